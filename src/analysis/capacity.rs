@@ -1,0 +1,67 @@
+//! Pooled hardware and facility power.
+//!
+//! Formulas: pooled peak = Σ count × dense peak; IT power = Σ count × TDP × server overhead;
+//! facility power = IT power × PUE; energy per year = facility power × 8,760 h.
+
+use crate::catalog::{Accelerator, Catalog};
+use crate::plan::{Assumptions, Plan, Precision};
+
+use super::report::{MemberFigures, Pooled, PowerFigures};
+
+/// Hours in a (non-leap) year.
+pub const HOURS_PER_YEAR: f64 = 8760.0;
+
+/// Peak of one accelerator at a precision, in TFLOP/s: FP8 where the chip has it, else BF16.
+pub fn peak_tflops(acc: &Accelerator, precision: Precision) -> f64 {
+    let bf16 = acc.bf16_tflops.unwrap_or(0.0);
+    match precision {
+        Precision::Bf16 => bf16,
+        Precision::Fp8 | Precision::Int8 | Precision::Int4 => acc.fp8_tflops.unwrap_or(bf16),
+    }
+}
+
+/// Facility power of one accelerator, in watts: TDP × server overhead × PUE (0 when TDP unknown).
+pub fn facility_w(acc: &Accelerator, assumptions: &Assumptions) -> f64 {
+    acc.tdp_w.unwrap_or(0.0) * assumptions.server_overhead * assumptions.pue
+}
+
+/// Sums each member's hardware and power into its figures and the pool.
+pub fn pool(
+    plan: &Plan,
+    catalog: &Catalog,
+    members: &mut [MemberFigures],
+) -> (Pooled, PowerFigures) {
+    let a = &plan.assumptions;
+    let mut pooled = Pooled::default();
+    let mut power = PowerFigures::default();
+    for (member, fig) in plan.members.iter().zip(members.iter_mut()) {
+        for line in &member.chips {
+            let Some(acc) = plan.accelerator(catalog, &line.accelerator) else {
+                continue;
+            };
+            let n = f64::from(line.count);
+            fig.accelerators += u64::from(line.count);
+            fig.bf16_pflops += n * acc.bf16_tflops.unwrap_or(0.0) / 1000.0;
+            fig.fp8_pflops += n * acc.fp8_tflops.unwrap_or(0.0) / 1000.0;
+            fig.memory_tb += n * acc.memory_gb.unwrap_or(0.0) / 1000.0;
+            fig.required_mw += n * facility_w(acc, a) / 1e6;
+            pooled.training_pflops += n * peak_tflops(acc, a.training_precision) / 1000.0;
+            pooled.memory_bandwidth_tbs += n * acc.memory_bandwidth_tbs.unwrap_or(0.0);
+            if acc.tdp_w.is_none() {
+                power.accelerators_without_tdp += u64::from(line.count);
+            }
+        }
+        fig.power_mw = member.power.iter().map(|p| p.mw).fold(0.0, |a, b| a + b);
+        pooled.accelerators += fig.accelerators;
+        pooled.bf16_pflops += fig.bf16_pflops;
+        pooled.fp8_pflops += fig.fp8_pflops;
+        pooled.memory_tb += fig.memory_tb;
+        power.required_mw += fig.required_mw;
+        power.contributed_mw += fig.power_mw;
+    }
+    power.it_mw = power.required_mw / a.pue;
+    power.headroom_mw = power.contributed_mw - power.required_mw;
+    power.energy_mwh_per_year = power.required_mw * HOURS_PER_YEAR;
+    power.cost_usd_per_year = power.energy_mwh_per_year * a.electricity_usd_per_mwh;
+    (pooled, power)
+}

@@ -1,0 +1,196 @@
+//! Remaining foreign dependency, layer by layer, foreign to the *consortium* (a supplier in any
+//! member state counts as domestic).
+//!
+//! | layer            | measured on                         | foreign when                                            |
+//! |------------------|-------------------------------------|---------------------------------------------------------|
+//! | chip design      | pooled dense BF16 peak              | the vendor's home country is not a member               |
+//! | chip fabrication | pooled dense BF16 peak              | the fab country is not a member (unknown fab: foreign)  |
+//! | memory           | pooled accelerator memory (GB)      | the HBM supplier is not a member (unknown: foreign)     |
+//! | compute hosting  | pooled dense BF16 peak              | hosted outside the consortium, or rented from a foreign |
+//! |                  |                                     | provider (a foreign cloud region at home is foreign)    |
+//! | base model       | the model (0 or 1)                  | the developer's country is not a member                 |
+//! | talent           | expert FTE                          | foreign nationals or contractors (foreign_fte)          |
+//! | energy           | contributed MW                      | imported share, or a site outside the consortium        |
+//!
+//! Several fab or memory countries share a line's weight equally. Overall index = Σ wᵢ·sᵢ ÷ Σ wᵢ.
+
+use crate::catalog::{Catalog, OpenModel};
+use crate::plan::{Plan, Tenure};
+
+use super::report::{
+    Dependency, IMPORTED_SUPPLIER, Layer, LayerFigures, Supplier, UNKNOWN_SUPPLIER,
+};
+
+/// The consortium's member codes, sorted for fast lookup.
+pub struct MemberSet<'a>(Vec<&'a str>);
+
+impl<'a> MemberSet<'a> {
+    /// The member codes of a plan.
+    pub fn of(plan: &'a Plan) -> MemberSet<'a> {
+        let mut codes: Vec<&str> = plan.members.iter().map(|m| m.country.as_str()).collect();
+        codes.sort_unstable();
+        codes.dedup();
+        MemberSet(codes)
+    }
+
+    /// Whether `code` is a member.
+    pub fn contains(&self, code: &str) -> bool {
+        self.0.binary_search(&code).is_ok()
+    }
+
+    /// The member codes, sorted.
+    pub fn codes(&self) -> &[&'a str] {
+        &self.0
+    }
+}
+
+/// Weight per supplier within one layer.
+#[derive(Default)]
+struct Tally<'a> {
+    entries: Vec<(&'a str, f64)>,
+    total: f64,
+}
+
+impl<'a> Tally<'a> {
+    fn add(&mut self, supplier: &'a str, weight: f64) {
+        if weight <= 0.0 {
+            return;
+        }
+        self.total += weight;
+        match self.entries.iter_mut().find(|(s, _)| *s == supplier) {
+            Some((_, w)) => *w += weight,
+            None => self.entries.push((supplier, weight)),
+        }
+    }
+
+    fn add_split(&mut self, suppliers: &'a [String], weight: f64) {
+        if suppliers.is_empty() {
+            self.add(UNKNOWN_SUPPLIER, weight);
+        } else {
+            let each = weight / suppliers.len() as f64;
+            for s in suppliers {
+                self.add(s, each);
+            }
+        }
+    }
+
+    fn finish(self, members: &MemberSet) -> LayerFigures {
+        if self.total <= 0.0 {
+            return LayerFigures {
+                empty: true,
+                ..LayerFigures::default()
+            };
+        }
+        let mut suppliers: Vec<Supplier> = self
+            .entries
+            .into_iter()
+            .map(|(country, w)| Supplier {
+                country: country.to_string(),
+                share: w / self.total,
+                member: members.contains(country),
+            })
+            .collect();
+        suppliers.sort_by(|a, b| {
+            b.share
+                .total_cmp(&a.share)
+                .then_with(|| a.country.cmp(&b.country))
+        });
+        let foreign_share = suppliers
+            .iter()
+            .filter(|s| !s.member)
+            .map(|s| s.share)
+            .fold(0.0, |a, b| a + b);
+        LayerFigures {
+            foreign_share,
+            suppliers,
+            empty: false,
+        }
+    }
+}
+
+/// Foreign dependency of the plan, layer by layer, and the weighted overall index.
+pub fn dependency(
+    plan: &Plan,
+    catalog: &Catalog,
+    model: Option<&OpenModel>,
+    members: &MemberSet,
+) -> Dependency {
+    let mut design = Tally::default();
+    let mut fab = Tally::default();
+    let mut memory = Tally::default();
+    let mut hosting = Tally::default();
+    let mut talent = Tally::default();
+    let mut energy = Tally::default();
+    for member in &plan.members {
+        for line in &member.chips {
+            let Some(acc) = plan.accelerator(catalog, &line.accelerator) else {
+                continue;
+            };
+            let n = f64::from(line.count);
+            let compute = n * acc.bf16_tflops.unwrap_or(0.0);
+            design.add(&acc.vendor_country, compute);
+            fab.add_split(&acc.fab_countries, compute);
+            memory.add_split(
+                &acc.memory_supplier_countries,
+                n * acc.memory_gb.unwrap_or(0.0),
+            );
+            let host = line.hosted_in.as_deref().unwrap_or(&member.country);
+            let operator = match &line.tenure {
+                Tenure::Rented {
+                    provider_country, ..
+                } if !members.contains(provider_country) => provider_country,
+                _ => host,
+            };
+            hosting.add(operator, compute);
+        }
+        for line in &member.experts {
+            let foreign = line.foreign_fte.min(line.fte);
+            talent.add(UNKNOWN_SUPPLIER, foreign);
+            talent.add(&member.country, line.fte - foreign);
+        }
+        for line in &member.power {
+            let site = line.site.as_deref().unwrap_or(&member.country);
+            if members.contains(site) {
+                energy.add(IMPORTED_SUPPLIER, line.mw * line.imported_share);
+                energy.add(site, line.mw * (1.0 - line.imported_share));
+            } else {
+                energy.add(site, line.mw);
+            }
+        }
+    }
+    let mut model_tally = Tally::default();
+    if let Some(model) = model {
+        model_tally.add(&model.developer_country, 1.0);
+    }
+    let mut dep = Dependency {
+        layers: [
+            design.finish(members),
+            fab.finish(members),
+            memory.finish(members),
+            hosting.finish(members),
+            model_tally.finish(members),
+            talent.finish(members),
+            energy.finish(members),
+        ],
+        overall: 0.0,
+    };
+    let w = &plan.assumptions.dependency_weights;
+    let weights = [
+        w.chip_design,
+        w.chip_fab,
+        w.memory,
+        w.hosting,
+        w.model,
+        w.talent,
+        w.energy,
+    ];
+    let total_weight: f64 = weights.iter().fold(0.0, |a, b| a + b);
+    if total_weight > 0.0 {
+        dep.overall = Layer::ALL
+            .iter()
+            .map(|l| weights[l.index()] * dep.layers[l.index()].foreign_share)
+            .fold(0.0, |a, b| a + b)
+            / total_weight;
+    }
+    dep
+}

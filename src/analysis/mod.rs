@@ -1,0 +1,89 @@
+//! The analysis: pure functions from a plan and the catalog to a [`Report`] of every figure.
+//!
+//! Nothing here knows about the UI. Each sub-module documents its formulas; [`explain`] turns any
+//! figure back into its formula and inputs for tooltips and reports.
+
+mod capacity;
+mod dependency;
+pub mod experts;
+pub mod explain;
+mod findings;
+mod report;
+pub mod serving;
+mod stakes;
+mod warnings;
+pub mod workloads;
+
+pub use capacity::{HOURS_PER_YEAR, facility_w, peak_tflops};
+pub use dependency::MemberSet;
+pub use findings::{EU27_PRESET, US_LICENCE_REQUIRED};
+pub use report::*;
+pub use stakes::unit_value_usd;
+pub use workloads::days_at_scale;
+
+use crate::catalog::Catalog;
+use crate::plan::Plan;
+
+/// Computes every figure for a plan.
+pub fn analyze(plan: &Plan, catalog: &Catalog) -> Report {
+    let members = MemberSet::of(plan);
+    let model = plan.base(catalog);
+    let mut member_figures: Vec<MemberFigures> = plan
+        .members
+        .iter()
+        .map(|m| MemberFigures {
+            country: m.country.clone(),
+            name: catalog.country_name(&m.country).to_string(),
+            experts_fte: m.experts.iter().map(|e| e.fte).fold(0.0, |a, b| a + b),
+            foreign_fte: m
+                .experts
+                .iter()
+                .map(|e| e.foreign_fte.min(e.fte))
+                .fold(0.0, |a, b| a + b),
+            ..MemberFigures::default()
+        })
+        .collect();
+    let (pooled, power) = capacity::pool(plan, catalog, &mut member_figures);
+    stakes::fill(plan, catalog, &mut member_figures);
+    let workloads = plan
+        .workloads
+        .iter()
+        .map(|w| {
+            let mut fig = workloads::training(w, model, &pooled, &power, &plan.assumptions);
+            if let Some(model) = model
+                && let Some(s) = serving::serving(plan, catalog, &w.kind, model)
+            {
+                fig.memory_needed_gb = s.weights_gb + s.kv_gb_per_user;
+                fig.fits = s.replicas > 0;
+                fig.serving = Some(s);
+            }
+            fig
+        })
+        .collect();
+    let mut findings = Vec::new();
+    if let Some(model) = model {
+        findings = findings::licence_findings(plan, catalog, model, &members);
+    }
+    findings.extend(findings::export_findings(plan, catalog, &members));
+    findings.sort_by_key(|f| f.severity);
+    let mut report = Report {
+        model: model.map(|m| ModelFigures {
+            id: m.id.clone(),
+            name: m.name.clone(),
+            total_params_b: m.total_params_b,
+            active_params_b: m.active_params_b,
+            developer_country: m.developer_country.clone(),
+            developed_in_consortium: members.contains(&m.developer_country),
+        }),
+        pooled,
+        power,
+        members: member_figures,
+        workloads,
+        experts: experts::experts(plan, &pooled),
+        dependency: dependency::dependency(plan, catalog, model, &members),
+        findings,
+        warnings: Vec::new(),
+    };
+    report.warnings = warnings::warnings(plan, catalog, &report);
+    report
+}

@@ -1,0 +1,219 @@
+//! Warnings a planner needs, in plain words, each tied to what it concerns.
+
+use crate::catalog::Catalog;
+use crate::plan::{ExpertRole, Plan};
+
+use super::report::{Report, Severity, Subject, Warning};
+
+fn push(out: &mut Vec<Warning>, severity: Severity, subject: Subject, message: String) {
+    out.push(Warning {
+        severity,
+        subject,
+        message,
+    });
+}
+
+/// All warnings for a plan whose figures are already in `report`.
+pub fn warnings(plan: &Plan, catalog: &Catalog, report: &Report) -> Vec<Warning> {
+    let mut out = Vec::new();
+    if report.model.is_none() {
+        push(
+            &mut out,
+            Severity::Blocker,
+            Subject::Model,
+            format!(
+                "Unknown base model {:?}: pick one from the catalog or define it in the plan.",
+                plan.base_model
+            ),
+        );
+    }
+    if plan.members.is_empty() {
+        push(
+            &mut out,
+            Severity::Caution,
+            Subject::Plan,
+            "The plan has no members yet.".to_string(),
+        );
+    }
+    let mut seen: Vec<&str> = Vec::with_capacity(plan.members.len());
+    for (i, member) in plan.members.iter().enumerate() {
+        let name = catalog.country_name(&member.country);
+        if catalog.country(&member.country).is_none() {
+            push(
+                &mut out,
+                Severity::Blocker,
+                Subject::Member(i),
+                format!("Unknown country code {:?}.", member.country),
+            );
+        }
+        if seen.contains(&member.country.as_str()) {
+            push(
+                &mut out,
+                Severity::Caution,
+                Subject::Member(i),
+                format!("{name} is listed twice; merge its contributions."),
+            );
+        }
+        seen.push(&member.country);
+        if member.contributes_nothing() {
+            push(
+                &mut out,
+                Severity::Caution,
+                Subject::Member(i),
+                format!("{name} contributes nothing yet."),
+            );
+        }
+        for (j, line) in member.chips.iter().enumerate() {
+            match plan.accelerator(catalog, &line.accelerator) {
+                None => push(
+                    &mut out,
+                    Severity::Blocker,
+                    Subject::ChipLine(i, j),
+                    format!(
+                        "{name}: unknown accelerator {:?}; its chips are left out of every figure.",
+                        line.accelerator
+                    ),
+                ),
+                Some(acc) if acc.bf16_tflops.is_none() => push(
+                    &mut out,
+                    Severity::Caution,
+                    Subject::ChipLine(i, j),
+                    format!(
+                        "{name}: {} has no published dense BF16 peak; its compute counts as zero.",
+                        acc.name
+                    ),
+                ),
+                Some(_) => {}
+            }
+            for code in line.hosted_in.iter().chain(match &line.tenure {
+                crate::plan::Tenure::Rented {
+                    provider_country, ..
+                } => Some(provider_country),
+                crate::plan::Tenure::Owned => None,
+            }) {
+                if catalog.country(code).is_none() {
+                    push(
+                        &mut out,
+                        Severity::Caution,
+                        Subject::ChipLine(i, j),
+                        format!("{name}: unknown country code {code:?}."),
+                    );
+                }
+            }
+        }
+        for line in &member.experts {
+            if line.foreign_fte > line.fte {
+                push(
+                    &mut out,
+                    Severity::Caution,
+                    Subject::Member(i),
+                    format!(
+                        "{name}: {} foreign FTE exceed the {} FTE of {}; counted as {}.",
+                        line.foreign_fte,
+                        line.fte,
+                        line.role.label(),
+                        line.fte
+                    ),
+                );
+            }
+        }
+    }
+    let p = &report.power;
+    if p.headroom_mw < 0.0 {
+        push(
+            &mut out,
+            Severity::Blocker,
+            Subject::Power,
+            format!(
+                "Power shortfall: the pool needs {:.2} MW of facility power but members offer {:.2} MW ({:.2} MW short).",
+                p.required_mw, p.contributed_mw, -p.headroom_mw
+            ),
+        );
+    }
+    if p.accelerators_without_tdp > 0 {
+        push(
+            &mut out,
+            Severity::Caution,
+            Subject::Power,
+            format!(
+                "{} accelerators have no published TDP and are left out of the power figures.",
+                p.accelerators_without_tdp
+            ),
+        );
+    }
+    for (i, w) in report.workloads.iter().enumerate() {
+        if let Some(s) = &w.serving {
+            if s.replicas == 0 {
+                push(
+                    &mut out,
+                    Severity::Blocker,
+                    Subject::Workload(i),
+                    format!(
+                        "{}: no chip line can hold a copy of the model at {}.",
+                        w.name,
+                        s.precision.label()
+                    ),
+                );
+            } else if !s.meets_demand {
+                push(
+                    &mut out,
+                    Severity::Blocker,
+                    Subject::Workload(i),
+                    format!(
+                        "{}: the pool serves {:.0} tokens/s at peak but demand is {:.0} tokens/s.",
+                        w.name, s.capacity_tokens_per_s, s.demand_tokens_per_s
+                    ),
+                );
+            }
+            continue;
+        }
+        if report.model.is_some() && !w.fits {
+            push(
+                &mut out,
+                Severity::Blocker,
+                Subject::Workload(i),
+                format!(
+                    "{}: the model does not fit — the job needs {:.0} GB of accelerator memory, the pool has {:.0} GB.",
+                    w.name, w.memory_needed_gb, w.memory_available_gb
+                ),
+            );
+        }
+        if let (Some(false), Some(days), Some(target)) = (w.target_met, w.days, w.target_days) {
+            push(
+                &mut out,
+                Severity::Caution,
+                Subject::Workload(i),
+                format!(
+                    "{}: takes {days:.1} days, past the {target:.0}-day target.",
+                    w.name
+                ),
+            );
+        }
+    }
+    let e = &report.experts;
+    for role in ExpertRole::ALL {
+        let (have, need) = (e.have(role), e.need(role));
+        if have < need {
+            push(
+                &mut out,
+                Severity::Caution,
+                Subject::Experts,
+                format!(
+                    "Short of {} experts: {have:.1} FTE against {need:.0} needed.",
+                    role.label()
+                ),
+            );
+        }
+    }
+    for f in &report.findings {
+        if f.severity == Severity::Blocker {
+            push(
+                &mut out,
+                Severity::Blocker,
+                Subject::Model,
+                format!("{}: {}", f.title, f.detail),
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,103 @@
+//! Training workloads: compute, time, energy and memory fit.
+//!
+//! - Training compute C = 6 · N · D for pretraining, continued pretraining and full fine-tuning
+//!   (2ND forward + 4ND backward; Kaplan et al. 2020), with N = *active* parameters for
+//!   mixture-of-experts models (as Epoch AI and DeepSeek count).
+//! - LoRA and QLoRA: C = 4 · N · D — the frozen base still runs forward (2ND) and back-propagates
+//!   activations (2ND), but computes no weight gradients for the frozen weights.
+//! - Wall-clock seconds = C ÷ (pooled peak at the training precision × MFU);
+//!   accelerator-hours = accelerators × wall-clock hours.
+//! - Memory: full training holds ≈16 bytes per parameter of model state (BF16 weights and gradients,
+//!   FP32 master weights and two Adam moments) plus activations; planners use 16–20 B/param, we use
+//!   the upper end (20) to cover activations with checkpointing. LoRA keeps the frozen base in BF16
+//!   (2 B/param) and QLoRA in 4-bit NF4 (≈0.55 B/param with quantisation constants), each with 20 %
+//!   on top for adapters, their optimiser state and activations. The pool is assumed to shard the
+//!   job across all its memory (ZeRO-3 / FSDP).
+
+use crate::catalog::OpenModel;
+use crate::plan::{Assumptions, Workload, WorkloadKind};
+
+use super::report::{Pooled, PowerFigures, WorkloadFigures};
+
+/// Bytes per parameter for full training (model states + activations).
+pub const FULL_TRAINING_BYTES_PER_PARAM: f64 = 20.0;
+/// Bytes per parameter for LoRA (BF16 frozen base + 20 %).
+pub const LORA_BYTES_PER_PARAM: f64 = 2.0 * 1.2;
+/// Bytes per parameter for QLoRA (NF4 frozen base + constants + 20 %).
+pub const QLORA_BYTES_PER_PARAM: f64 = 0.55 * 1.2;
+
+/// FLOPs per parameter per token for this kind of training (6 full, 4 LoRA), if it trains.
+pub fn flops_per_param_token(kind: &WorkloadKind) -> Option<f64> {
+    match kind {
+        WorkloadKind::Pretraining { .. }
+        | WorkloadKind::ContinuedPretraining { .. }
+        | WorkloadKind::FullFineTune { .. } => Some(6.0),
+        WorkloadKind::LoraFineTune { .. } => Some(4.0),
+        WorkloadKind::Serving { .. } => None,
+    }
+}
+
+/// Bytes per parameter the training job needs in accelerator memory.
+pub fn training_bytes_per_param(kind: &WorkloadKind) -> f64 {
+    match kind {
+        WorkloadKind::LoraFineTune {
+            quantized_base: false,
+            ..
+        } => LORA_BYTES_PER_PARAM,
+        WorkloadKind::LoraFineTune {
+            quantized_base: true,
+            ..
+        } => QLORA_BYTES_PER_PARAM,
+        _ => FULL_TRAINING_BYTES_PER_PARAM,
+    }
+}
+
+/// Figures for one training workload on the whole pool.
+pub fn training(
+    workload: &Workload,
+    model: Option<&OpenModel>,
+    pooled: &Pooled,
+    power: &PowerFigures,
+    assumptions: &Assumptions,
+) -> WorkloadFigures {
+    let mut fig = WorkloadFigures {
+        name: workload.name.clone(),
+        kind: workload.kind.key(),
+        target_days: workload.target_days,
+        memory_available_gb: pooled.memory_tb * 1000.0,
+        ..WorkloadFigures::default()
+    };
+    let (Some(model), Some(factor), Some(tokens)) = (
+        model,
+        flops_per_param_token(&workload.kind),
+        workload.kind.training_tokens(),
+    ) else {
+        return fig;
+    };
+    let active = model.active_params_b * 1e9;
+    let total = model.total_params_b * 1e9;
+    let flops = factor * active * tokens;
+    fig.train_flops = Some(flops);
+    fig.memory_needed_gb = total * training_bytes_per_param(&workload.kind) / 1e9;
+    fig.fits = pooled.accelerators > 0 && fig.memory_needed_gb <= fig.memory_available_gb;
+    let effective_flops_per_s = pooled.training_pflops * 1e15 * assumptions.mfu;
+    if effective_flops_per_s > 0.0 {
+        let hours = flops / effective_flops_per_s / 3600.0;
+        fig.days = Some(hours / 24.0);
+        fig.gpu_hours = Some(hours * pooled.accelerators as f64);
+        fig.energy_mwh = Some(power.required_mw * hours);
+        fig.energy_cost_usd = Some(power.required_mw * hours * assumptions.electricity_usd_per_mwh);
+        fig.target_met = workload.target_days.map(|t| hours / 24.0 <= t);
+    }
+    fig
+}
+
+/// Days to finish a training workload if the pool's compute is scaled by `scale` (what-if curve):
+/// wall-clock time is inversely proportional to pooled compute at a fixed MFU.
+pub fn days_at_scale(days: f64, scale: f64) -> f64 {
+    if scale > 0.0 {
+        days / scale
+    } else {
+        f64::INFINITY
+    }
+}

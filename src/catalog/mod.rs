@@ -1,0 +1,206 @@
+//! The built-in catalog: accelerators, open-weight models, countries and regional presets.
+//!
+//! The data lives in `assets/*.ron` and is embedded in the binary at compile time, so the app works
+//! offline and every machine sees the same catalog. A plan may add its own accelerators and models;
+//! [`crate::plan::Plan`] carries them and [`Catalog::with_plan`]-style lookups resolve plan entries first.
+
+mod accelerator;
+mod country;
+mod model;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+pub use accelerator::{Accelerator, Price};
+pub use country::{Country, CountryTable, RegionalPreset};
+pub use model::{Licence, OpenModel, Openness};
+
+/// How sure the catalog is of a row: H = primary source or several agreeing, M = reputable secondary
+/// only, L = single weak source or conflicting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Confidence {
+    /// Primary source, or several sources agree.
+    High,
+    /// Reputable secondary source only.
+    Medium,
+    /// Single weak source, or sources conflict (also the default for a plan's own entries).
+    #[default]
+    Low,
+}
+
+impl Confidence {
+    /// One-letter mark used in tables (H, M, L).
+    pub fn letter(self) -> &'static str {
+        match self {
+            Confidence::High => "H",
+            Confidence::Medium => "M",
+            Confidence::Low => "L",
+        }
+    }
+}
+
+const ACCELERATORS_RON: &str = include_str!("../../assets/accelerators.ron");
+const MODELS_RON: &str = include_str!("../../assets/models.ron");
+const COUNTRIES_RON: &str = include_str!("../../assets/countries.ron");
+const PRESETS_RON: &str = include_str!("../../assets/presets.ron");
+
+/// The whole built-in catalog, with indexes for lookup by id or code.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    /// All accelerators, in file order.
+    pub accelerators: Vec<Accelerator>,
+    /// All open-weight models, in file order.
+    pub models: Vec<OpenModel>,
+    /// Every ISO 3166-1 country and the sources of its figures.
+    pub countries: CountryTable,
+    /// Regional presets (EU27, ASEAN, African Union, ...).
+    pub presets: Vec<RegionalPreset>,
+    accelerator_index: HashMap<String, usize>,
+    model_index: HashMap<String, usize>,
+    country_index: HashMap<String, usize>,
+}
+
+/// An error in the embedded catalog data (a build of the app with broken assets).
+#[derive(Debug, thiserror::Error)]
+#[error("catalog asset {file} is invalid: {message}")]
+pub struct CatalogError {
+    /// The asset file name.
+    pub file: &'static str,
+    /// What was wrong.
+    pub message: String,
+}
+
+fn parse_asset<T: serde::de::DeserializeOwned>(
+    file: &'static str,
+    text: &str,
+) -> Result<T, CatalogError> {
+    ron::Options::default()
+        .from_str(text)
+        .map_err(|e| CatalogError {
+            file,
+            message: e.to_string(),
+        })
+}
+
+impl Catalog {
+    /// The catalog embedded in the binary, parsed once and shared.
+    ///
+    /// # Panics
+    /// Only if the embedded assets are broken, which the test suite rules out for every build.
+    pub fn builtin() -> &'static Catalog {
+        static CATALOG: OnceLock<Catalog> = OnceLock::new();
+        CATALOG.get_or_init(|| Catalog::parse_builtin().expect("embedded catalog assets are valid"))
+    }
+
+    /// Parses the embedded assets, reporting which file is broken.
+    pub fn parse_builtin() -> Result<Catalog, CatalogError> {
+        Catalog::from_parts(
+            parse_asset("accelerators.ron", ACCELERATORS_RON)?,
+            parse_asset("models.ron", MODELS_RON)?,
+            parse_asset("countries.ron", COUNTRIES_RON)?,
+            parse_asset("presets.ron", PRESETS_RON)?,
+        )
+    }
+
+    /// Builds a catalog from its parts and checks it is coherent (unique ids, known country codes).
+    pub fn from_parts(
+        accelerators: Vec<Accelerator>,
+        models: Vec<OpenModel>,
+        countries: CountryTable,
+        presets: Vec<RegionalPreset>,
+    ) -> Result<Catalog, CatalogError> {
+        let accelerator_index =
+            index_unique("accelerators.ron", accelerators.iter().map(|a| &a.id))?;
+        let model_index = index_unique("models.ron", models.iter().map(|m| &m.id))?;
+        let country_index =
+            index_unique("countries.ron", countries.countries.iter().map(|c| &c.code))?;
+        let catalog = Catalog {
+            accelerators,
+            models,
+            countries,
+            presets,
+            accelerator_index,
+            model_index,
+            country_index,
+        };
+        catalog.check_country_references()?;
+        Ok(catalog)
+    }
+
+    fn check_country_references(&self) -> Result<(), CatalogError> {
+        let unknown = |file: &'static str, owner: &str, code: &str| CatalogError {
+            file,
+            message: format!("{owner} names unknown country code {code:?}"),
+        };
+        for a in &self.accelerators {
+            let codes = std::iter::once(&a.vendor_country)
+                .chain(&a.fab_countries)
+                .chain(&a.memory_supplier_countries);
+            for code in codes {
+                if self.country(code).is_none() {
+                    return Err(unknown("accelerators.ron", &a.id, code));
+                }
+            }
+        }
+        for m in &self.models {
+            if self.country(&m.developer_country).is_none() {
+                return Err(unknown("models.ron", &m.id, &m.developer_country));
+            }
+        }
+        for p in &self.presets {
+            for code in &p.members {
+                if self.country(code).is_none() {
+                    return Err(unknown("presets.ron", &p.id, code));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The accelerator with this id, if the catalog has it.
+    pub fn accelerator(&self, id: &str) -> Option<&Accelerator> {
+        self.accelerator_index
+            .get(id)
+            .map(|&i| &self.accelerators[i])
+    }
+
+    /// The model with this id, if the catalog has it.
+    pub fn model(&self, id: &str) -> Option<&OpenModel> {
+        self.model_index.get(id).map(|&i| &self.models[i])
+    }
+
+    /// The country with this ISO 3166-1 alpha-2 code, if it exists.
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.country_index
+            .get(code)
+            .map(|&i| &self.countries.countries[i])
+    }
+
+    /// The regional preset with this id, if the catalog has it.
+    pub fn preset(&self, id: &str) -> Option<&RegionalPreset> {
+        self.presets.iter().find(|p| p.id == id)
+    }
+
+    /// The display name of a country code, or the code itself when unknown.
+    pub fn country_name<'a>(&'a self, code: &'a str) -> &'a str {
+        self.country(code).map_or(code, |c| c.name.as_str())
+    }
+}
+
+fn index_unique<'a>(
+    file: &'static str,
+    ids: impl Iterator<Item = &'a String>,
+) -> Result<HashMap<String, usize>, CatalogError> {
+    let mut index = HashMap::new();
+    for (i, id) in ids.enumerate() {
+        if index.insert(id.clone(), i).is_some() {
+            return Err(CatalogError {
+                file,
+                message: format!("id {id:?} appears twice"),
+            });
+        }
+    }
+    Ok(index)
+}

@@ -1,0 +1,138 @@
+//! The `report --json` output. Its shape is documented in the README and kept stable: fields may be
+//! added, never renamed or removed without raising `json_version`.
+
+use serde_json::{Map, Value, json};
+
+use crate::analysis::{Layer, Report, Subject};
+use crate::plan::{ExpertRole, Plan};
+
+/// Version of the JSON shape.
+pub const JSON_VERSION: u32 = 1;
+
+fn role_key(role: ExpertRole) -> &'static str {
+    match role {
+        ExpertRole::MlResearch => "ml_research",
+        ExpertRole::MlEngineering => "ml_engineering",
+        ExpertRole::DataLanguage => "data_language",
+        ExpertRole::InfraOps => "infra_ops",
+        ExpertRole::PolicyLegalEthics => "policy_legal_ethics",
+    }
+}
+
+fn subject(s: Subject) -> Value {
+    match s {
+        Subject::Plan => json!({"kind": "plan"}),
+        Subject::Model => json!({"kind": "model"}),
+        Subject::Power => json!({"kind": "power"}),
+        Subject::Experts => json!({"kind": "experts"}),
+        Subject::Member(i) => json!({"kind": "member", "member": i}),
+        Subject::ChipLine(i, j) => json!({"kind": "chip_line", "member": i, "line": j}),
+        Subject::Workload(i) => json!({"kind": "workload", "workload": i}),
+    }
+}
+
+/// The report as a JSON value.
+pub fn report_json(plan: &Plan, report: &Report) -> Value {
+    let p = &report.pooled;
+    let pw = &report.power;
+    let e = &report.experts;
+    let mut by_role = Map::new();
+    for role in ExpertRole::ALL {
+        by_role.insert(
+            role_key(role).into(),
+            json!({"have_fte": e.have(role), "need_fte": e.need(role)}),
+        );
+    }
+    let mut layers = Map::new();
+    let mut suppliers = Map::new();
+    for layer in Layer::ALL {
+        let l = report.dependency.layer(layer);
+        layers.insert(layer.key().into(), json!(l.foreign_share));
+        suppliers.insert(
+            layer.key().into(),
+            Value::Array(
+                l.suppliers
+                    .iter()
+                    .map(|s| json!({"country": s.country, "share": s.share, "member": s.member}))
+                    .collect(),
+            ),
+        );
+    }
+    json!({
+        "json_version": JSON_VERSION,
+        "plan": {"name": plan.name, "base_model": plan.base_model, "members": plan.members.len()},
+        "model": report.model.as_ref().map(|m| json!({
+            "id": m.id, "name": m.name, "total_params_b": m.total_params_b, "active_params_b": m.active_params_b,
+            "developer_country": m.developer_country, "developed_in_consortium": m.developed_in_consortium,
+        })),
+        "pooled": {
+            "accelerators": p.accelerators,
+            "bf16_pflops": p.bf16_pflops,
+            "fp8_pflops": p.fp8_pflops,
+            "training_pflops": p.training_pflops,
+            "memory_tb": p.memory_tb,
+            "memory_bandwidth_tbs": p.memory_bandwidth_tbs,
+        },
+        "power": {
+            "it_mw": pw.it_mw,
+            "required_mw": pw.required_mw,
+            "contributed_mw": pw.contributed_mw,
+            "headroom_mw": pw.headroom_mw,
+            "energy_mwh_per_year": pw.energy_mwh_per_year,
+            "cost_usd_per_year": pw.cost_usd_per_year,
+        },
+        "experts": {"total_fte": e.total_fte, "foreign_fte": e.foreign_fte, "needed_fte": e.needed_fte, "by_role": by_role},
+        "members": report.members.iter().map(|m| json!({
+            "country": m.country,
+            "name": m.name,
+            "accelerators": m.accelerators,
+            "bf16_pflops": m.bf16_pflops,
+            "fp8_pflops": m.fp8_pflops,
+            "memory_tb": m.memory_tb,
+            "power_mw": m.power_mw,
+            "required_mw": m.required_mw,
+            "experts_fte": m.experts_fte,
+            "foreign_fte": m.foreign_fte,
+            "value_usd": m.value_usd(),
+            "stake": m.stake,
+            "population": m.population,
+            "gdp_usd": m.gdp_usd,
+            "population_share": m.population_share,
+            "gdp_share": m.gdp_share,
+        })).collect::<Vec<_>>(),
+        "workloads": report.workloads.iter().map(|w| json!({
+            "name": w.name,
+            "kind": w.kind,
+            "train_flops": w.train_flops,
+            "gpu_hours": w.gpu_hours,
+            "days": w.days,
+            "energy_mwh": w.energy_mwh,
+            "energy_cost_usd": w.energy_cost_usd,
+            "memory_needed_gb": w.memory_needed_gb,
+            "memory_available_gb": w.memory_available_gb,
+            "fits": w.fits,
+            "target_days": w.target_days,
+            "target_met": w.target_met,
+            "serving": w.serving.map(|s| json!({
+                "precision": s.precision.label(),
+                "weights_gb": s.weights_gb,
+                "kv_gb_per_user": s.kv_gb_per_user,
+                "demand_tokens_per_s": s.demand_tokens_per_s,
+                "capacity_tokens_per_s": s.capacity_tokens_per_s,
+                "replicas": s.replicas,
+                "accelerators_per_replica": s.accelerators_per_replica,
+                "batch_per_replica": s.batch_per_replica,
+                "tokens_per_s_per_user": s.tokens_per_s_per_user,
+                "bandwidth_bound": s.bandwidth_bound,
+                "meets_demand": s.meets_demand,
+            })),
+        })).collect::<Vec<_>>(),
+        "dependency": {"layers": layers, "suppliers": suppliers, "overall": report.dependency.overall},
+        "findings": report.findings.iter().map(|f| json!({
+            "severity": f.severity.label(), "title": f.title, "detail": f.detail, "members": f.members,
+        })).collect::<Vec<_>>(),
+        "warnings": report.warnings.iter().map(|w| json!({
+            "severity": w.severity.label(), "subject": subject(w.subject), "message": w.message,
+        })).collect::<Vec<_>>(),
+    })
+}

@@ -1,0 +1,148 @@
+//! The command line: `report`, `validate`, `catalog` (and, without a command, the desktop app).
+
+mod catalog_list;
+pub mod json;
+mod text;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::analysis::analyze;
+use crate::catalog::Catalog;
+use crate::file::{self, FileError, Loaded};
+
+pub use catalog_list::catalog_text;
+pub use text::report_text;
+
+/// The example plan embedded in the binary, used when no file is given.
+pub const DEFAULT_PLAN_RON: &str = include_str!("../../saves/latam-gpt.ron");
+/// Display name of the embedded example plan.
+pub const DEFAULT_PLAN_NAME: &str = "saves/latam-gpt.ron (built in)";
+
+/// The embedded example plan.
+pub fn default_plan(catalog: &Catalog) -> Loaded {
+    file::parse(DEFAULT_PLAN_RON, catalog)
+        .expect("the embedded example plan is valid (checked by tests)")
+}
+
+/// Command-line arguments.
+#[derive(Debug, Parser)]
+#[command(
+    name = "consortium-planner",
+    version,
+    about = "Plan a regional AI consortium: pooled chips, power and experts, one shared open-weight model, and the foreign dependencies that remain."
+)]
+pub struct Cli {
+    /// What to do; without a command, the desktop app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Sub-commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the analysis of a plan (the built-in example when no file is given).
+    Report {
+        /// Plan file (.ron).
+        plan: Option<PathBuf>,
+        /// Print JSON with a stable shape instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a plan file: exit 0 if it is good, else print each problem with line:column and exit 1.
+    Validate {
+        /// Plan file (.ron).
+        plan: PathBuf,
+    },
+    /// List the built-in catalog with sources.
+    Catalog {
+        /// Which part to list.
+        #[arg(value_enum, default_value_t = CatalogPart::All)]
+        part: CatalogPart,
+    },
+}
+
+/// Parts of the catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CatalogPart {
+    /// Everything.
+    All,
+    /// Accelerators.
+    Chips,
+    /// Open-weight models.
+    Models,
+    /// Countries with population and GDP.
+    Countries,
+    /// Regional presets.
+    Presets,
+}
+
+fn print_file_error(path: &std::path::Path, e: &FileError) {
+    match e {
+        FileError::Invalid(problems) => {
+            for p in problems {
+                eprintln!("{}:{p}", path.display());
+            }
+        }
+        other => eprintln!("{}: {other}", path.display()),
+    }
+}
+
+/// Runs a sub-command and returns the process exit code.
+pub fn run(command: Command) -> ExitCode {
+    let catalog = Catalog::builtin();
+    match command {
+        Command::Report { plan, json } => {
+            let loaded = match &plan {
+                Some(path) => match file::load(path, catalog) {
+                    Ok(l) => l,
+                    Err(e) => {
+                        print_file_error(path, &e);
+                        return ExitCode::from(1);
+                    }
+                },
+                None => default_plan(catalog),
+            };
+            for p in &loaded.problems {
+                eprintln!("warning: {p}");
+            }
+            let report = analyze(&loaded.plan, catalog);
+            if json {
+                let value = json::report_json(&loaded.plan, &report);
+                println!(
+                    "{}",
+                    serde_json::to_string_pretty(&value).expect("JSON values always serialise")
+                );
+            } else {
+                print!("{}", report_text(&loaded.plan, catalog, &report));
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Validate { plan } => match file::load(&plan, catalog) {
+            Ok(loaded) if loaded.problems.is_empty() => {
+                println!(
+                    "{}: valid ({} members)",
+                    plan.display(),
+                    loaded.plan.members.len()
+                );
+                ExitCode::SUCCESS
+            }
+            Ok(loaded) => {
+                for p in &loaded.problems {
+                    eprintln!("{}:{p}", plan.display());
+                }
+                ExitCode::from(1)
+            }
+            Err(e) => {
+                print_file_error(&plan, &e);
+                ExitCode::from(1)
+            }
+        },
+        Command::Catalog { part } => {
+            print!("{}", catalog_text(catalog, part));
+            ExitCode::SUCCESS
+        }
+    }
+}

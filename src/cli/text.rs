@@ -1,0 +1,180 @@
+//! The `report` command's readable summary.
+
+use std::fmt::Write;
+
+use crate::analysis::explain::si;
+use crate::analysis::{Layer, Report};
+use crate::catalog::Catalog;
+use crate::plan::{ExpertRole, Plan};
+
+fn pct(v: f64) -> String {
+    format!("{:.0} %", v * 100.0)
+}
+
+/// The report as text for a terminal (about 80 columns).
+pub fn report_text(plan: &Plan, catalog: &Catalog, report: &Report) -> String {
+    let mut s = String::new();
+    let p = &report.pooled;
+    let pw = &report.power;
+    let _ = writeln!(s, "{}", plan.name);
+    let _ = writeln!(s, "{}", "=".repeat(plan.name.chars().count().min(78)));
+    match &report.model {
+        Some(m) => {
+            let _ = writeln!(
+                s,
+                "Base model: {} ({} B parameters, {} B active; developer in {})",
+                m.name,
+                m.total_params_b,
+                m.active_params_b,
+                catalog.country_name(&m.developer_country)
+            );
+        }
+        None => {
+            let _ = writeln!(s, "Base model: unknown id {:?}", plan.base_model);
+        }
+    }
+    let _ = writeln!(s, "Members: {}", plan.members.len());
+    let _ = writeln!(s, "\nPooled capacity");
+    let _ = writeln!(s, "  accelerators      {}", p.accelerators);
+    let _ = writeln!(s, "  dense BF16        {:.2} PFLOP/s", p.bf16_pflops);
+    let _ = writeln!(s, "  dense FP8         {:.2} PFLOP/s", p.fp8_pflops);
+    let _ = writeln!(s, "  memory            {:.2} TB", p.memory_tb);
+    let _ = writeln!(s, "\nPower");
+    let _ = writeln!(
+        s,
+        "  required          {:.2} MW (IT {:.2} MW × PUE {})",
+        pw.required_mw, pw.it_mw, plan.assumptions.pue
+    );
+    let _ = writeln!(s, "  contributed       {:.2} MW", pw.contributed_mw);
+    let _ = writeln!(
+        s,
+        "  {}          {:.2} MW",
+        if pw.headroom_mw < 0.0 {
+            "shortfall"
+        } else {
+            "headroom "
+        },
+        pw.headroom_mw.abs()
+    );
+    let _ = writeln!(
+        s,
+        "  energy per year   {} MWh, {} USD",
+        si(pw.energy_mwh_per_year),
+        si(pw.cost_usd_per_year)
+    );
+    let _ = writeln!(s, "\nWorkloads");
+    for w in &report.workloads {
+        let _ = write!(s, "  {} [{}]: ", w.name, w.kind.replace('_', " "));
+        if let Some(sv) = &w.serving {
+            let _ = writeln!(
+                s,
+                "{} of {} tokens/s at peak, {} replicas of {} accelerators, {:.0} tokens/s per user{}",
+                si(sv.capacity_tokens_per_s),
+                si(sv.demand_tokens_per_s),
+                sv.replicas,
+                sv.accelerators_per_replica,
+                sv.tokens_per_s_per_user,
+                if sv.meets_demand {
+                    ""
+                } else {
+                    " — DEMAND NOT MET"
+                }
+            );
+        } else {
+            let days = w.days.map_or("—".to_string(), |d| format!("{d:.1} days"));
+            let target = match (w.target_days, w.target_met) {
+                (Some(t), Some(true)) => format!(" (target {t:.0} days: met)"),
+                (Some(t), Some(false)) => format!(" (target {t:.0} days: MISSED)"),
+                _ => String::new(),
+            };
+            let _ = writeln!(
+                s,
+                "{} FLOP, {} accelerator-hours, {days}{target}; memory {:.0} of {:.0} GB{}",
+                w.train_flops.map_or("—".into(), |f| format!("{f:.2e}")),
+                w.gpu_hours.map_or("—".into(), si),
+                w.memory_needed_gb,
+                w.memory_available_gb,
+                if w.fits { "" } else { " — DOES NOT FIT" }
+            );
+        }
+    }
+    let e = &report.experts;
+    let _ = writeln!(
+        s,
+        "\nExperts: {:.1} FTE ({:.1} foreign), {:.0} needed",
+        e.total_fte, e.foreign_fte, e.needed_fte
+    );
+    for role in ExpertRole::ALL {
+        let _ = writeln!(
+            s,
+            "  {:<30} {:>7.1} of {:>4.0}",
+            role.label(),
+            e.have(role),
+            e.need(role)
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\nForeign dependency (share supplied from outside the consortium)"
+    );
+    for layer in Layer::ALL {
+        let l = report.dependency.layer(layer);
+        let top = l
+            .suppliers
+            .iter()
+            .filter(|x| !x.member)
+            .take(3)
+            .map(|x| format!("{} {}", catalog.country_name(&x.country), pct(x.share)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = writeln!(
+            s,
+            "  {:<18} {:>5}  {}",
+            layer.label(),
+            if l.empty {
+                "—".into()
+            } else {
+                pct(l.foreign_share)
+            },
+            top
+        );
+    }
+    let _ = writeln!(
+        s,
+        "  {:<18} {:>5}",
+        "Overall index",
+        pct(report.dependency.overall)
+    );
+    let _ = writeln!(
+        s,
+        "\nMembers (stake of pooled value | population share | GDP share)"
+    );
+    for m in &report.members {
+        let _ = writeln!(
+            s,
+            "  {} {:<24} {:>5} chips {:>8.2} PFLOP/s {:>7.1} MW {:>6.1} FTE | {:>5} | {:>5} | {:>5}",
+            m.country,
+            m.name.chars().take(24).collect::<String>(),
+            m.accelerators,
+            m.bf16_pflops,
+            m.power_mw,
+            m.experts_fte,
+            pct(m.stake),
+            pct(m.population_share),
+            pct(m.gdp_share)
+        );
+    }
+    if !report.findings.is_empty() {
+        let _ = writeln!(s, "\nLicence and export-control findings");
+        for f in &report.findings {
+            let _ = writeln!(s, "  [{}] {}: {}", f.severity.label(), f.title, f.detail);
+        }
+    }
+    if !report.warnings.is_empty() {
+        let _ = writeln!(s, "\nWarnings");
+        for w in &report.warnings {
+            let _ = writeln!(s, "  [{}] {}", w.severity.label(), w.message);
+        }
+    }
+    s
+}

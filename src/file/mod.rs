@@ -1,0 +1,197 @@
+//! The plan file format: RON, pretty-printed, with a `format` version, comments allowed.
+//!
+//! Loading never panics: syntax errors, wrong types, impossible numbers and files over the limits
+//! are refused with their line and column; references the catalog does not know are reported but
+//! the plan still opens, so nothing a user typed is lost.
+
+pub mod limits;
+mod problem;
+mod validate;
+
+use std::path::{Path, PathBuf};
+
+use ron::extensions::Extensions;
+use serde::Deserialize;
+
+use crate::catalog::Catalog;
+use crate::plan::{FORMAT_VERSION, Plan};
+
+pub use problem::{Problem, locate, locate_field, position_of};
+pub use validate::validate;
+
+/// A plan read from text, with the non-fatal problems found in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Loaded {
+    /// The plan.
+    pub plan: Plan,
+    /// Non-fatal problems (unknown ids, duplicates); empty for a clean file.
+    pub problems: Vec<Problem>,
+}
+
+/// Why a plan file could not be opened.
+#[derive(Debug, thiserror::Error)]
+pub enum FileError {
+    /// The file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's error.
+        source: std::io::Error,
+    },
+    /// The file is larger than any plan can be.
+    #[error(
+        "the file is {bytes} bytes; plan files are at most {} bytes",
+        limits::MAX_FILE_BYTES
+    )]
+    TooLarge {
+        /// Its size.
+        bytes: u64,
+    },
+    /// The file is not valid UTF-8 text.
+    #[error("the file is not UTF-8 text (invalid byte at line {line}, column {column})")]
+    NotText {
+        /// 1-based line of the first invalid byte.
+        line: usize,
+        /// 1-based column of the first invalid byte.
+        column: usize,
+    },
+    /// The file has problems that keep it from opening.
+    #[error("{}", format_problems(.0))]
+    Invalid(Vec<Problem>),
+}
+
+fn format_problems(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The RON options every plan file is read and written with: `Some(..)` may be left out.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default()
+        .with_default_extension(Extensions::IMPLICIT_SOME)
+        .with_recursion_limit(limits::MAX_NESTING)
+}
+
+fn syntax_problem(e: &ron::error::SpannedError) -> Problem {
+    Problem::at(
+        Some((e.span.start.line, e.span.start.col)),
+        "",
+        e.code.to_string(),
+        true,
+    )
+}
+
+/// Only the version field, read before the rest so a newer file gets a clear message.
+#[derive(Deserialize)]
+struct VersionOnly {
+    format: u32,
+}
+
+/// Parses plan text and checks it against the catalog.
+pub fn parse(text: &str, catalog: &Catalog) -> Result<Loaded, FileError> {
+    if text.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(FileError::TooLarge {
+            bytes: text.len() as u64,
+        });
+    }
+    let options = ron_options();
+    match options.from_str::<VersionOnly>(text) {
+        Ok(v) if v.format > FORMAT_VERSION => {
+            let position = locate(text, "format", 0);
+            return Err(FileError::Invalid(vec![Problem::at(
+                position,
+                "format",
+                format!(
+                    "this file has format {}, written by a newer version of Consortium Planner; this version reads format {FORMAT_VERSION} and older — update the app to open it",
+                    v.format
+                ),
+                true,
+            )]));
+        }
+        Ok(v) if v.format == 0 => {
+            return Err(FileError::Invalid(vec![Problem::at(
+                locate(text, "format", 0),
+                "format",
+                "format 0 does not exist; expected 1",
+                true,
+            )]));
+        }
+        _ => {}
+    }
+    let plan: Plan = options
+        .from_str(text)
+        .map_err(|e| FileError::Invalid(vec![syntax_problem(&e)]))?;
+    let problems = validate(text, &plan, catalog);
+    if problems.iter().any(|p| p.fatal) {
+        return Err(FileError::Invalid(problems));
+    }
+    Ok(Loaded { plan, problems })
+}
+
+/// Reads and parses a plan file.
+pub fn load(path: &Path, catalog: &Catalog) -> Result<Loaded, FileError> {
+    let io = |source| FileError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > limits::MAX_FILE_BYTES {
+        return Err(FileError::TooLarge { bytes: size });
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let text = String::from_utf8_lossy(&e.as_bytes()[..valid]);
+        let (line, column) = position_of(&text, text.len());
+        FileError::NotText { line, column }
+    })?;
+    parse(&text, catalog)
+}
+
+/// The plan as canonical, pretty-printed RON (stable field order, 4-space indent).
+pub fn to_ron(plan: &Plan) -> String {
+    let pretty = ron::ser::PrettyConfig::new()
+        .indentor("    ".to_string())
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false);
+    let body = ron_options()
+        .to_string_pretty(plan, pretty)
+        .expect("a plan always serialises: it holds only strings, numbers, lists and enums");
+    format!(
+        "// Consortium Planner plan file. Edit by hand if you like: `//` starts a comment.\n{body}\n"
+    )
+}
+
+/// Writes a plan next to the target and renames it over the target, so a failed write never leaves
+/// a half-written file.
+pub fn save(plan: &Plan, path: &Path) -> Result<(), FileError> {
+    let io = |source| FileError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "plan.ron".into());
+    let tmp = dir.join(format!(".{file_name}.saving"));
+    let write = || -> std::io::Result<()> {
+        use std::io::Write;
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(to_ron(plan).as_bytes())?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    };
+    write().map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        io(e)
+    })
+}

@@ -1,0 +1,12 @@
+//! Consortium Planner: plan a regional AI consortium — pooled chips, power and experts, one shared
+//! open-weight base model — and see what the pool can do and which foreign dependencies remain.
+//!
+//! The domain (no UI): [`plan`] (what a plan file holds), [`catalog`] (built-in accelerators,
+//! models, countries), [`analysis`] (every figure), [`file`] (the RON format). The command line
+//! lives in [`cli`].
+
+pub mod analysis;
+pub mod catalog;
+pub mod cli;
+pub mod file;
+pub mod plan;

@@ -1,0 +1,204 @@
+//! A member state and the lines of what it contributes.
+
+use serde::{Deserialize, Serialize};
+
+use super::checks;
+
+/// One member state of the consortium and everything it brings.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Member {
+    /// ISO 3166-1 alpha-2 code, e.g. `CL`.
+    pub country: String,
+    /// Accelerators it contributes.
+    #[serde(default)]
+    pub chips: Vec<ChipLine>,
+    /// Electric power it makes available to the consortium.
+    #[serde(default)]
+    pub power: Vec<PowerLine>,
+    /// Experts it seconds to the consortium.
+    #[serde(default)]
+    pub experts: Vec<ExpertLine>,
+    /// Money it contributes, if any.
+    #[serde(default)]
+    pub funding: Option<Funding>,
+}
+
+impl Member {
+    /// A member with no contributions yet.
+    pub fn new(country: impl Into<String>) -> Member {
+        Member {
+            country: country.into(),
+            chips: Vec::new(),
+            power: Vec::new(),
+            experts: Vec::new(),
+            funding: None,
+        }
+    }
+
+    /// Whether the member brings nothing at all (no chips, power, experts or funding).
+    pub fn contributes_nothing(&self) -> bool {
+        let chips = self.chips.iter().map(|c| c.count).sum::<u32>();
+        let mw = self.power.iter().map(|p| p.mw).sum::<f64>();
+        let fte = self.experts.iter().map(|e| e.fte).sum::<f64>();
+        let money = self.funding.as_ref().map_or(0.0, |f| f.amount);
+        chips == 0 && mw == 0.0 && fte == 0.0 && money == 0.0
+    }
+}
+
+/// Whether accelerators are owned or rented.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Tenure {
+    /// Owned by the member (bought outright).
+    #[default]
+    Owned,
+    /// Rented from a provider, e.g. a cloud.
+    Rented {
+        /// The provider's name, e.g. `AWS`.
+        provider: String,
+        /// ISO 3166-1 alpha-2 code of the provider's headquarters.
+        provider_country: String,
+    },
+}
+
+/// A number of accelerators of one kind.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChipLine {
+    /// Accelerator id: a catalog id or one of the plan's custom accelerators.
+    pub accelerator: String,
+    /// How many accelerators.
+    pub count: u32,
+    /// Owned or rented (and from whom).
+    #[serde(default)]
+    pub tenure: Tenure,
+    /// ISO 3166-1 alpha-2 code of the country hosting them; `None` means the member itself.
+    #[serde(default)]
+    pub hosted_in: Option<String>,
+}
+
+/// Where electric power comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum PowerSource {
+    /// Hydroelectric.
+    Hydro,
+    /// Solar.
+    Solar,
+    /// Wind.
+    Wind,
+    /// Nuclear.
+    Nuclear,
+    /// Natural gas.
+    Gas,
+    /// Coal.
+    Coal,
+    /// The local grid's mix.
+    #[default]
+    GridMix,
+}
+
+impl PowerSource {
+    /// Every source, in display order.
+    pub const ALL: [PowerSource; 7] = [
+        PowerSource::Hydro,
+        PowerSource::Solar,
+        PowerSource::Wind,
+        PowerSource::Nuclear,
+        PowerSource::Gas,
+        PowerSource::Coal,
+        PowerSource::GridMix,
+    ];
+
+    /// Display label.
+    pub fn label(self) -> &'static str {
+        match self {
+            PowerSource::Hydro => "hydro",
+            PowerSource::Solar => "solar",
+            PowerSource::Wind => "wind",
+            PowerSource::Nuclear => "nuclear",
+            PowerSource::Gas => "gas",
+            PowerSource::Coal => "coal",
+            PowerSource::GridMix => "grid mix",
+        }
+    }
+}
+
+/// Electric power made available to the consortium.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PowerLine {
+    /// Power available, in MW.
+    #[serde(deserialize_with = "checks::amount")]
+    pub mw: f64,
+    /// Where it comes from.
+    #[serde(default)]
+    pub source: PowerSource,
+    /// ISO 3166-1 alpha-2 code of the site; `None` means the member itself.
+    #[serde(default)]
+    pub site: Option<String>,
+    /// Share of this power that is imported from outside the site country, 0 to 1.
+    #[serde(default, deserialize_with = "checks::share")]
+    pub imported_share: f64,
+}
+
+/// The kinds of experts a consortium needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum ExpertRole {
+    /// Machine-learning research.
+    MlResearch,
+    /// Machine-learning engineering (training and serving systems).
+    MlEngineering,
+    /// Data curation and language expertise.
+    DataLanguage,
+    /// Infrastructure and operations (clusters, networks, facilities).
+    InfraOps,
+    /// Policy, legal and ethics.
+    PolicyLegalEthics,
+}
+
+impl ExpertRole {
+    /// Every role, in display order.
+    pub const ALL: [ExpertRole; 5] = [
+        ExpertRole::MlResearch,
+        ExpertRole::MlEngineering,
+        ExpertRole::DataLanguage,
+        ExpertRole::InfraOps,
+        ExpertRole::PolicyLegalEthics,
+    ];
+
+    /// Display label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExpertRole::MlResearch => "ML research",
+            ExpertRole::MlEngineering => "ML engineering",
+            ExpertRole::DataLanguage => "data and language",
+            ExpertRole::InfraOps => "infrastructure and operations",
+            ExpertRole::PolicyLegalEthics => "policy, legal and ethics",
+        }
+    }
+
+    /// Position in [`ExpertRole::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Experts of one role.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExpertLine {
+    /// Their role.
+    pub role: ExpertRole,
+    /// Full-time equivalents.
+    #[serde(deserialize_with = "checks::amount")]
+    pub fte: f64,
+    /// How many of those FTE are foreign nationals or foreign contractors.
+    #[serde(default, deserialize_with = "checks::amount")]
+    pub foreign_fte: f64,
+}
+
+/// Money contributed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Funding {
+    /// Amount, in `currency`.
+    #[serde(deserialize_with = "checks::amount")]
+    pub amount: f64,
+    /// ISO 4217 currency code, e.g. `USD`.
+    pub currency: String,
+}

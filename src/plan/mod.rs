@@ -1,0 +1,94 @@
+//! The consortium plan: what the file holds and what the user edits.
+//!
+//! Plain data with no knowledge of the UI; [`crate::file`] reads and writes it and
+//! [`crate::analysis`] turns it into figures.
+
+mod assumptions;
+pub mod checks;
+mod member;
+mod workload;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Accelerator, Catalog, OpenModel};
+
+pub use assumptions::{AssumptionSource, Assumptions, DependencyWeights, Precision};
+pub use member::{
+    ChipLine, ExpertLine, ExpertRole, Funding, Member, PowerLine, PowerSource, Tenure,
+};
+pub use workload::{Workload, WorkloadKind};
+
+/// The plan-file format version this build writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A whole consortium plan.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    /// File-format version (see [`FORMAT_VERSION`]).
+    pub format: u32,
+    /// The plan's name, e.g. "Latam-GPT consortium".
+    pub name: String,
+    /// Free text: purpose, status, authors.
+    #[serde(default)]
+    pub description: String,
+    /// Id of the shared base model: a catalog id or one of `custom_models`.
+    pub base_model: String,
+    /// Workloads to run on the base model.
+    #[serde(default)]
+    pub workloads: Vec<Workload>,
+    /// Planning assumptions.
+    #[serde(default)]
+    pub assumptions: Assumptions,
+    /// Member states and their contributions.
+    #[serde(default)]
+    pub members: Vec<Member>,
+    /// Accelerators the catalog lacks, defined by the plan.
+    #[serde(default)]
+    pub custom_accelerators: Vec<Accelerator>,
+    /// Models the catalog lacks, defined by the plan.
+    #[serde(default)]
+    pub custom_models: Vec<OpenModel>,
+}
+
+impl Plan {
+    /// An empty plan on the given base model, with default assumptions.
+    pub fn new(name: impl Into<String>, base_model: impl Into<String>) -> Plan {
+        Plan {
+            format: FORMAT_VERSION,
+            name: name.into(),
+            description: String::new(),
+            base_model: base_model.into(),
+            workloads: Vec::new(),
+            assumptions: Assumptions::default(),
+            members: Vec::new(),
+            custom_accelerators: Vec::new(),
+            custom_models: Vec::new(),
+        }
+    }
+
+    /// The accelerator with this id: the plan's own definitions first, then the catalog.
+    pub fn accelerator<'a>(&'a self, catalog: &'a Catalog, id: &str) -> Option<&'a Accelerator> {
+        self.custom_accelerators
+            .iter()
+            .find(|a| a.id == id)
+            .or_else(|| catalog.accelerator(id))
+    }
+
+    /// The model with this id: the plan's own definitions first, then the catalog.
+    pub fn model<'a>(&'a self, catalog: &'a Catalog, id: &str) -> Option<&'a OpenModel> {
+        self.custom_models
+            .iter()
+            .find(|m| m.id == id)
+            .or_else(|| catalog.model(id))
+    }
+
+    /// The shared base model, if its id resolves.
+    pub fn base<'a>(&'a self, catalog: &'a Catalog) -> Option<&'a OpenModel> {
+        self.model(catalog, &self.base_model)
+    }
+
+    /// Whether a country is a member of this consortium.
+    pub fn has_member(&self, code: &str) -> bool {
+        self.members.iter().any(|m| m.country == code)
+    }
+}
