@@ -6,6 +6,7 @@
 //! lives in [`cli`].
 
 pub mod analysis;
+pub mod app;
 pub mod catalog;
 pub mod cli;
 pub mod file;

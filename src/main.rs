@@ -1,18 +1,31 @@
-//! Consortium Planner's entry point: parses the command line and runs a command.
+//! Consortium Planner's entry point: parses the command line, then runs a command or opens the app.
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::Parser;
+use consortium_planner::app::{self, StartOptions};
 use consortium_planner::cli::{Cli, run};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match cli.command {
-        Some(command) => run(command),
-        None => {
-            // The desktop app is the next milestone; until it exists, show what the CLI can do.
-            let _ = Cli::command().print_help();
-            ExitCode::SUCCESS
+    if let Some(command) = cli.command {
+        return run(command);
+    }
+    if let Some(path) = &cli.plan {
+        if !path.exists() {
+            eprintln!("{}: no such file", path.display());
+            return ExitCode::from(2);
+        }
+    }
+    match app::run(StartOptions {
+        path: cli.plan,
+        typed_paths_only: false,
+    }) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("could not open the window: {e}");
+            eprintln!("(the command line still works: consortium-planner --help)");
+            ExitCode::from(1)
         }
     }
 }

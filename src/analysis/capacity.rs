@@ -1,10 +1,12 @@
 //! Pooled hardware and facility power.
 //!
 //! Formulas: pooled peak = Σ count × dense peak; IT power = Σ count × TDP × server overhead;
-//! facility power = IT power × PUE; energy per year = facility power × 8,760 h.
+//! facility power = IT power × PUE; energy per year = facility power × 8,760 h. Rented capacity
+//! is powered by its provider, so members must supply only the rest: headroom = contributed −
+//! (required − rented).
 
 use crate::catalog::{Accelerator, Catalog};
-use crate::plan::{Assumptions, Plan, Precision};
+use crate::plan::{Assumptions, Plan, Precision, Tenure};
 
 use super::report::{MemberFigures, Pooled, PowerFigures};
 
@@ -44,8 +46,14 @@ pub fn pool(
             fig.bf16_pflops += n * acc.bf16_tflops.unwrap_or(0.0) / 1000.0;
             fig.fp8_pflops += n * acc.fp8_tflops.unwrap_or(0.0) / 1000.0;
             fig.memory_tb += n * acc.memory_gb.unwrap_or(0.0) / 1000.0;
-            fig.required_mw += n * facility_w(acc, a) / 1e6;
-            pooled.training_pflops += n * peak_tflops(acc, a.training_precision) / 1000.0;
+            let mw = n * facility_w(acc, a) / 1e6;
+            if matches!(line.tenure, Tenure::Rented { .. }) {
+                power.rented_mw += mw;
+            } else {
+                fig.required_mw += mw;
+            }
+            power.required_mw += mw;
+            fig.training_pflops += n * peak_tflops(acc, a.training_precision) / 1000.0;
             pooled.memory_bandwidth_tbs += n * acc.memory_bandwidth_tbs.unwrap_or(0.0);
             if acc.tdp_w.is_none() {
                 power.accelerators_without_tdp += u64::from(line.count);
@@ -55,12 +63,13 @@ pub fn pool(
         pooled.accelerators += fig.accelerators;
         pooled.bf16_pflops += fig.bf16_pflops;
         pooled.fp8_pflops += fig.fp8_pflops;
+        pooled.training_pflops += fig.training_pflops;
         pooled.memory_tb += fig.memory_tb;
-        power.required_mw += fig.required_mw;
         power.contributed_mw += fig.power_mw;
     }
     power.it_mw = power.required_mw / a.pue;
-    power.headroom_mw = power.contributed_mw - power.required_mw;
+    power.members_required_mw = power.required_mw - power.rented_mw;
+    power.headroom_mw = power.contributed_mw - power.members_required_mw;
     power.energy_mwh_per_year = power.required_mw * HOURS_PER_YEAR;
     power.cost_usd_per_year = power.energy_mwh_per_year * a.electricity_usd_per_mwh;
     (pooled, power)

@@ -12,7 +12,8 @@
 //! | talent           | expert FTE                          | foreign nationals or contractors (foreign_fte)          |
 //! | energy           | contributed MW                      | imported share, or a site outside the consortium        |
 //!
-//! Several fab or memory countries share a line's weight equally. Overall index = Σ wᵢ·sᵢ ÷ Σ wᵢ.
+//! Several fab or memory countries share a line's weight equally. Overall index = Σ wᵢ·sᵢ ÷ Σ wᵢ
+//! over the layers the plan has something in (an empty layer is left out, not counted as 0).
 
 use crate::catalog::{Catalog, OpenModel};
 use crate::plan::{Plan, Tenure};
@@ -184,13 +185,14 @@ pub fn dependency(
         w.talent,
         w.energy,
     ];
-    let total_weight: f64 = weights.iter().fold(0.0, |a, b| a + b);
+    // Layers the plan has nothing in (no experts, no power lines) say nothing about dependency, so
+    // they are left out of the index rather than counted as 0 % foreign.
+    let present = || Layer::ALL.iter().filter(|l| !dep.layers[l.index()].empty);
+    let total_weight: f64 = present().fold(0.0, |a, l| a + weights[l.index()]);
     if total_weight > 0.0 {
-        dep.overall = Layer::ALL
-            .iter()
-            .map(|l| weights[l.index()] * dep.layers[l.index()].foreign_share)
-            .fold(0.0, |a, b| a + b)
-            / total_weight;
+        dep.overall = present().fold(0.0, |a, l| {
+            a + weights[l.index()] * dep.layers[l.index()].foreign_share
+        }) / total_weight;
     }
     dep
 }

@@ -189,13 +189,18 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
                 ("PUE", a.pue.to_string()),
                 ("IT power", format!("{:.3} MW", pw.it_mw)),
                 ("required", format!("{:.3} MW", pw.required_mw)),
+                (
+                    "of which rented (powered by the provider)",
+                    format!("{:.3} MW", pw.rented_mw),
+                ),
             ],
         ),
         Figure::ContributedPower => e(
-            "Σ MW of every member's power lines; headroom = contributed − required",
+            "Σ MW of every member's power lines; headroom = contributed − (required − rented)",
             vec![
                 ("contributed", format!("{:.3} MW", pw.contributed_mw)),
                 ("required", format!("{:.3} MW", pw.required_mw)),
+                ("rented", format!("{:.3} MW", pw.rented_mw)),
                 ("headroom", format!("{:.3} MW", pw.headroom_mw)),
             ],
         ),
@@ -334,8 +339,11 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
                     (
                         "replicas",
                         format!(
-                            "{} × {} accelerators, batch {}",
-                            s.replicas, s.accelerators_per_replica, s.batch_per_replica
+                            "{} on {} accelerators (best line: {} per replica, batch {})",
+                            s.replicas,
+                            s.accelerators_serving,
+                            s.accelerators_per_replica,
+                            s.batch_per_replica
                         ),
                     ),
                     (
@@ -428,7 +436,7 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
         Figure::DependencyOverall => {
             let w = &a.dependency_weights;
             e(
-                "overall = Σ weightᵢ × foreign shareᵢ ÷ Σ weightᵢ",
+                "overall = Σ weightᵢ × foreign shareᵢ ÷ Σ weightᵢ, over the layers the plan has something in",
                 vec![
                     (
                         "weights",

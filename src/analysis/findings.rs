@@ -11,11 +11,15 @@ use super::report::{Finding, Severity};
 pub const EU27_PRESET: &str = "eu27";
 
 /// Members for which US exports of ECCN 3A090.a accelerators need a licence: China and Macau, and
-/// US arms-embargoed countries (Country Group D:5) among them Russia, Belarus, Iran, North Korea,
-/// Syria, Cuba, Venezuela and Myanmar (BIS advanced-computing rules, Oct 2022–Dec 2024; the AI
-/// Diffusion tiers were rescinded on 13 May 2025). The D:5 list here is partial.
-pub const US_LICENCE_REQUIRED: &[&str] =
-    &["BY", "CN", "CU", "IR", "KP", "MM", "MO", "RU", "SY", "VE"];
+/// US arms-embargoed countries (Country Group D:5, which mirrors ITAR §126.1), among them Russia,
+/// Belarus, Iran, North Korea, Syria, Cuba, Venezuela, Myanmar, the Central African Republic, the
+/// DR Congo, Eritrea, Libya, Somalia, South Sudan, Sudan and Zimbabwe (BIS advanced-computing rules,
+/// Oct 2022–Dec 2024; the AI Diffusion tiers were rescinded on 13 May 2025). The list is partial
+/// and from secondary sources: check 15 CFR 740 Supp. 1 before relying on it.
+pub const US_LICENCE_REQUIRED: &[&str] = &[
+    "BY", "CD", "CF", "CN", "CU", "ER", "IR", "KP", "LY", "MM", "MO", "RU", "SD", "SO", "SS", "SY",
+    "VE", "ZW",
+];
 
 fn codes(list: impl IntoIterator<Item = impl AsRef<str>>) -> String {
     list.into_iter()

@@ -9,6 +9,7 @@ pub mod experts;
 pub mod explain;
 mod findings;
 mod report;
+pub mod series;
 pub mod serving;
 mod stakes;
 mod warnings;
@@ -86,4 +87,30 @@ pub fn analyze(plan: &Plan, catalog: &Catalog) -> Report {
     };
     report.warnings = warnings::warnings(plan, catalog, &report);
     report
+}
+
+/// Whether each of the plan's workloads would fit the pooled hardware with `model` as the base
+/// (for comparing candidate models without re-running the whole analysis).
+pub fn workload_fits(
+    plan: &Plan,
+    catalog: &Catalog,
+    model: &crate::catalog::OpenModel,
+    report: &Report,
+) -> Vec<bool> {
+    plan.workloads
+        .iter()
+        .map(|w| match serving::serving(plan, catalog, &w.kind, model) {
+            Some(s) => s.replicas > 0,
+            None => {
+                workloads::training(
+                    w,
+                    Some(model),
+                    &report.pooled,
+                    &report.power,
+                    &plan.assumptions,
+                )
+                .fits
+            }
+        })
+        .collect()
 }

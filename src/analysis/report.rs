@@ -64,11 +64,16 @@ pub struct Pooled {
 pub struct PowerFigures {
     /// IT power of the pooled servers: Σ count × TDP × server overhead, in MW.
     pub it_mw: f64,
-    /// Facility power required: IT power × PUE, in MW.
+    /// Facility power required: IT power × PUE, in MW (all pooled chips).
     pub required_mw: f64,
+    /// Of which rented capacity, powered by its provider, in MW.
+    pub rented_mw: f64,
+    /// What the members must supply: required − rented, in MW.
+    pub members_required_mw: f64,
     /// Power the members make available, in MW.
     pub contributed_mw: f64,
-    /// Contributed minus required, in MW (negative = shortfall).
+    /// Contributed minus the power members must supply (required − rented), in MW
+    /// (negative = shortfall).
     pub headroom_mw: f64,
     /// Energy if the pool runs all year at full load, in MWh.
     pub energy_mwh_per_year: f64,
@@ -91,9 +96,11 @@ pub struct MemberFigures {
     pub bf16_pflops: f64,
     /// Dense FP8 peak contributed, in PFLOP/s.
     pub fp8_pflops: f64,
+    /// Peak at the training precision contributed (FP8 falls back to BF16), in PFLOP/s.
+    pub training_pflops: f64,
     /// Accelerator memory contributed, in TB.
     pub memory_tb: f64,
-    /// Facility power its accelerators need, in MW.
+    /// Facility power its owned accelerators need, in MW (rented ones are powered by the provider).
     pub required_mw: f64,
     /// Power it makes available, in MW.
     pub power_mw: f64,
@@ -153,6 +160,8 @@ pub struct WorkloadFigures {
     pub target_days: Option<f64>,
     /// Whether the target is met (None when there is no target or no days figure).
     pub target_met: Option<bool>,
+    /// Dense peak the pool would need to meet the target at the assumed MFU, in PFLOP/s.
+    pub required_pflops_for_target: Option<f64>,
     /// Serving figures (serving kind).
     pub serving: Option<ServingFigures>,
 }
@@ -172,7 +181,9 @@ pub struct ServingFigures {
     pub capacity_tokens_per_s: f64,
     /// Model replicas the pool holds.
     pub replicas: u64,
-    /// Accelerators per replica on the best-suited chip line.
+    /// Accelerators that hold replicas, over all chip lines.
+    pub accelerators_serving: u64,
+    /// Accelerators per replica on the best-suited chip line (lines differ).
     pub accelerators_per_replica: u64,
     /// Concurrent users per replica (batch size).
     pub batch_per_replica: u64,

@@ -98,7 +98,9 @@ fn replica_on(
         if let Some(r) = replica_with(chips, group, model, bytes, kv_gb_per_user, a)
             && best
                 .as_ref()
-                .is_none_or(|b| r.tokens_per_s / r.chips > b.tokens_per_s / b.chips)
+                // A larger replica must serve clearly more per accelerator (0.1 %) to win, so
+                // ties go to the smaller replica rather than to rounding noise.
+                .is_none_or(|b| r.tokens_per_s / r.chips > 1.001 * b.tokens_per_s / b.chips)
         {
             best = Some(r);
         }
@@ -155,6 +157,7 @@ pub fn serving(
             };
             let replicas = (group.count / replica.chips).floor();
             fig.replicas += replicas as u64;
+            fig.accelerators_serving += (replicas * replica.chips) as u64;
             fig.capacity_tokens_per_s += replicas * replica.tokens_per_s;
             if best.as_ref().is_none_or(|b| replica.step_s < b.step_s) {
                 best = Some(replica);

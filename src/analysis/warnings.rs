@@ -125,8 +125,8 @@ pub fn warnings(plan: &Plan, catalog: &Catalog, report: &Report) -> Vec<Warning>
             Severity::Blocker,
             Subject::Power,
             format!(
-                "Power shortfall: the pool needs {:.2} MW of facility power but members offer {:.2} MW ({:.2} MW short).",
-                p.required_mw, p.contributed_mw, -p.headroom_mw
+                "Power shortfall: the members' own chips need {:.2} MW of facility power but members offer {:.2} MW ({:.2} MW short).",
+                p.members_required_mw, p.contributed_mw, -p.headroom_mw
             ),
         );
     }

@@ -89,6 +89,9 @@ pub fn training(
         fig.energy_cost_usd = Some(power.required_mw * hours * assumptions.electricity_usd_per_mwh);
         fig.target_met = workload.target_days.map(|t| hours / 24.0 <= t);
     }
+    fig.required_pflops_for_target = workload
+        .target_days
+        .map(|t| flops / (t * 86_400.0 * assumptions.mfu) / 1e15);
     fig
 }
 

@@ -76,6 +76,8 @@ pub fn report_json(plan: &Plan, report: &Report) -> Value {
         "power": {
             "it_mw": pw.it_mw,
             "required_mw": pw.required_mw,
+            "rented_mw": pw.rented_mw,
+            "members_required_mw": pw.members_required_mw,
             "contributed_mw": pw.contributed_mw,
             "headroom_mw": pw.headroom_mw,
             "energy_mwh_per_year": pw.energy_mwh_per_year,
@@ -120,6 +122,7 @@ pub fn report_json(plan: &Plan, report: &Report) -> Value {
                 "demand_tokens_per_s": s.demand_tokens_per_s,
                 "capacity_tokens_per_s": s.capacity_tokens_per_s,
                 "replicas": s.replicas,
+                "accelerators_serving": s.accelerators_serving,
                 "accelerators_per_replica": s.accelerators_per_replica,
                 "batch_per_replica": s.batch_per_replica,
                 "tokens_per_s_per_user": s.tokens_per_s_per_user,
@@ -127,7 +130,12 @@ pub fn report_json(plan: &Plan, report: &Report) -> Value {
                 "meets_demand": s.meets_demand,
             })),
         })).collect::<Vec<_>>(),
-        "dependency": {"layers": layers, "suppliers": suppliers, "overall": report.dependency.overall},
+        "dependency": {
+            "layers": layers,
+            "suppliers": suppliers,
+            "empty_layers": Layer::ALL.iter().filter(|l| report.dependency.layer(**l).empty).map(|l| l.key()).collect::<Vec<_>>(),
+            "overall": report.dependency.overall,
+        },
         "findings": report.findings.iter().map(|f| json!({
             "severity": f.severity.label(), "title": f.title, "detail": f.detail, "members": f.members,
         })).collect::<Vec<_>>(),

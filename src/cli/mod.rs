@@ -34,7 +34,10 @@ pub fn default_plan(catalog: &Catalog) -> Loaded {
     version,
     about = "Plan a regional AI consortium: pooled chips, power and experts, one shared open-weight model, and the foreign dependencies that remain."
 )]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct Cli {
+    /// A plan file to open in the desktop app.
+    pub plan: Option<PathBuf>,
     /// What to do; without a command, the desktop app opens.
     #[command(subcommand)]
     pub command: Option<Command>,

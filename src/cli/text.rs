@@ -42,8 +42,8 @@ pub fn report_text(plan: &Plan, catalog: &Catalog, report: &Report) -> String {
     let _ = writeln!(s, "\nPower");
     let _ = writeln!(
         s,
-        "  required          {:.2} MW (IT {:.2} MW × PUE {})",
-        pw.required_mw, pw.it_mw, plan.assumptions.pue
+        "  required          {:.2} MW (IT {:.2} MW × PUE {}); {:.2} MW of it rented, powered by the provider",
+        pw.required_mw, pw.it_mw, plan.assumptions.pue, pw.rented_mw
     );
     let _ = writeln!(s, "  contributed       {:.2} MW", pw.contributed_mw);
     let _ = writeln!(
@@ -68,11 +68,11 @@ pub fn report_text(plan: &Plan, catalog: &Catalog, report: &Report) -> String {
         if let Some(sv) = &w.serving {
             let _ = writeln!(
                 s,
-                "{} of {} tokens/s at peak, {} replicas of {} accelerators, {:.0} tokens/s per user{}",
+                "{} of {} tokens/s at peak, {} replicas on {} accelerators, {:.0} tokens/s per user{}",
                 si(sv.capacity_tokens_per_s),
                 si(sv.demand_tokens_per_s),
                 sv.replicas,
-                sv.accelerators_per_replica,
+                sv.accelerators_serving,
                 sv.tokens_per_s_per_user,
                 if sv.meets_demand {
                     ""
@@ -81,7 +81,13 @@ pub fn report_text(plan: &Plan, catalog: &Catalog, report: &Report) -> String {
                 }
             );
         } else {
-            let days = w.days.map_or("—".to_string(), |d| format!("{d:.1} days"));
+            let days = w.days.map_or("—".to_string(), |d| {
+                if d < 1.0 {
+                    format!("{:.1} hours", d * 24.0)
+                } else {
+                    format!("{d:.1} days")
+                }
+            });
             let target = match (w.target_days, w.target_met) {
                 (Some(t), Some(true)) => format!(" (target {t:.0} days: met)"),
                 (Some(t), Some(false)) => format!(" (target {t:.0} days: MISSED)"),

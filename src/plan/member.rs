@@ -37,11 +37,11 @@ impl Member {
 
     /// Whether the member brings nothing at all (no chips, power, experts or funding).
     pub fn contributes_nothing(&self) -> bool {
-        let chips = self.chips.iter().map(|c| c.count).sum::<u32>();
+        let no_chips = self.chips.iter().all(|c| c.count == 0);
         let mw = self.power.iter().map(|p| p.mw).sum::<f64>();
         let fte = self.experts.iter().map(|e| e.fte).sum::<f64>();
         let money = self.funding.as_ref().map_or(0.0, |f| f.amount);
-        chips == 0 && mw == 0.0 && fte == 0.0 && money == 0.0
+        no_chips && mw == 0.0 && fte == 0.0 && money == 0.0
     }
 }
 

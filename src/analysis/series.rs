@@ -1,0 +1,176 @@
+//! Chart-ready series derived from a report, so the UI draws without computing any figure.
+
+use crate::catalog::Catalog;
+
+use super::report::{Layer, Report};
+use super::workloads::days_at_scale;
+
+/// One labelled value in a chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    /// Label (country code, supplier, layer...).
+    pub label: String,
+    /// Value in the chart's unit.
+    pub value: f64,
+}
+
+/// Members shown by name in a stacked bar; the rest are summed as "others".
+pub const TOP_MEMBERS: usize = 10;
+
+/// One resource of the capacity chart: the pool stacked by member against what is needed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResourceBar {
+    /// Title, e.g. "Compute".
+    pub title: &'static str,
+    /// Unit of every value, e.g. "PFLOP/s".
+    pub unit: &'static str,
+    /// The pool, by member (largest first, then "others").
+    pub by_member: Vec<Point>,
+    /// What the plan needs, if it states a need.
+    pub needed: Option<f64>,
+    /// What the need is, e.g. "to meet the 120-day target".
+    pub needed_label: String,
+}
+
+fn top_members(values: impl Iterator<Item = (String, f64)>) -> Vec<Point> {
+    let mut all: Vec<Point> = values
+        .filter(|(_, v)| *v > 0.0)
+        .map(|(label, value)| Point { label, value })
+        .collect();
+    all.sort_by(|a, b| {
+        b.value
+            .total_cmp(&a.value)
+            .then_with(|| a.label.cmp(&b.label))
+    });
+    if all.len() > TOP_MEMBERS + 1 {
+        let rest: f64 = all[TOP_MEMBERS..].iter().fold(0.0, |a, p| a + p.value);
+        let n = all.len() - TOP_MEMBERS;
+        all.truncate(TOP_MEMBERS);
+        all.push(Point {
+            label: format!("{n} others"),
+            value: rest,
+        });
+    }
+    all
+}
+
+/// Compute, power and experts: each member's contribution against the pool's need.
+pub fn capacity(report: &Report) -> [ResourceBar; 3] {
+    let m = &report.members;
+    let main = main_training_workload(report).and_then(|i| report.workloads.get(i));
+    let compute_need = main.and_then(|w| w.required_pflops_for_target);
+    [
+        ResourceBar {
+            title: "Compute at training precision",
+            unit: "PFLOP/s",
+            by_member: top_members(m.iter().map(|m| (m.country.clone(), m.training_pflops))),
+            needed: compute_need,
+            needed_label: match (main, compute_need) {
+                (Some(w), Some(_)) => format!(
+                    "to finish “{}” in {:.0} days",
+                    w.name,
+                    w.target_days.unwrap_or_default()
+                ),
+                _ => "no training target set".to_string(),
+            },
+        },
+        ResourceBar {
+            title: "Power",
+            unit: "MW",
+            by_member: top_members(m.iter().map(|m| (m.country.clone(), m.power_mw))),
+            needed: Some(report.power.members_required_mw),
+            needed_label: "facility power the members' own chips need (rented capacity is powered by its provider)".to_string(),
+        },
+        ResourceBar {
+            title: "Experts",
+            unit: "FTE",
+            by_member: top_members(m.iter().map(|m| (m.country.clone(), m.experts_fte))),
+            needed: Some(report.experts.needed_fte),
+            needed_label: "experts the workloads need".to_string(),
+        },
+    ]
+}
+
+/// One segment of a dependency bar: a supplier's share of a layer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    /// Layer index ([`Layer::index`]).
+    pub layer: usize,
+    /// Supplier code or marker.
+    pub supplier: String,
+    /// Display name of the supplier.
+    pub supplier_name: String,
+    /// Share of the layer, 0 to 1.
+    pub share: f64,
+    /// Whether the supplier is a member (domestic).
+    pub member: bool,
+}
+
+/// Foreign-supplier segments of every layer, largest first within a layer; domestic supply is left
+/// out so a bar's length is the layer's foreign share.
+pub fn dependency_segments(report: &Report, catalog: &Catalog) -> Vec<Segment> {
+    let mut out = Vec::new();
+    for layer in Layer::ALL {
+        for s in report
+            .dependency
+            .layer(layer)
+            .suppliers
+            .iter()
+            .filter(|s| !s.member)
+        {
+            out.push(Segment {
+                layer: layer.index(),
+                supplier: s.country.clone(),
+                supplier_name: catalog.country_name(&s.country).to_string(),
+                share: s.share,
+                member: false,
+            });
+        }
+    }
+    out
+}
+
+/// Each member's stake beside its population and GDP shares (all 0 to 1), in member order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Stakes {
+    /// Member labels (alpha-2 codes).
+    pub members: Vec<String>,
+    /// Share of pooled value.
+    pub stake: Vec<f64>,
+    /// Share of the consortium's population.
+    pub population: Vec<f64>,
+    /// Share of the consortium's GDP.
+    pub gdp: Vec<f64>,
+}
+
+/// Stakes for the stakes chart.
+pub fn stakes(report: &Report) -> Stakes {
+    let m = &report.members;
+    Stakes {
+        members: m.iter().map(|m| m.country.clone()).collect(),
+        stake: m.iter().map(|m| m.stake).collect(),
+        population: m.iter().map(|m| m.population_share).collect(),
+        gdp: m.iter().map(|m| m.gdp_share).collect(),
+    }
+}
+
+/// Pool scales shown on the what-if curve (0.25× to 4× the pool).
+pub const WHAT_IF_SCALES: [f64; 16] = [
+    0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0,
+];
+
+/// Days to finish a training workload as the pool's compute is scaled: points (scale, days).
+pub fn what_if_days(report: &Report, workload: usize) -> Vec<[f64; 2]> {
+    let Some(days) = report.workloads.get(workload).and_then(|w| w.days) else {
+        return Vec::new();
+    };
+    WHAT_IF_SCALES
+        .iter()
+        .map(|&s| [s, days_at_scale(days, s)])
+        .collect()
+}
+
+/// The main workload for headline figures: the first training workload, if any.
+pub fn main_training_workload(report: &Report) -> Option<usize> {
+    report.workloads.iter().position(|w| w.days.is_some())
+}

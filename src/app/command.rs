@@ -1,0 +1,152 @@
+//! Every user action as one enum with its label and shortcut. Menus, buttons and keyboard
+//! shortcuts only send commands; [`crate::app::PlannerApp::execute`] runs them.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// The views of the main window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum View {
+    /// Key figures, warnings and findings.
+    Overview,
+    /// Member states and their contributions.
+    Members,
+    /// The shared base model.
+    Model,
+    /// Workloads and assumptions.
+    Workloads,
+    /// Capacity, dependency, stakes and what-if charts.
+    Charts,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 5] = [
+        View::Overview,
+        View::Members,
+        View::Model,
+        View::Workloads,
+        View::Charts,
+    ];
+
+    /// Tab label.
+    pub fn label(self) -> &'static str {
+        match self {
+            View::Overview => "Overview",
+            View::Members => "Members",
+            View::Model => "Base model",
+            View::Workloads => "Workloads & assumptions",
+            View::Charts => "Charts",
+        }
+    }
+}
+
+/// A user action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    /// Start a new, empty plan.
+    NewPlan,
+    /// Open the built-in example plan.
+    OpenExample,
+    /// Choose a file to open.
+    Open,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Save to the current file (or choose one).
+    Save,
+    /// Choose a file and save to it.
+    SaveAs,
+    /// Save to this file.
+    SaveToPath(PathBuf),
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Switch between light and dark.
+    ToggleTheme,
+    /// Larger text.
+    ZoomIn,
+    /// Smaller text.
+    ZoomOut,
+    /// Text at 100 %.
+    ZoomReset,
+    /// Show a view.
+    Show(View),
+    /// Close the window.
+    Quit,
+}
+
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers {
+    shift: true,
+    ..Modifiers::COMMAND
+};
+
+impl Command {
+    /// Menu label.
+    pub fn label(&self) -> &'static str {
+        match self {
+            Command::NewPlan => "New plan",
+            Command::OpenExample => "Open built-in example",
+            Command::Open => "Open…",
+            Command::OpenPath(_) => "Open",
+            Command::Save => "Save",
+            Command::SaveAs => "Save as…",
+            Command::SaveToPath(_) => "Save",
+            Command::Undo => "Undo",
+            Command::Redo => "Redo",
+            Command::ToggleTheme => "Toggle light / dark",
+            Command::ZoomIn => "Zoom in",
+            Command::ZoomOut => "Zoom out",
+            Command::ZoomReset => "Reset zoom",
+            Command::Show(view) => view.label(),
+            Command::Quit => "Quit",
+        }
+    }
+
+    /// Primary keyboard shortcut.
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        let s = |m, k| Some(KeyboardShortcut::new(m, k));
+        match self {
+            Command::NewPlan => s(CTRL, Key::N),
+            Command::Open => s(CTRL, Key::O),
+            Command::Save => s(CTRL, Key::S),
+            Command::SaveAs => s(CTRL_SHIFT, Key::S),
+            Command::Undo => s(CTRL, Key::Z),
+            Command::Redo => s(CTRL_SHIFT, Key::Z),
+            Command::ZoomIn => s(CTRL, Key::Plus),
+            Command::ZoomOut => s(CTRL, Key::Minus),
+            Command::ZoomReset => s(CTRL, Key::Num0),
+            Command::Quit => s(CTRL, Key::Q),
+            _ => None,
+        }
+    }
+
+    /// Extra shortcuts that do the same (Ctrl+Y for redo, Ctrl+= for zoom in).
+    pub fn alternative_shortcuts(&self) -> &'static [KeyboardShortcut] {
+        const REDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::Y)];
+        const ZOOM_IN: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::Equals)];
+        match self {
+            Command::Redo => &REDO,
+            Command::ZoomIn => &ZOOM_IN,
+            _ => &[],
+        }
+    }
+
+    /// Commands that have keyboard shortcuts, most specific first (Ctrl+Shift+S before Ctrl+S).
+    pub fn with_shortcuts() -> [Command; 10] {
+        [
+            Command::SaveAs,
+            Command::Redo,
+            Command::NewPlan,
+            Command::Open,
+            Command::Save,
+            Command::Undo,
+            Command::ZoomIn,
+            Command::ZoomOut,
+            Command::ZoomReset,
+            Command::Quit,
+        ]
+    }
+}

@@ -1,0 +1,114 @@
+//! File dialogs that never freeze the window, a typed-path fallback where the system has no file
+//! dialog, and the modal questions (unsaved changes, errors).
+
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::time::{Duration, Instant};
+
+/// What a file dialog or path prompt is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// Choose a plan to open.
+    Open,
+    /// Choose where to save the plan.
+    SaveAs,
+}
+
+/// What to do once the user has dealt with unsaved changes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AfterDiscard {
+    /// Start a new plan.
+    NewPlan,
+    /// Open the built-in example.
+    OpenExample,
+    /// Let the user choose a file to open.
+    ChooseFile,
+    /// Open this file.
+    OpenPath(PathBuf),
+    /// Close the window.
+    Quit,
+}
+
+/// A native dialog running on its own thread.
+pub struct FileTask {
+    purpose: Purpose,
+    started: Instant,
+    receiver: Receiver<Option<PathBuf>>,
+}
+
+/// A dialog that closes within this time without a path is taken to mean "no dialog available".
+const NO_DIALOG_WITHIN: Duration = Duration::from_millis(400);
+
+/// How a file task ended (if it has).
+pub enum TaskOutcome {
+    /// Still open.
+    Pending,
+    /// The user chose a path.
+    Chosen(Purpose, PathBuf),
+    /// The user cancelled.
+    Cancelled,
+    /// The system has no file dialog: ask for a typed path.
+    Unavailable(Purpose),
+}
+
+impl FileTask {
+    /// Opens a native dialog on a background thread.
+    pub fn spawn(purpose: Purpose, start_dir: Option<PathBuf>, file_name: String) -> FileTask {
+        let (sender, receiver) = channel();
+        std::thread::spawn(move || {
+            let mut dialog = rfd::FileDialog::new().add_filter("Consortium plan (.ron)", &["ron"]);
+            if let Some(dir) = start_dir {
+                dialog = dialog.set_directory(dir);
+            }
+            let chosen = match purpose {
+                Purpose::Open => dialog.pick_file(),
+                Purpose::SaveAs => dialog.set_file_name(file_name).save_file(),
+            };
+            let _ = sender.send(chosen);
+        });
+        FileTask {
+            purpose,
+            started: Instant::now(),
+            receiver,
+        }
+    }
+
+    /// Checks whether the dialog has closed.
+    pub fn poll(&self) -> TaskOutcome {
+        match self.receiver.try_recv() {
+            Err(TryRecvError::Empty) => TaskOutcome::Pending,
+            Ok(Some(path)) => TaskOutcome::Chosen(self.purpose, path),
+            Ok(None) if self.started.elapsed() < NO_DIALOG_WITHIN => {
+                TaskOutcome::Unavailable(self.purpose)
+            }
+            Ok(None) => TaskOutcome::Cancelled,
+            Err(TryRecvError::Disconnected) => TaskOutcome::Unavailable(self.purpose),
+        }
+    }
+}
+
+/// A typed-path prompt.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PathPrompt {
+    /// What the path is for.
+    pub purpose: Purpose,
+    /// The text typed so far.
+    pub text: String,
+    /// Why the prompt is shown (e.g. "No file dialog is available on this system.").
+    pub note: String,
+}
+
+/// Open dialogs and questions.
+#[derive(Default)]
+pub struct Dialogs {
+    /// A native file dialog in progress.
+    pub file_task: Option<FileTask>,
+    /// A typed-path prompt.
+    pub path_prompt: Option<PathPrompt>,
+    /// Unsaved changes: asking what to do before this action.
+    pub confirm: Option<AfterDiscard>,
+    /// An error to show until dismissed (e.g. a file that failed to open).
+    pub error: Option<(String, String)>,
+    /// A passing message for the status bar.
+    pub status: String,
+}

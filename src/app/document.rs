@@ -1,0 +1,126 @@
+//! The open plan: its file, its saved state, its analysis and its one undo history.
+
+use std::path::{Path, PathBuf};
+
+use egui::util::undoer::{Settings as UndoSettings, Undoer};
+
+use crate::analysis::{Report, analyze};
+use crate::catalog::Catalog;
+use crate::file::Problem;
+use crate::plan::Plan;
+
+/// The plan being edited, with everything derived from it.
+pub struct Document {
+    /// The plan as the user is editing it. Views change it directly; [`Document::refresh`] keeps the
+    /// report in step.
+    pub plan: Plan,
+    /// The file it was opened from or saved to; `None` for a new or built-in plan.
+    pub path: Option<PathBuf>,
+    /// Display name when there is no path (e.g. the built-in example).
+    pub untitled_name: String,
+    /// Non-fatal problems found when the file was opened.
+    pub problems: Vec<Problem>,
+    /// The analysis of `plan`.
+    pub report: Report,
+    /// Counts analyses, so views can cache what they derive from the report.
+    pub generation: u64,
+    saved: Plan,
+    analyzed: Plan,
+    undoer: Undoer<Plan>,
+}
+
+impl Document {
+    /// A document for a plan just opened (or created), clean.
+    pub fn new(
+        plan: Plan,
+        path: Option<PathBuf>,
+        untitled_name: &str,
+        problems: Vec<Problem>,
+        catalog: &Catalog,
+    ) -> Document {
+        let report = analyze(&plan, catalog);
+        let mut undoer = Undoer::with_settings(UndoSettings {
+            max_undos: 200,
+            stable_time: 0.6,
+            auto_save_interval: 10.0,
+        });
+        undoer.add_undo(&plan);
+        Document {
+            saved: plan.clone(),
+            analyzed: plan.clone(),
+            plan,
+            path,
+            untitled_name: untitled_name.to_string(),
+            problems,
+            report,
+            generation: 0,
+            undoer,
+        }
+    }
+
+    /// Whether the plan differs from what is on disk.
+    pub fn is_dirty(&self) -> bool {
+        self.plan != self.saved
+    }
+
+    /// The name shown in the title bar: the file name, or the untitled name.
+    pub fn display_name(&self) -> String {
+        self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || self.untitled_name.clone(),
+            |n| n.to_string_lossy().into_owned(),
+        )
+    }
+
+    /// Re-analyses the plan if it changed since the last analysis; returns whether it did.
+    pub fn refresh(&mut self, catalog: &Catalog) -> bool {
+        if self.plan == self.analyzed {
+            return false;
+        }
+        self.report = analyze(&self.plan, catalog);
+        self.analyzed.clone_from(&self.plan);
+        self.generation += 1;
+        true
+    }
+
+    /// Feeds the undo history; returns whether an edit is still settling (then the caller should
+    /// repaint shortly so it becomes its own undo step).
+    pub fn track_undo(&mut self, time_s: f64) -> bool {
+        self.undoer.feed_state(time_s, &self.plan);
+        self.undoer.is_in_flux()
+    }
+
+    /// Makes the current state an undo point of its own (call before a discrete edit).
+    pub fn checkpoint(&mut self) {
+        self.undoer.add_undo(&self.plan);
+    }
+
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        self.undoer.has_undo(&self.plan)
+    }
+
+    /// Whether there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        self.undoer.has_redo(&self.plan)
+    }
+
+    /// Steps back in the history.
+    pub fn undo(&mut self) {
+        if let Some(previous) = self.undoer.undo(&self.plan) {
+            self.plan = previous.clone();
+        }
+    }
+
+    /// Steps forward in the history.
+    pub fn redo(&mut self) {
+        if let Some(next) = self.undoer.redo(&self.plan) {
+            self.plan = next.clone();
+        }
+    }
+
+    /// Records that the plan was saved to `path`.
+    pub fn mark_saved(&mut self, path: PathBuf) {
+        self.saved.clone_from(&self.plan);
+        self.path = Some(path);
+    }
+}

@@ -1,0 +1,509 @@
+//! The desktop app (eframe/egui). It reads the analysis and edits one plan with one undo history;
+//! it computes no figure itself.
+
+pub mod command;
+mod dialogs;
+pub mod document;
+pub mod settings;
+pub mod theme;
+mod views;
+mod widgets;
+
+use std::path::{Path, PathBuf};
+
+use egui::{Modal, ViewportCommand};
+
+use crate::catalog::Catalog;
+use crate::cli::DEFAULT_PLAN_NAME;
+use crate::file::{self, FileError};
+use crate::plan::Plan;
+
+pub use command::{Command, View};
+use dialogs::{AfterDiscard, Dialogs, FileTask, PathPrompt, Purpose, TaskOutcome};
+use document::Document;
+use settings::{SETTINGS_KEY, Settings};
+pub use views::ViewState;
+
+/// Options for starting the app.
+#[derive(Debug, Clone, Default)]
+pub struct StartOptions {
+    /// A plan file given on the command line.
+    pub path: Option<PathBuf>,
+    /// Use typed-path prompts instead of native file dialogs (tests, systems without dialogs).
+    pub typed_paths_only: bool,
+}
+
+/// The whole app state.
+pub struct PlannerApp {
+    catalog: &'static Catalog,
+    /// The open plan.
+    pub doc: Document,
+    /// What is kept between runs.
+    pub settings: Settings,
+    /// The view on screen.
+    pub view: View,
+    /// Per-view UI state (selection, filters, sort order).
+    pub state: ViewState,
+    dialogs: Dialogs,
+    typed_paths_only: bool,
+    allow_close: bool,
+    applied: Option<(bool, f32)>,
+    title: String,
+}
+
+fn example_document(catalog: &Catalog) -> Document {
+    let loaded = crate::cli::default_plan(catalog);
+    Document::new(
+        loaded.plan,
+        None,
+        DEFAULT_PLAN_NAME,
+        loaded.problems,
+        catalog,
+    )
+}
+
+impl PlannerApp {
+    /// Builds the app: the plan from the command line, else the last file, else the built-in example.
+    pub fn new(storage: Option<&dyn eframe::Storage>, options: StartOptions) -> PlannerApp {
+        let catalog = Catalog::builtin();
+        let settings: Settings = storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        let mut app = PlannerApp {
+            catalog,
+            doc: example_document(catalog),
+            settings,
+            view: View::Overview,
+            state: ViewState::default(),
+            dialogs: Dialogs::default(),
+            typed_paths_only: options.typed_paths_only,
+            allow_close: false,
+            applied: None,
+            title: String::new(),
+        };
+        let start_file = options
+            .path
+            .clone()
+            .or_else(|| app.settings.last_file.clone().filter(|p| p.exists()));
+        if let Some(path) = start_file {
+            app.open_path(&path);
+        }
+        app
+    }
+
+    /// The eframe entry point used by `main`.
+    pub fn from_creation_context(
+        cc: &eframe::CreationContext<'_>,
+        options: StartOptions,
+    ) -> PlannerApp {
+        cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        PlannerApp::new(cc.storage, options)
+    }
+
+    /// Opens a plan file; on failure the current plan stays and the error is shown.
+    pub fn open_path(&mut self, path: &Path) {
+        match file::load(path, self.catalog) {
+            Ok(loaded) => {
+                let n = loaded.problems.len();
+                self.doc = Document::new(
+                    loaded.plan,
+                    Some(path.to_path_buf()),
+                    "",
+                    loaded.problems,
+                    self.catalog,
+                );
+                self.settings.remember(path);
+                self.settings.last_file = Some(path.to_path_buf());
+                self.state = ViewState::default();
+                self.dialogs.status = if n == 0 {
+                    format!("Opened {}", path.display())
+                } else {
+                    format!(
+                        "Opened {} with {n} problem(s): see Overview",
+                        path.display()
+                    )
+                };
+            }
+            Err(e) => {
+                let detail = match &e {
+                    FileError::Invalid(problems) => problems
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                    other => other.to_string(),
+                };
+                self.dialogs.error = Some((
+                    format!("Could not open {}", path.display()),
+                    format!("{detail}\n\nThe plan you had open is unchanged."),
+                ));
+            }
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) {
+        match file::save(&self.doc.plan, path) {
+            Ok(()) => {
+                self.doc.mark_saved(path.to_path_buf());
+                self.settings.remember(path);
+                self.settings.last_file = Some(path.to_path_buf());
+                self.dialogs.status = format!("Saved {}", path.display());
+            }
+            Err(e) => {
+                self.dialogs.error = Some((
+                    format!("Could not save {}", path.display()),
+                    format!("{e}\n\nYour plan is still open and unsaved."),
+                ));
+            }
+        }
+    }
+
+    fn choose_file(&mut self, purpose: Purpose) {
+        if self.typed_paths_only {
+            self.dialogs.path_prompt = Some(PathPrompt {
+                purpose,
+                text: self.suggested_path(),
+                note: String::new(),
+            });
+        } else if self.dialogs.file_task.is_none() {
+            let dir = self
+                .doc
+                .path
+                .as_deref()
+                .and_then(Path::parent)
+                .map(Path::to_path_buf);
+            let name = format!("{}.ron", self.doc.display_name().trim_end_matches(".ron"));
+            self.dialogs.file_task = Some(FileTask::spawn(purpose, dir, name));
+        }
+    }
+
+    fn suggested_path(&self) -> String {
+        self.doc
+            .path
+            .as_ref()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default()
+    }
+
+    fn unless_dirty(&mut self, action: AfterDiscard) {
+        if self.doc.is_dirty() {
+            self.dialogs.confirm = Some(action);
+        } else {
+            self.proceed(action);
+        }
+    }
+
+    fn proceed(&mut self, action: AfterDiscard) {
+        match action {
+            AfterDiscard::NewPlan => {
+                let plan = Plan::new("New consortium plan", "qwen3-32b");
+                self.doc = Document::new(plan, None, "untitled.ron", Vec::new(), self.catalog);
+                self.settings.last_file = None;
+                self.state = ViewState::default();
+                self.view = View::Members;
+            }
+            AfterDiscard::OpenExample => {
+                self.doc = example_document(self.catalog);
+                self.settings.last_file = None;
+                self.state = ViewState::default();
+            }
+            AfterDiscard::ChooseFile => self.choose_file(Purpose::Open),
+            AfterDiscard::OpenPath(path) => self.open_path(&path),
+            AfterDiscard::Quit => self.allow_close = true,
+        }
+    }
+
+    /// Runs one command.
+    pub fn execute(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::NewPlan => self.unless_dirty(AfterDiscard::NewPlan),
+            Command::OpenExample => self.unless_dirty(AfterDiscard::OpenExample),
+            Command::Open => self.unless_dirty(AfterDiscard::ChooseFile),
+            Command::OpenPath(path) => self.unless_dirty(AfterDiscard::OpenPath(path)),
+            Command::Save => match self.doc.path.clone() {
+                Some(path) => self.save_to(&path),
+                None => self.choose_file(Purpose::SaveAs),
+            },
+            Command::SaveAs => self.choose_file(Purpose::SaveAs),
+            Command::SaveToPath(path) => self.save_to(&path),
+            Command::Undo => self.doc.undo(),
+            Command::Redo => self.doc.redo(),
+            Command::ToggleTheme => self.settings.dark_mode = !self.settings.dark_mode,
+            Command::ZoomIn => {
+                self.settings.zoom = (self.settings.zoom + theme::ZOOM_STEP).min(theme::MAX_ZOOM)
+            }
+            Command::ZoomOut => {
+                self.settings.zoom = (self.settings.zoom - theme::ZOOM_STEP).max(theme::MIN_ZOOM)
+            }
+            Command::ZoomReset => self.settings.zoom = 1.0,
+            Command::Show(view) => self.view = view,
+            Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
+        }
+    }
+
+    fn apply_look(&mut self, ctx: &egui::Context) {
+        let wanted = (self.settings.dark_mode, self.settings.zoom);
+        if self.applied != Some(wanted) {
+            ctx.set_theme(if wanted.0 {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
+            ctx.set_zoom_factor(wanted.1);
+            self.applied = Some(wanted);
+        }
+        let title = format!(
+            "{}{} — Consortium Planner",
+            if self.doc.is_dirty() { "● " } else { "" },
+            self.doc.display_name()
+        );
+        if title != self.title {
+            ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    fn handle_input(&mut self, ctx: &egui::Context) {
+        let mut commands = Vec::new();
+        ctx.input_mut(|i| {
+            for command in Command::with_shortcuts() {
+                let hit = command.shortcut().is_some_and(|s| i.consume_shortcut(&s))
+                    || command
+                        .alternative_shortcuts()
+                        .iter()
+                        .any(|s| i.consume_shortcut(s));
+                if hit {
+                    commands.push(command);
+                }
+            }
+        });
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .collect()
+        });
+        if let Some(path) = dropped
+            .into_iter()
+            .find(|p| p.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")))
+        {
+            commands.push(Command::OpenPath(path));
+        }
+        for c in commands {
+            self.execute(ctx, c);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.allow_close
+        {
+            ctx.send_viewport_cmd(ViewportCommand::CancelClose);
+            self.dialogs.confirm = Some(AfterDiscard::Quit);
+        }
+    }
+
+    fn poll_file_task(&mut self, ctx: &egui::Context) {
+        let Some(task) = &self.dialogs.file_task else {
+            return;
+        };
+        match task.poll() {
+            TaskOutcome::Pending => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(150))
+            }
+            TaskOutcome::Chosen(purpose, path) => {
+                self.dialogs.file_task = None;
+                match purpose {
+                    Purpose::Open => self.open_path(&path),
+                    Purpose::SaveAs => self.save_to(&with_ron_extension(path)),
+                }
+            }
+            TaskOutcome::Cancelled => self.dialogs.file_task = None,
+            TaskOutcome::Unavailable(purpose) => {
+                self.dialogs.file_task = None;
+                self.dialogs.path_prompt = Some(PathPrompt {
+                    purpose,
+                    text: self.suggested_path(),
+                    note:
+                        "No file dialog is available on this system; type the file's path instead."
+                            .to_string(),
+                });
+            }
+        }
+    }
+
+    fn modals_ui(&mut self, ctx: &egui::Context) {
+        if let Some(action) = self.dialogs.confirm.clone() {
+            let mut choice = None;
+            Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
+                ui.heading("Unsaved changes");
+                ui.label(format!(
+                    "{} has changes that are not saved.",
+                    self.doc.display_name()
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        choice = Some(0);
+                    }
+                    if ui.button("Discard changes").clicked() {
+                        choice = Some(1);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        choice = Some(2);
+                    }
+                });
+            });
+            match choice {
+                Some(0) => {
+                    self.dialogs.confirm = None;
+                    self.execute(ctx, Command::Save);
+                    if !self.doc.is_dirty() {
+                        self.proceed_after_confirm(ctx, action);
+                    }
+                }
+                Some(1) => {
+                    self.dialogs.confirm = None;
+                    self.proceed_after_confirm(ctx, action);
+                }
+                Some(_) => self.dialogs.confirm = None,
+                None => {}
+            }
+        }
+        if let Some((title, detail)) = self.dialogs.error.clone() {
+            let mut close = false;
+            Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
+                ui.set_max_width(640.0);
+                ui.heading(title);
+                egui::ScrollArea::vertical()
+                    .max_height(300.0)
+                    .show(ui, |ui| {
+                        ui.label(egui::RichText::new(detail).monospace());
+                    });
+                close = ui.button("OK").clicked();
+            });
+            if close {
+                self.dialogs.error = None;
+            }
+        }
+        if let Some(mut prompt) = self.dialogs.path_prompt.clone() {
+            let mut outcome = None;
+            Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
+                ui.heading(match prompt.purpose {
+                    Purpose::Open => "Open plan",
+                    Purpose::SaveAs => "Save plan as",
+                });
+                if !prompt.note.is_empty() {
+                    ui.label(&prompt.note);
+                }
+                let edit = ui.add(
+                    egui::TextEdit::singleline(&mut prompt.text)
+                        .desired_width(480.0)
+                        .hint_text("/path/to/plan.ron"),
+                );
+                edit.request_focus();
+                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                ui.horizontal(|ui| {
+                    let ok_label = match prompt.purpose {
+                        Purpose::Open => "Open",
+                        Purpose::SaveAs => "Save",
+                    };
+                    if ui.button(ok_label).clicked() || enter {
+                        outcome = Some(true);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        outcome = Some(false);
+                    }
+                });
+            });
+            match outcome {
+                Some(true) if !prompt.text.trim().is_empty() => {
+                    self.dialogs.path_prompt = None;
+                    let path = PathBuf::from(prompt.text.trim());
+                    match prompt.purpose {
+                        Purpose::Open => self.open_path(&path),
+                        Purpose::SaveAs => self.save_to(&with_ron_extension(path)),
+                    }
+                }
+                Some(false) => self.dialogs.path_prompt = None,
+                _ => self.dialogs.path_prompt = Some(prompt),
+            }
+        }
+    }
+
+    fn proceed_after_confirm(&mut self, ctx: &egui::Context, action: AfterDiscard) {
+        let quit = action == AfterDiscard::Quit;
+        self.proceed(action);
+        if quit {
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+
+    /// Draws one frame.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.apply_look(&ctx);
+        self.handle_input(&ctx);
+        self.poll_file_task(&ctx);
+        self.doc.refresh(self.catalog);
+        let mut commands = Vec::new();
+        egui::Panel::top("menu-bar").show(ui, |ui| {
+            views::menu_bar_ui(ui, &self.doc, &self.settings, self.view, &mut commands);
+        });
+        egui::Panel::bottom("status-bar").show(ui, |ui| {
+            views::status_bar_ui(ui, &self.doc, &self.dialogs.status);
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let mut cx = views::ViewCtx {
+                doc: &mut self.doc,
+                catalog: self.catalog,
+                state: &mut self.state,
+                commands: &mut commands,
+            };
+            views::view_ui(ui, self.view, &mut cx);
+        });
+        self.modals_ui(&ctx);
+        for c in commands {
+            self.execute(&ctx, c);
+        }
+        if self.doc.refresh(self.catalog) {
+            ctx.request_repaint();
+        }
+        let time = ctx.input(|i| i.time);
+        if self.doc.track_undo(time) {
+            ctx.request_repaint_after(std::time::Duration::from_millis(700));
+        }
+    }
+}
+
+fn with_ron_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some() {
+        path
+    } else {
+        path.with_extension("ron")
+    }
+}
+
+impl eframe::App for PlannerApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+}
+
+/// Opens the desktop window.
+pub fn run(options: StartOptions) -> eframe::Result {
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Consortium Planner")
+            .with_inner_size([1280.0, 760.0])
+            .with_min_inner_size([760.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "consortium-planner",
+        native,
+        Box::new(move |cc| Ok(Box::new(PlannerApp::from_creation_context(cc, options)))),
+    )
+}

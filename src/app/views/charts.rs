@@ -1,0 +1,246 @@
+//! Charts: pooled capacity against need, remaining foreign dependency by supplier, stakes beside
+//! population and GDP, and a what-if curve. Series come ready-made from `analysis::series`.
+
+use egui::Ui;
+use egui_plot::{Bar, BarChart, Corner, HLine, HoverPosition, Legend, Line, Plot, VLine};
+
+use super::ViewCtx;
+use crate::analysis::Layer;
+use crate::analysis::series::{self, ResourceBar};
+use crate::app::theme;
+
+fn static_plot(id: &str) -> Plot<'static> {
+    Plot::new(id)
+        .height(theme::CHART_HEIGHT)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .legend(Legend::default().position(Corner::RightTop))
+}
+
+fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32) {
+    ui.vertical(|ui| {
+        ui.set_width(width);
+        ui.strong(format!("{} ({})", bar.title, bar.unit));
+        let unit = bar.unit;
+        let requirement = theme::requirement_color(ui.visuals());
+        let mut charts: Vec<BarChart> = Vec::new();
+        for (n, p) in bar.by_member.iter().enumerate() {
+            let chart = BarChart::new(
+                p.label.clone(),
+                vec![Bar::new(0.0, p.value).width(0.6).name(&p.label)],
+            )
+            .color(theme::series_color(n))
+            .element_formatter(Box::new(move |b, _| {
+                format!("{}: {:.2} {unit}", b.name, b.value)
+            }));
+            let refs: Vec<&BarChart> = charts.iter().collect();
+            let chart = chart.stack_on(&refs);
+            charts.push(chart);
+        }
+        let needed_label = bar.needed_label.clone();
+        let needed = bar.needed.map(|v| {
+            BarChart::new("needed", vec![Bar::new(1.0, v).width(0.6).name("needed")])
+                .color(requirement)
+                .element_formatter(Box::new(move |b, _| {
+                    format!("needed: {:.2} {unit}\n{needed_label}", b.value)
+                }))
+        });
+        static_plot(&format!("capacity-{}", bar.title))
+            .legend(
+                Legend::default()
+                    .position(Corner::RightTop)
+                    .follow_insertion_order(true),
+            )
+            .show_x(false)
+            .include_y(0.0)
+            .include_x(-0.6)
+            .include_x(2.6)
+            .x_axis_formatter(|m, _| match m.value.round() as i64 {
+                0 if (m.value - 0.0).abs() < 0.01 => "pool".to_string(),
+                1 if (m.value - 1.0).abs() < 0.01 => "needed".to_string(),
+                _ => String::new(),
+            })
+            .y_axis_label(unit)
+            .show(ui, |plot| {
+                for c in charts {
+                    plot.bar_chart(c);
+                }
+                if let Some(n) = needed {
+                    plot.bar_chart(n);
+                }
+            });
+        ui.label(egui::RichText::new(&bar.needed_label).small());
+    });
+}
+
+fn capacity_ui(ui: &mut Ui, cx: &ViewCtx) {
+    ui.heading("Pooled capacity by member, against need");
+    let bars = series::capacity(&cx.doc.report);
+    let width = ((ui.available_width() - 24.0) / 3.0).max(220.0);
+    ui.horizontal_wrapped(|ui| {
+        for bar in &bars {
+            resource_ui(ui, bar, width);
+        }
+    });
+}
+
+fn dependency_ui(ui: &mut Ui, cx: &ViewCtx) {
+    let report = &cx.doc.report;
+    ui.heading(format!(
+        "Remaining foreign dependency — overall index {:.0} %",
+        report.dependency.overall * 100.0
+    ));
+    let segments = series::dependency_segments(report, cx.catalog);
+    let mut suppliers: Vec<(String, String)> = Vec::new();
+    for s in &segments {
+        if !suppliers.iter().any(|(code, _)| code == &s.supplier) {
+            suppliers.push((s.supplier.clone(), s.supplier_name.clone()));
+        }
+    }
+    let n_layers = Layer::ALL.len();
+    let mut charts: Vec<BarChart> = Vec::new();
+    for (n, (code, name)) in suppliers.iter().enumerate() {
+        // egui_plot stacks bar i on bar i of the charts below, so every supplier gets one bar per
+        // layer (zero where it supplies nothing) in the same order.
+        let bars: Vec<Bar> = Layer::ALL
+            .iter()
+            .map(|layer| {
+                let share = segments
+                    .iter()
+                    .find(|s| &s.supplier == code && s.layer == layer.index())
+                    .map_or(0.0, |s| s.share);
+                Bar::new((n_layers - 1 - layer.index()) as f64, share * 100.0)
+                    .width(0.7)
+                    .name(layer.label())
+            })
+            .collect();
+        let label = name.clone();
+        let chart = BarChart::new(name.clone(), bars)
+            .horizontal()
+            .color(theme::series_color(n))
+            .element_formatter(Box::new(move |b, _| {
+                format!(
+                    "{}: {label} supplies {:.0} % from outside the consortium",
+                    b.name, b.value
+                )
+            }));
+        let refs: Vec<&BarChart> = charts.iter().collect();
+        let chart = chart.stack_on(&refs);
+        charts.push(chart);
+    }
+    static_plot("dependency")
+        .include_x(0.0)
+        .include_x(100.0)
+        .include_y(-0.6)
+        .include_y(n_layers as f64 - 0.4)
+        .x_axis_label("% of the layer supplied from outside the consortium")
+        .y_axis_min_width(120.0)
+        .y_axis_formatter(move |m, _| {
+            let i = m.value.round();
+            if (m.value - i).abs() > 0.01 || i < 0.0 || i >= n_layers as f64 {
+                return String::new();
+            }
+            Layer::ALL[n_layers - 1 - i as usize].label().to_string()
+        })
+        .show(ui, |plot| {
+            for c in charts {
+                plot.bar_chart(c);
+            }
+        });
+}
+
+fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
+    ui.heading("Stake in the pool beside population and GDP");
+    let s = series::stakes(&cx.doc.report);
+    let codes = s.members.clone();
+    let make = |name: &str, offset: f64, values: &[f64], n: usize| {
+        let bars: Vec<Bar> = values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                Bar::new(i as f64 + offset, v * 100.0)
+                    .width(0.26)
+                    .name(&codes[i])
+            })
+            .collect();
+        let series_name = name.to_string();
+        BarChart::new(name, bars)
+            .color(theme::series_color(n))
+            .element_formatter(Box::new(move |b, _| {
+                format!("{} — {series_name}: {:.1} %", b.name, b.value)
+            }))
+    };
+    let stake = make("stake in pooled value", -0.28, &s.stake, 0);
+    let population = make("share of population", 0.0, &s.population, 1);
+    let gdp = make("share of GDP", 0.28, &s.gdp, 2);
+    let labels = s.members.clone();
+    static_plot("stakes")
+        .include_y(0.0)
+        .y_axis_label("%")
+        .x_axis_formatter(move |m, _| {
+            let i = m.value.round();
+            if (m.value - i).abs() > 0.01 || i < 0.0 {
+                return String::new();
+            }
+            labels.get(i as usize).cloned().unwrap_or_default()
+        })
+        .show(ui, |plot| {
+            plot.bar_chart(stake);
+            plot.bar_chart(population);
+            plot.bar_chart(gdp);
+        });
+}
+
+fn what_if_ui(ui: &mut Ui, cx: &ViewCtx) {
+    let report = &cx.doc.report;
+    let Some(i) = series::main_training_workload(report) else {
+        ui.heading("What if the pool grows or shrinks?");
+        ui.label("Add a training workload to see how long it takes as the pool changes.");
+        return;
+    };
+    let w = &report.workloads[i];
+    ui.heading(format!("What if the pool grows or shrinks? — “{}”", w.name));
+    let points = series::what_if_days(report, i);
+    let target = w.target_days;
+    let requirement = theme::requirement_color(ui.visuals());
+    let target_color = theme::status_color(ui.visuals(), theme::Status::Bad);
+    static_plot("what-if")
+        .include_y(0.0)
+        .x_axis_label("pool size (× today's compute)")
+        .y_axis_label("days to finish")
+        .label_formatter(|pos| match pos {
+            HoverPosition::NearDataPoint { position, .. } => {
+                Some(format!("{:.2}× pool → {:.1} days", position.x, position.y))
+            }
+            _ => None,
+        })
+        .show(ui, |plot| {
+            plot.line(
+                Line::new("days to finish", points)
+                    .color(theme::series_color(0))
+                    .width(2.5),
+            );
+            plot.vline(VLine::new("today's pool", 1.0).color(requirement));
+            if let Some(t) = target {
+                plot.hline(HLine::new(format!("target: {t:.0} days"), t).color(target_color));
+            }
+        });
+}
+
+/// The charts view.
+pub fn charts_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            capacity_ui(ui, cx);
+            ui.add_space(12.0);
+            dependency_ui(ui, cx);
+            ui.add_space(12.0);
+            stakes_ui(ui, cx);
+            ui.add_space(12.0);
+            what_if_ui(ui, cx);
+        });
+}

@@ -1,0 +1,398 @@
+//! One member's contributions in editable tables: chips, power, experts and funding.
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use super::ViewCtx;
+use crate::app::theme;
+use crate::app::widgets::{count_ui, number_ui};
+use crate::catalog::Catalog;
+use crate::file::limits::MAX_CHIP_COUNT;
+use crate::plan::{
+    ChipLine, ExpertLine, ExpertRole, Funding, Plan, PowerLine, PowerSource, Tenure,
+};
+
+/// A country picker showing "CODE Name".
+pub fn country_combo(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    code: &mut String,
+    catalog: &Catalog,
+) {
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(format!("{} {}", code, catalog.country_name(code)))
+        .width(150.0)
+        .height(320.0)
+        .show_ui(ui, |ui| {
+            for c in &catalog.countries.countries {
+                ui.selectable_value(code, c.code.clone(), format!("{} {}", c.code, c.name));
+            }
+        });
+}
+
+fn accelerator_combo(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    id: &mut String,
+    plan_custom: &[crate::catalog::Accelerator],
+    catalog: &Catalog,
+) {
+    let name = plan_custom
+        .iter()
+        .chain(&catalog.accelerators)
+        .find(|a| &a.id == id)
+        .map_or_else(|| format!("unknown: {id}"), |a| a.name.clone());
+    egui::ComboBox::from_id_salt(id_salt)
+        .selected_text(name)
+        .width(210.0)
+        .height(360.0)
+        .show_ui(ui, |ui| {
+            for a in plan_custom.iter().chain(&catalog.accelerators) {
+                let hover = format!(
+                    "{} · {} BF16 TFLOP/s · {} GB · {} W\nsource: {}",
+                    a.vendor,
+                    a.bf16_tflops.map_or("?".into(), |v| v.to_string()),
+                    a.memory_gb.map_or("?".into(), |v| v.to_string()),
+                    a.tdp_w.map_or("?".into(), |v| v.to_string()),
+                    a.source
+                );
+                ui.selectable_value(id, a.id.clone(), &a.name)
+                    .on_hover_text(hover);
+            }
+        });
+}
+
+fn table<'a>(ui: &'a mut Ui, id: &str, columns: &[Column]) -> TableBuilder<'a> {
+    let mut t = TableBuilder::new(ui)
+        .id_salt(id)
+        .striped(true)
+        .vscroll(false)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
+    for c in columns {
+        t = t.column(*c);
+    }
+    t
+}
+
+fn header<'a>(t: TableBuilder<'a>, names: &[&str]) -> egui_extras::Table<'a> {
+    t.header(theme::ROW_HEIGHT, |mut h| {
+        for n in names {
+            h.col(|ui| {
+                ui.strong(*n);
+            });
+        }
+    })
+}
+
+fn chips_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
+    let own = plan.members[member].country.clone();
+    let custom = plan.custom_accelerators.clone();
+    let lines = &mut plan.members[member].chips;
+    let mut remove = None;
+    let cols = [
+        Column::auto().at_least(210.0),
+        Column::auto().at_least(120.0),
+        Column::auto().at_least(230.0),
+        Column::auto().at_least(150.0),
+        Column::exact(28.0),
+    ];
+    header(
+        table(ui, "chips", &cols),
+        &["Accelerator", "Count", "Owned or rented", "Hosted in", ""],
+    )
+    .body(|mut body| {
+        for (j, line) in lines.iter_mut().enumerate() {
+            body.row(theme::ROW_HEIGHT + 4.0, |mut row| {
+                row.col(|ui| {
+                    accelerator_combo(
+                        ui,
+                        ("acc", member, j),
+                        &mut line.accelerator,
+                        &custom,
+                        catalog,
+                    )
+                });
+                row.col(|ui| {
+                    count_ui(
+                        ui,
+                        ("count", member, j),
+                        &mut line.count,
+                        MAX_CHIP_COUNT,
+                        "chips",
+                    );
+                });
+                row.col(|ui| {
+                    let mut rented = matches!(line.tenure, Tenure::Rented { .. });
+                    let before = rented;
+                    ui.checkbox(&mut rented, "rented")
+                        .on_hover_text("Rented from a cloud or another provider");
+                    if rented != before {
+                        line.tenure = if rented {
+                            Tenure::Rented {
+                                provider: String::new(),
+                                provider_country: "US".into(),
+                            }
+                        } else {
+                            Tenure::Owned
+                        };
+                    }
+                    if let Tenure::Rented {
+                        provider,
+                        provider_country,
+                    } = &mut line.tenure
+                    {
+                        ui.add(
+                            egui::TextEdit::singleline(provider)
+                                .hint_text("provider")
+                                .desired_width(70.0),
+                        );
+                        country_combo(ui, ("prov", member, j), provider_country, catalog);
+                    }
+                });
+                row.col(|ui| {
+                    let mut host = line.hosted_in.clone().unwrap_or_else(|| own.clone());
+                    country_combo(ui, ("host", member, j), &mut host, catalog);
+                    line.hosted_in = if host == own { None } else { Some(host) };
+                });
+                row.col(|ui| {
+                    if ui
+                        .small_button("✖")
+                        .on_hover_text("Remove this line")
+                        .clicked()
+                    {
+                        remove = Some(j);
+                    }
+                });
+            });
+        }
+    });
+    if let Some(j) = remove {
+        lines.remove(j);
+    }
+    if ui.button("+ Add accelerators").clicked() {
+        lines.push(ChipLine {
+            accelerator: "nvidia_h100_sxm".into(),
+            count: 8,
+            tenure: Tenure::Owned,
+            hosted_in: None,
+        });
+    }
+}
+
+fn power_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
+    let own = plan.members[member].country.clone();
+    let lines = &mut plan.members[member].power;
+    let mut remove = None;
+    let cols = [
+        Column::auto().at_least(140.0),
+        Column::auto().at_least(110.0),
+        Column::auto().at_least(150.0),
+        Column::auto().at_least(130.0),
+        Column::exact(28.0),
+    ];
+    header(
+        table(ui, "power", &cols),
+        &["Power", "Source", "Site", "Imported share", ""],
+    )
+    .body(|mut body| {
+        for (j, line) in lines.iter_mut().enumerate() {
+            body.row(theme::ROW_HEIGHT + 4.0, |mut row| {
+                row.col(|ui| {
+                    number_ui(
+                        ui,
+                        ("mw", member, j),
+                        &mut line.mw,
+                        0.0..=100_000.0,
+                        "MW",
+                        0.1,
+                    );
+                });
+                row.col(|ui| {
+                    egui::ComboBox::from_id_salt(("src", member, j))
+                        .selected_text(line.source.label())
+                        .show_ui(ui, |ui| {
+                            for s in PowerSource::ALL {
+                                ui.selectable_value(&mut line.source, s, s.label());
+                            }
+                        });
+                });
+                row.col(|ui| {
+                    let mut site = line.site.clone().unwrap_or_else(|| own.clone());
+                    country_combo(ui, ("site", member, j), &mut site, catalog);
+                    line.site = if site == own { None } else { Some(site) };
+                });
+                row.col(|ui| {
+                    let mut pct = line.imported_share * 100.0;
+                    number_ui(ui, ("imp", member, j), &mut pct, 0.0..=100.0, "%", 1.0);
+                    line.imported_share = pct / 100.0;
+                });
+                row.col(|ui| {
+                    if ui
+                        .small_button("✖")
+                        .on_hover_text("Remove this line")
+                        .clicked()
+                    {
+                        remove = Some(j);
+                    }
+                });
+            });
+        }
+    });
+    if let Some(j) = remove {
+        lines.remove(j);
+    }
+    if ui.button("+ Add power").clicked() {
+        lines.push(PowerLine {
+            mw: 1.0,
+            source: PowerSource::GridMix,
+            site: None,
+            imported_share: 0.0,
+        });
+    }
+}
+
+fn experts_ui(ui: &mut Ui, plan: &mut Plan, member: usize) {
+    let lines = &mut plan.members[member].experts;
+    let mut remove = None;
+    let cols = [
+        Column::auto().at_least(200.0),
+        Column::auto().at_least(120.0),
+        Column::auto().at_least(150.0),
+        Column::exact(28.0),
+    ];
+    header(
+        table(ui, "experts", &cols),
+        &["Role", "Full-time equivalents", "of which foreign", ""],
+    )
+    .body(|mut body| {
+        for (j, line) in lines.iter_mut().enumerate() {
+            body.row(theme::ROW_HEIGHT + 4.0, |mut row| {
+                row.col(|ui| {
+                    egui::ComboBox::from_id_salt(("role", member, j))
+                        .selected_text(line.role.label())
+                        .width(190.0)
+                        .show_ui(ui, |ui| {
+                            for r in ExpertRole::ALL {
+                                ui.selectable_value(&mut line.role, r, r.label());
+                            }
+                        });
+                });
+                row.col(|ui| {
+                    number_ui(
+                        ui,
+                        ("fte", member, j),
+                        &mut line.fte,
+                        0.0..=100_000.0,
+                        "FTE",
+                        0.5,
+                    );
+                });
+                row.col(|ui| {
+                    let max = line.fte;
+                    number_ui(
+                        ui,
+                        ("ffte", member, j),
+                        &mut line.foreign_fte,
+                        0.0..=max,
+                        "FTE",
+                        0.5,
+                    )
+                    .on_hover_text(
+                        "Foreign nationals or foreign contractors (from outside the consortium)",
+                    );
+                });
+                row.col(|ui| {
+                    if ui
+                        .small_button("✖")
+                        .on_hover_text("Remove this line")
+                        .clicked()
+                    {
+                        remove = Some(j);
+                    }
+                });
+            });
+        }
+    });
+    if let Some(j) = remove {
+        lines.remove(j);
+    }
+    if ui.button("+ Add experts").clicked() {
+        lines.push(ExpertLine {
+            role: ExpertRole::MlEngineering,
+            fte: 1.0,
+            foreign_fte: 0.0,
+        });
+    }
+}
+
+fn funding_ui(ui: &mut Ui, plan: &mut Plan, member: usize) {
+    let funding = &mut plan.members[member].funding;
+    ui.horizontal(|ui| {
+        let mut has = funding.is_some();
+        ui.checkbox(&mut has, "Contributes funding");
+        match (has, funding.is_some()) {
+            (true, false) => {
+                *funding = Some(Funding {
+                    amount: 0.0,
+                    currency: "USD".into(),
+                })
+            }
+            (false, true) => *funding = None,
+            _ => {}
+        }
+        if let Some(f) = funding {
+            number_ui(
+                ui,
+                ("fund", member),
+                &mut f.amount,
+                0.0..=1e13,
+                &f.currency.clone(),
+                1e5,
+            );
+            ui.label("currency");
+            ui.add(
+                egui::TextEdit::singleline(&mut f.currency)
+                    .desired_width(48.0)
+                    .char_limit(3),
+            );
+        }
+    });
+}
+
+/// The contributions of member `i`.
+pub fn contributions_ui(ui: &mut Ui, cx: &mut ViewCtx, i: usize) {
+    let catalog = cx.catalog;
+    let figures = cx.doc.report.members.get(i).cloned().unwrap_or_default();
+    egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
+        ui.heading(format!("{} {}", figures.country, figures.name));
+        ui.label(format!(
+            "{} accelerators · {:.2} PFLOP/s BF16 · {:.2} TB · needs {:.2} MW, offers {:.2} MW · {:.1} FTE ({:.1} foreign) · stake {:.1} % (population {:.1} %, GDP {:.1} %)",
+            figures.accelerators,
+            figures.bf16_pflops,
+            figures.memory_tb,
+            figures.required_mw,
+            figures.power_mw,
+            figures.experts_fte,
+            figures.foreign_fte,
+            figures.stake * 100.0,
+            figures.population_share * 100.0,
+            figures.gdp_share * 100.0
+        ));
+        for w in cx.doc.report.warnings.iter().filter(|w| matches!(w.subject, crate::analysis::Subject::Member(m) | crate::analysis::Subject::ChipLine(m, _) if m == i)) {
+            ui.label(RichText::new(format!("⚠ {}", w.message)).color(theme::status_color(ui.visuals(), theme::Status::Warn)));
+        }
+        let plan = &mut cx.doc.plan;
+        ui.add_space(8.0);
+        ui.label(RichText::new("Accelerators").strong());
+        chips_ui(ui, plan, i, catalog);
+        ui.add_space(8.0);
+        ui.label(RichText::new("Power").strong());
+        power_ui(ui, plan, i, catalog);
+        ui.add_space(8.0);
+        ui.label(RichText::new("Experts").strong());
+        experts_ui(ui, plan, i);
+        ui.add_space(8.0);
+        ui.label(RichText::new("Funding").strong());
+        funding_ui(ui, plan, i);
+    });
+}

@@ -1,0 +1,181 @@
+//! One file per view; this module holds what they share: the context they draw with, their state,
+//! the menu bar and the status bar.
+
+mod charts;
+mod contributions;
+mod members;
+mod model;
+mod overview;
+mod workloads;
+
+use egui::Ui;
+
+use super::command::{Command, View};
+use super::document::Document;
+use super::settings::Settings;
+use crate::catalog::Catalog;
+
+/// What a view needs: the document to read and edit, the catalog, its own state, and a list to
+/// push commands to.
+pub struct ViewCtx<'a> {
+    /// The open plan and its analysis.
+    pub doc: &'a mut Document,
+    /// The built-in catalog.
+    pub catalog: &'static Catalog,
+    /// Selection, filters and sort orders.
+    pub state: &'a mut ViewState,
+    /// Commands to run after the frame.
+    pub commands: &'a mut Vec<Command>,
+}
+
+/// How the member list is sorted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum MemberSort {
+    /// In plan order.
+    #[default]
+    PlanOrder,
+    /// By country name.
+    Name,
+    /// By compute contributed, largest first.
+    Compute,
+    /// By stake, largest first.
+    Stake,
+}
+
+/// Per-view UI state (not saved in the plan, not part of undo).
+#[derive(Debug, Clone, Default)]
+pub struct ViewState {
+    /// The member whose contributions are shown.
+    pub selected_member: Option<usize>,
+    /// Text filter over the member list.
+    pub member_filter: String,
+    /// Member list order.
+    pub member_sort: MemberSort,
+    /// Search text in the add-member box.
+    pub add_query: String,
+    /// Text filter over the model catalog.
+    pub model_filter: String,
+    /// Model table sort column and direction (true = ascending).
+    pub model_sort: (model::ModelSort, bool),
+    /// The model shown in the details panel.
+    pub model_selected: Option<String>,
+    /// Fit of every catalog model, cached per analysis generation.
+    pub model_rows: Option<(u64, Vec<model::ModelRow>)>,
+}
+
+/// Draws the current view.
+pub fn view_ui(ui: &mut Ui, view: View, cx: &mut ViewCtx) {
+    match view {
+        View::Overview => overview::overview_ui(ui, cx),
+        View::Members => members::members_ui(ui, cx),
+        View::Model => model::model_ui(ui, cx),
+        View::Workloads => workloads::workloads_ui(ui, cx),
+        View::Charts => charts::charts_ui(ui, cx),
+    }
+}
+
+fn menu_item(ui: &mut Ui, command: Command, enabled: bool, commands: &mut Vec<Command>) {
+    let shortcut = command
+        .shortcut()
+        .map(|s| ui.ctx().format_shortcut(&s))
+        .unwrap_or_default();
+    let button = egui::Button::new(command.label()).shortcut_text(shortcut);
+    if ui.add_enabled(enabled, button).clicked() {
+        commands.push(command);
+        ui.close();
+    }
+}
+
+/// The menu bar and the view tabs.
+pub fn menu_bar_ui(
+    ui: &mut Ui,
+    doc: &Document,
+    settings: &Settings,
+    view: View,
+    commands: &mut Vec<Command>,
+) {
+    egui::MenuBar::new().ui(ui, |ui| {
+        ui.menu_button("File", |ui| {
+            menu_item(ui, Command::NewPlan, true, commands);
+            menu_item(ui, Command::Open, true, commands);
+            ui.menu_button("Open recent", |ui| {
+                if settings.recent.is_empty() {
+                    ui.label("No recent files");
+                }
+                for path in &settings.recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        commands.push(Command::OpenPath(path.clone()));
+                        ui.close();
+                    }
+                }
+            });
+            menu_item(ui, Command::OpenExample, true, commands);
+            ui.separator();
+            menu_item(ui, Command::Save, true, commands);
+            menu_item(ui, Command::SaveAs, true, commands);
+            ui.separator();
+            menu_item(ui, Command::Quit, true, commands);
+        });
+        ui.menu_button("Edit", |ui| {
+            menu_item(ui, Command::Undo, doc.can_undo(), commands);
+            menu_item(ui, Command::Redo, doc.can_redo(), commands);
+        });
+        ui.menu_button("View", |ui| {
+            for v in View::ALL {
+                menu_item(ui, Command::Show(v), true, commands);
+            }
+            ui.separator();
+            menu_item(ui, Command::ToggleTheme, true, commands);
+            menu_item(ui, Command::ZoomIn, true, commands);
+            menu_item(ui, Command::ZoomOut, true, commands);
+            menu_item(ui, Command::ZoomReset, true, commands);
+        });
+        ui.separator();
+        for v in View::ALL {
+            if ui.selectable_label(view == v, v.label()).clicked() {
+                commands.push(Command::Show(v));
+            }
+        }
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            let icon = if settings.dark_mode {
+                "☀ Light theme"
+            } else {
+                "◐ Dark theme"
+            };
+            if ui
+                .button(icon)
+                .on_hover_text("Switch between light and dark themes")
+                .clicked()
+            {
+                commands.push(Command::ToggleTheme);
+            }
+        });
+    });
+}
+
+/// The status bar: file, dirty marker, last message.
+pub fn status_bar_ui(ui: &mut Ui, doc: &Document, status: &str) {
+    ui.horizontal(|ui| {
+        let file = doc
+            .path
+            .as_ref()
+            .map_or_else(|| doc.display_name(), |p| p.display().to_string());
+        ui.label(file);
+        if doc.is_dirty() {
+            ui.label(egui::RichText::new("● unsaved changes").strong());
+        }
+        ui.separator();
+        ui.label(format!(
+            "{} members · base model {}",
+            doc.plan.members.len(),
+            doc.report
+                .model
+                .as_ref()
+                .map_or(doc.plan.base_model.as_str(), |m| m.name.as_str())
+        ));
+        if !status.is_empty() {
+            ui.separator();
+            ui.label(status);
+        }
+    });
+}

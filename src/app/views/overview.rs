@@ -1,0 +1,301 @@
+//! Overview: key figures as tiles, then warnings, licence findings and file problems.
+
+use egui::{RichText, Ui};
+
+use super::ViewCtx;
+use crate::analysis::explain::{Figure, explain, si};
+use crate::analysis::{Severity, Subject};
+use crate::app::command::{Command, View};
+use crate::app::theme::{self, Status};
+use crate::app::widgets::{badge_ui, tile_ui};
+use crate::plan::ExpertRole;
+
+fn severity_status(s: Severity) -> Status {
+    match s {
+        Severity::Blocker => Status::Bad,
+        Severity::Caution => Status::Warn,
+        Severity::Info => Status::Neutral,
+    }
+}
+
+fn tiles_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    let doc = &*cx.doc;
+    let (plan, report, catalog) = (&doc.plan, &doc.report, cx.catalog);
+    let how = |f: Figure| explain(f, plan, catalog, report).to_text();
+    let p = &report.pooled;
+    let pw = &report.power;
+    let e = &report.experts;
+    let mut tiles: Vec<Tile> = Vec::new();
+    {
+        let mut add = |title: &str, value: &str, sub: &str, status: Status, explanation: &str| {
+            tiles.push(Tile {
+                title: title.to_string(),
+                value: value.to_string(),
+                sub: sub.to_string(),
+                status,
+                explanation: explanation.to_string(),
+            });
+        };
+        let main = crate::analysis::series::main_training_workload(report);
+        let compute_status = match main.and_then(|i| report.workloads[i].target_met) {
+            Some(true) => Status::Good,
+            Some(false) => Status::Bad,
+            None => Status::Neutral,
+        };
+        add(
+            "Pooled compute",
+            &format!("{:.1} PFLOP/s", p.bf16_pflops),
+            &format!("dense BF16 · FP8 {:.1} PFLOP/s", p.fp8_pflops),
+            compute_status,
+            &how(Figure::PooledBf16),
+        );
+        let fits = report.workloads.iter().all(|w| w.fits);
+        add(
+            "Accelerator memory",
+            &format!("{:.2} TB", p.memory_tb),
+            if fits {
+                "every workload fits"
+            } else {
+                "a workload does not fit"
+            },
+            if report.workloads.is_empty() {
+                Status::Neutral
+            } else if fits {
+                Status::Good
+            } else {
+                Status::Bad
+            },
+            &how(Figure::PooledMemory),
+        );
+        add(
+            "Accelerators",
+            &p.accelerators.to_string(),
+            &format!("{} members", plan.members.len()),
+            Status::Neutral,
+            &how(Figure::PooledAccelerators),
+        );
+        let power_status = if pw.headroom_mw < 0.0 {
+            Status::Bad
+        } else if pw.headroom_mw < 0.1 * pw.members_required_mw {
+            Status::Warn
+        } else {
+            Status::Good
+        };
+        add(
+            "Power",
+            &format!(
+                "{:.2} / {:.2} MW",
+                pw.members_required_mw, pw.contributed_mw
+            ),
+            &if pw.headroom_mw < 0.0 {
+                format!("required / contributed · {:.2} MW short", -pw.headroom_mw)
+            } else {
+                format!("required / contributed · {:.2} MW spare", pw.headroom_mw)
+            },
+            power_status,
+            &format!(
+                "{}\n\n{}",
+                how(Figure::RequiredPower),
+                how(Figure::ContributedPower)
+            ),
+        );
+        let short_roles = ExpertRole::ALL
+            .iter()
+            .filter(|r| e.have(**r) < e.need(**r))
+            .count();
+        let experts_status = if e.total_fte < e.needed_fte {
+            Status::Bad
+        } else if short_roles > 0 {
+            Status::Warn
+        } else {
+            Status::Good
+        };
+        add(
+            "Experts",
+            &format!("{:.0} / {:.0} FTE", e.total_fte, e.needed_fte),
+            &if short_roles > 0 {
+                format!("have / need · {short_roles} role(s) short")
+            } else {
+                "have / need · every role covered".to_string()
+            },
+            experts_status,
+            &how(Figure::Experts),
+        );
+        for (i, w) in report.workloads.iter().enumerate() {
+            if let Some(s) = &w.serving {
+                add(
+                    &w.name,
+                    &format!("{} tok/s", si(s.capacity_tokens_per_s)),
+                    &format!("capacity · demand {} tok/s", si(s.demand_tokens_per_s)),
+                    if s.meets_demand {
+                        Status::Good
+                    } else {
+                        Status::Bad
+                    },
+                    &how(Figure::WorkloadServing(i)),
+                );
+            } else if let Some(days) = w.days {
+                let status = match w.target_met {
+                    Some(true) if w.fits => Status::Good,
+                    Some(false) => Status::Bad,
+                    _ if !w.fits => Status::Bad,
+                    _ => Status::Neutral,
+                };
+                let sub = match w.target_days {
+                    Some(t) => format!(
+                        "days · target {t:.0} · {} acc-h",
+                        si(w.gpu_hours.unwrap_or(0.0))
+                    ),
+                    None => format!(
+                        "days · {} accelerator-hours",
+                        si(w.gpu_hours.unwrap_or(0.0))
+                    ),
+                };
+                add(
+                    &w.name,
+                    &format!("{days:.1} days"),
+                    &sub,
+                    status,
+                    &format!(
+                        "{}\n\n{}",
+                        how(Figure::WorkloadFlops(i)),
+                        how(Figure::WorkloadDays(i))
+                    ),
+                );
+            }
+        }
+        let overall = report.dependency.overall;
+        let dep_status = if overall < 0.34 {
+            Status::Good
+        } else if overall < 0.67 {
+            Status::Warn
+        } else {
+            Status::Bad
+        };
+        add(
+            "Foreign dependency",
+            &format!("{:.0} %", overall * 100.0),
+            "overall index (weighted layers)",
+            dep_status,
+            &how(Figure::DependencyOverall),
+        );
+        add(
+            "Energy per year",
+            &format!("{} MWh", si(pw.energy_mwh_per_year)),
+            &format!("{} USD at full load", si(pw.cost_usd_per_year)),
+            Status::Neutral,
+            &how(Figure::EnergyPerYear),
+        );
+    }
+    let spacing = 8.0;
+    let per_row =
+        (((ui.available_width() + spacing) / (theme::TILE_WIDTH + 16.0 + spacing)).floor()
+            as usize)
+            .max(1);
+    for row in tiles.chunks(per_row) {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing = egui::vec2(spacing, spacing);
+            for t in row {
+                tile_ui(ui, &t.title, &t.value, &t.sub, t.status, &t.explanation);
+            }
+        });
+        ui.add_space(spacing);
+    }
+}
+
+/// A tile's content, gathered first so tiles can be laid out in rows that fit the window.
+struct Tile {
+    title: String,
+    value: String,
+    sub: String,
+    status: Status,
+    explanation: String,
+}
+
+fn warnings_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    let report = &cx.doc.report;
+    ui.heading(format!("Warnings ({})", report.warnings.len()));
+    if report.warnings.is_empty() {
+        ui.label("No warnings: the plan holds together.");
+    }
+    let mut go_to = None;
+    for w in &report.warnings {
+        ui.horizontal_wrapped(|ui| {
+            badge_ui(
+                ui,
+                w.severity.label(),
+                theme::status_color(ui.visuals(), severity_status(w.severity)),
+            );
+            ui.label(&w.message);
+            let target = match w.subject {
+                Subject::Member(i) | Subject::ChipLine(i, _) => Some((View::Members, Some(i))),
+                Subject::Workload(_) | Subject::Power => Some((View::Workloads, None)),
+                Subject::Model => Some((View::Model, None)),
+                Subject::Experts => Some((View::Members, None)),
+                Subject::Plan => None,
+            };
+            if let Some(t) = target {
+                if ui.small_button("Show").clicked() {
+                    go_to = Some(t);
+                }
+            }
+        });
+    }
+    if let Some((view, member)) = go_to {
+        if member.is_some() {
+            cx.state.selected_member = member;
+        }
+        cx.commands.push(Command::Show(view));
+    }
+}
+
+fn findings_ui(ui: &mut Ui, cx: &ViewCtx) {
+    let report = &cx.doc.report;
+    ui.heading("Licence and export-control findings");
+    if report.findings.is_empty() {
+        ui.label("None.");
+    }
+    for f in &report.findings {
+        ui.horizontal_wrapped(|ui| {
+            badge_ui(
+                ui,
+                f.severity.label(),
+                theme::status_color(ui.visuals(), severity_status(f.severity)),
+            );
+            ui.label(RichText::new(&f.title).strong());
+            ui.label(&f.detail);
+        });
+    }
+}
+
+/// The overview view.
+pub fn overview_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.heading(&cx.doc.plan.name);
+            });
+            if !cx.doc.plan.description.is_empty() {
+                ui.label(RichText::new(&cx.doc.plan.description).italics());
+            }
+            ui.add_space(6.0);
+            tiles_ui(ui, cx);
+            ui.label(
+                RichText::new("Hover a tile to see its formula and inputs.")
+                    .small()
+                    .weak(),
+            );
+            ui.add_space(10.0);
+            warnings_ui(ui, cx);
+            ui.add_space(10.0);
+            findings_ui(ui, cx);
+            if !cx.doc.problems.is_empty() {
+                ui.add_space(10.0);
+                ui.heading("Problems in the opened file");
+                for p in &cx.doc.problems {
+                    ui.label(p.to_string());
+                }
+            }
+        });
+}
