@@ -67,7 +67,7 @@ pub fn requirement_color(visuals: &Visuals) -> Color32 {
 /// Height of a key-figure tile, in points.
 pub const TILE_HEIGHT: f32 = 74.0;
 /// Width of a key-figure tile, in points.
-pub const TILE_WIDTH: f32 = 200.0;
+pub const TILE_WIDTH: f32 = 215.0;
 /// Text size of a tile's headline value, in points.
 pub const TILE_VALUE_SIZE: f32 = 22.0;
 /// Height of a chart, in points.

@@ -36,7 +36,7 @@ pub fn tile_ui(
                         .size(theme::TILE_VALUE_SIZE)
                         .color(theme::status_color(&visuals, status)),
                 );
-                ui.label(RichText::new(sub).small());
+                ui.label(RichText::new(sub).weak());
             });
         })
         .response;
@@ -114,7 +114,9 @@ pub fn count_ui(
 ) -> egui::Response {
     let mut v = f64::from(*value);
     let r = number_ui(ui, id_salt, &mut v, 0.0..=f64::from(max), unit, 1.0);
-    *value = v.round().clamp(0.0, f64::from(max)) as u32;
+    if r.changed() {
+        *value = v.round().clamp(0.0, f64::from(max)) as u32;
+    }
     r
 }
 

@@ -133,7 +133,8 @@ fn dependency_ui(ui: &mut Ui, cx: &ViewCtx) {
     }
     static_plot("dependency")
         .include_x(0.0)
-        .include_x(100.0)
+        // Room right of 100 % for the legend, so it never covers a full bar.
+        .include_x(128.0)
         .include_y(-0.6)
         .include_y(n_layers as f64 - 0.4)
         .x_axis_label("% of the layer supplied from outside the consortium")

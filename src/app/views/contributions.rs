@@ -150,9 +150,12 @@ fn chips_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
                     }
                 });
                 row.col(|ui| {
-                    let mut host = line.hosted_in.clone().unwrap_or_else(|| own.clone());
+                    let shown = line.hosted_in.clone().unwrap_or_else(|| own.clone());
+                    let mut host = shown.clone();
                     country_combo(ui, ("host", member, j), &mut host, catalog);
-                    line.hosted_in = if host == own { None } else { Some(host) };
+                    if host != shown {
+                        line.hosted_in = if host == own { None } else { Some(host) };
+                    }
                 });
                 row.col(|ui| {
                     if ui
@@ -217,14 +220,19 @@ fn power_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
                         });
                 });
                 row.col(|ui| {
-                    let mut site = line.site.clone().unwrap_or_else(|| own.clone());
+                    let shown = line.site.clone().unwrap_or_else(|| own.clone());
+                    let mut site = shown.clone();
                     country_combo(ui, ("site", member, j), &mut site, catalog);
-                    line.site = if site == own { None } else { Some(site) };
+                    if site != shown {
+                        line.site = if site == own { None } else { Some(site) };
+                    }
                 });
                 row.col(|ui| {
                     let mut pct = line.imported_share * 100.0;
-                    number_ui(ui, ("imp", member, j), &mut pct, 0.0..=100.0, "%", 1.0);
-                    line.imported_share = pct / 100.0;
+                    if number_ui(ui, ("imp", member, j), &mut pct, 0.0..=100.0, "%", 1.0).changed()
+                    {
+                        line.imported_share = pct / 100.0;
+                    }
                 });
                 row.col(|ui| {
                     if ui

@@ -145,29 +145,34 @@ fn member_list_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                     continue;
                 };
                 let selected = cx.state.selected_member == Some(i);
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    if ui
-                        .small_button("✖")
-                        .on_hover_text(format!("Remove {}", f.name))
-                        .clicked()
-                    {
-                        remove = Some(i);
-                    }
-                    let summary = format!(
-                        "{}  {}\n{} chips · {:.1} MW · {:.0} FTE · stake {:.0} %",
-                        f.country,
-                        f.name,
-                        f.accelerators,
-                        f.power_mw,
-                        f.experts_fte,
-                        f.stake * 100.0
-                    );
-                    ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
-                        if ui.selectable_label(selected, summary).clicked() {
-                            cx.state.selected_member = Some(i);
+                let size = egui::vec2(ui.available_width(), row_height);
+                ui.allocate_ui_with_layout(
+                    size,
+                    egui::Layout::right_to_left(egui::Align::Center),
+                    |ui| {
+                        if ui
+                            .small_button("✖")
+                            .on_hover_text(format!("Remove {}", f.name))
+                            .clicked()
+                        {
+                            remove = Some(i);
                         }
-                    });
-                });
+                        let summary = format!(
+                            "{}  {}\n{} chips · {:.1} MW · {:.0} FTE · stake {:.0} %",
+                            f.country,
+                            f.name,
+                            f.accelerators,
+                            f.power_mw,
+                            f.experts_fte,
+                            f.stake * 100.0
+                        );
+                        ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
+                            if ui.selectable_label(selected, summary).clicked() {
+                                cx.state.selected_member = Some(i);
+                            }
+                        });
+                    },
+                );
             }
         });
     if let Some(i) = remove {

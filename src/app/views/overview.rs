@@ -146,14 +146,16 @@ fn tiles_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                         "days · target {t:.0} · {} acc-h",
                         si(w.gpu_hours.unwrap_or(0.0))
                     ),
-                    None => format!(
-                        "days · {} accelerator-hours",
-                        si(w.gpu_hours.unwrap_or(0.0))
-                    ),
+                    None => format!("{} accelerator-hours", si(w.gpu_hours.unwrap_or(0.0))),
+                };
+                let value = if days < 1.0 {
+                    format!("{:.1} hours", days * 24.0)
+                } else {
+                    format!("{days:.1} days")
                 };
                 add(
                     &w.name,
-                    &format!("{days:.1} days"),
+                    &value,
                     &sub,
                     status,
                     &format!(

@@ -98,8 +98,10 @@ fn workload_ui(
             | WorkloadKind::LoraFineTune { tokens, .. } => {
                 let mut billions = *tokens / 1e9;
                 ui.label("Training tokens");
-                number_ui(ui, ("tokens", i), &mut billions, 0.0..=1e7, "B tokens", 1.0);
-                *tokens = billions * 1e9;
+                if number_ui(ui, ("tokens", i), &mut billions, 0.0..=1e7, "B tokens", 1.0).changed()
+                {
+                    *tokens = billions * 1e9;
+                }
                 let mut has_target = w.target_days.is_some();
                 ui.checkbox(&mut has_target, "target");
                 match (has_target, w.target_days) {
