@@ -88,9 +88,9 @@ fn tiles_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                 pw.members_required_mw, pw.contributed_mw
             ),
             &if pw.headroom_mw < 0.0 {
-                format!("required / contributed · {:.2} MW short", -pw.headroom_mw)
+                format!("need / offered · {:.2} MW short", -pw.headroom_mw)
             } else {
-                format!("required / contributed · {:.2} MW spare", pw.headroom_mw)
+                format!("need / offered · {:.2} MW spare", pw.headroom_mw)
             },
             power_status,
             &format!(
@@ -143,7 +143,7 @@ fn tiles_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                 };
                 let sub = match w.target_days {
                     Some(t) => format!(
-                        "days · target {t:.0} · {} acc-h",
+                        "target {t:.0} days · {} acc-h",
                         si(w.gpu_hours.unwrap_or(0.0))
                     ),
                     None => format!("{} accelerator-hours", si(w.gpu_hours.unwrap_or(0.0))),
