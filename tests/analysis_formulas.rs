@@ -1374,9 +1374,8 @@ fn every_figure_explains_itself_with_a_formula_and_inputs() {
 // Bugs found while writing these tests (they fail until src is fixed; do not weaken them)
 // ---------------------------------------------------------------------------------------------
 
-// KNOWN BUG (src/analysis/series.rs, `capacity`): the Compute bar stacks members' *BF16* peak but
-// its "needed" line is `required_pflops_for_target`, which is the peak needed *at the training
-// precision*. With FP8 training the chart shows a shortfall for a target the report says is met.
+// Regression: the Compute bar once stacked members' BF16 peak against a need stated at the
+// training precision, so with FP8 training the chart showed a shortfall for a target that was met.
 #[test]
 fn the_compute_chart_agrees_with_the_report_when_an_fp8_target_is_met() {
     // 405B on 16,384 H100 at FP8: ≈38.7 days, so a 50-day target is met.
@@ -1401,9 +1400,8 @@ fn the_compute_chart_agrees_with_the_report_when_an_fp8_target_is_met() {
     );
 }
 
-// KNOWN BUG (src/plan/member.rs, `Member::contributes_nothing`): chip counts are summed as u32.
-// A file within the format's limits (≤ 500 lines of ≤ 10,000,000 chips) can hold 4.3e9 chips for
-// one member, which overflows: `analyze` panics in debug builds (and wraps in release).
+// Regression: chip counts were once summed as u32; a file within the format's limits (≤ 500 lines
+// of ≤ 10,000,000 chips) can hold 4.3e9 chips for one member, which overflowed.
 #[test]
 fn a_member_with_billions_of_chips_across_lines_is_analysed_without_overflow() {
     let lines = (0..430)
