@@ -11,11 +11,11 @@ fn main() -> ExitCode {
     if let Some(command) = cli.command {
         return run(command);
     }
-    if let Some(path) = &cli.plan {
-        if !path.exists() {
-            eprintln!("{}: no such file", path.display());
-            return ExitCode::from(2);
-        }
+    if let Some(path) = &cli.plan
+        && !path.exists()
+    {
+        eprintln!("{}: no such file", path.display());
+        return ExitCode::from(2);
     }
     match app::run(StartOptions {
         path: cli.plan,

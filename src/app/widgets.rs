@@ -58,50 +58,49 @@ pub fn number_ui(
     let id = ui.make_persistent_id(id_salt);
     let rejection = std::cell::RefCell::new(None::<String>);
     let (min, max) = (*range.start(), *range.end());
-    let response = ui
-        .horizontal(|ui| {
-            let r = ui.add(
-                egui::DragValue::new(value)
-                    .range(range.clone())
-                    .speed(speed)
-                    .suffix(format!(" {unit}"))
-                    .custom_parser(|text| {
-                        let cleaned: String = text
-                            .trim()
-                            .trim_end_matches(unit)
-                            .trim()
-                            .replace([',', '_'], "");
-                        match cleaned.parse::<f64>() {
-                            Ok(v) if v.is_finite() && (min..=max).contains(&v) => Some(v),
-                            Ok(v) if v.is_finite() => {
-                                *rejection.borrow_mut() =
-                                    Some(format!("{v} refused: allowed {min}–{max} {unit}"));
-                                None
-                            }
-                            _ => {
-                                *rejection.borrow_mut() =
-                                    Some(format!("“{}” refused: not a number", text.trim()));
-                                None
-                            }
+
+    ui.horizontal(|ui| {
+        let r = ui.add(
+            egui::DragValue::new(value)
+                .range(range.clone())
+                .speed(speed)
+                .suffix(format!(" {unit}"))
+                .custom_parser(|text| {
+                    let cleaned: String = text
+                        .trim()
+                        .trim_end_matches(unit)
+                        .trim()
+                        .replace([',', '_'], "");
+                    match cleaned.parse::<f64>() {
+                        Ok(v) if v.is_finite() && (min..=max).contains(&v) => Some(v),
+                        Ok(v) if v.is_finite() => {
+                            *rejection.borrow_mut() =
+                                Some(format!("{v} refused: allowed {min}–{max} {unit}"));
+                            None
                         }
-                    }),
+                        _ => {
+                            *rejection.borrow_mut() =
+                                Some(format!("“{}” refused: not a number", text.trim()));
+                            None
+                        }
+                    }
+                }),
+        );
+        let r = r.on_hover_text(format!("{unit}, from {min} to {max}. Drag or type."));
+        if let Some(reason) = rejection.borrow_mut().take() {
+            ui.data_mut(|d| d.insert_temp(id, reason));
+        } else if r.changed() {
+            ui.data_mut(|d| d.remove::<String>(id));
+        }
+        if let Some(reason) = ui.data(|d| d.get_temp::<String>(id)) {
+            ui.label(
+                RichText::new(format!("⚠ {reason}"))
+                    .color(theme::status_color(ui.visuals(), Status::Bad)),
             );
-            let r = r.on_hover_text(format!("{unit}, from {min} to {max}. Drag or type."));
-            if let Some(reason) = rejection.borrow_mut().take() {
-                ui.data_mut(|d| d.insert_temp(id, reason));
-            } else if r.changed() {
-                ui.data_mut(|d| d.remove::<String>(id));
-            }
-            if let Some(reason) = ui.data(|d| d.get_temp::<String>(id)) {
-                ui.label(
-                    RichText::new(format!("⚠ {reason}"))
-                        .color(theme::status_color(ui.visuals(), Status::Bad)),
-                );
-            }
-            r
-        })
-        .inner;
-    response
+        }
+        r
+    })
+    .inner
 }
 
 /// A whole-number field (counts), with the same refusal behaviour as [`number_ui`].

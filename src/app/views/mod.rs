@@ -3,6 +3,7 @@
 
 mod charts;
 mod contributions;
+mod custom;
 mod members;
 mod model;
 mod overview;

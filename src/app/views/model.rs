@@ -58,10 +58,10 @@ fn all_models<'a>(cx: &'a ViewCtx) -> Vec<&'a OpenModel> {
 
 fn rows(cx: &mut ViewCtx) -> Vec<ModelRow> {
     let generation = cx.doc.generation;
-    if let Some((g, rows)) = &cx.state.model_rows {
-        if *g == generation {
-            return rows.clone();
-        }
+    if let Some((g, rows)) = &cx.state.model_rows
+        && *g == generation
+    {
+        return rows.clone();
     }
     let rows: Vec<ModelRow> = all_models(cx)
         .into_iter()

@@ -236,10 +236,10 @@ fn warnings_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                 Subject::Experts => Some((View::Members, None)),
                 Subject::Plan => None,
             };
-            if let Some(t) = target {
-                if ui.small_button("Show").clicked() {
-                    go_to = Some(t);
-                }
+            if let Some(t) = target
+                && ui.small_button("Show").clicked()
+            {
+                go_to = Some(t);
             }
         });
     }

@@ -345,6 +345,8 @@ pub fn workloads_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         ui.label("Hover a name or (?) for the evidence behind its default.");
         assumptions_ui(ui, &mut cx.doc.plan.assumptions);
         ui.add_space(12.0);
+        super::custom::custom_entries_ui(ui, cx);
+        ui.add_space(12.0);
         ui.heading("Plan");
         ui.horizontal(|ui| {
             ui.label("Name");
