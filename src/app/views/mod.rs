@@ -56,7 +56,7 @@ pub struct ViewState {
     pub add_query: String,
     /// Text filter over the model catalog.
     pub model_filter: String,
-    /// Model table sort column and direction (true = ascending).
+    /// Model table sort column and direction (true = descending).
     pub model_sort: (model::ModelSort, bool),
     /// The model shown in the details panel.
     pub model_selected: Option<String>,

@@ -76,7 +76,7 @@ fn rows(cx: &mut ViewCtx) -> Vec<ModelRow> {
 
 fn sort_button(ui: &mut Ui, label: &str, column: ModelSort, sort: &mut (ModelSort, bool)) {
     let arrow = if sort.0 == column {
-        if sort.1 { " ▲" } else { " ▼" }
+        if sort.1 { " ▼" } else { " ▲" }
     } else {
         ""
     };
@@ -88,7 +88,7 @@ fn sort_button(ui: &mut Ui, label: &str, column: ModelSort, sort: &mut (ModelSor
         *sort = if sort.0 == column {
             (column, !sort.1)
         } else {
-            (column, true)
+            (column, false)
         };
     }
 }
@@ -109,10 +109,10 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         })
         .map(|(m, r)| (*m, r))
         .collect();
-    let (column, ascending) = cx.state.model_sort;
+    let (column, descending) = cx.state.model_sort;
     shown.sort_by(|(a, ra), (b, rb)| {
         let o = match column {
-            ModelSort::Name => a.name.cmp(&b.name),
+            ModelSort::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
             ModelSort::Params => a.total_params_b.total_cmp(&b.total_params_b),
             ModelSort::Active => a.active_params_b.total_cmp(&b.active_params_b),
             ModelSort::Licence => a.licence.name.cmp(&b.licence.name),
@@ -125,7 +125,7 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                 .count()
                 .cmp(&rb.fits.iter().filter(|f| **f).count()),
         };
-        if ascending { o } else { o.reverse() }
+        if descending { o.reverse() } else { o }
     });
     let base = cx.doc.plan.base_model.clone();
     let mut sort = cx.state.model_sort;
