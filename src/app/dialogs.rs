@@ -107,6 +107,8 @@ pub struct Dialogs {
     pub path_prompt: Option<PathPrompt>,
     /// Unsaved changes: asking what to do before this action.
     pub confirm: Option<AfterDiscard>,
+    /// An action waiting for the plan to be saved under a name the user is choosing.
+    pub after_save: Option<AfterDiscard>,
     /// An error to show until dismissed (e.g. a file that failed to open).
     pub error: Option<(String, String)>,
     /// A passing message for the status bar.

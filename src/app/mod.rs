@@ -254,7 +254,7 @@ impl PlannerApp {
         }
         let title = format!(
             "{}{} — Consortium Planner",
-            if self.doc.is_dirty() { "● " } else { "" },
+            if self.doc.is_dirty() { "* " } else { "" },
             self.doc.display_name()
         );
         if title != self.title {
@@ -332,7 +332,7 @@ impl PlannerApp {
     fn modals_ui(&mut self, ctx: &egui::Context) {
         if let Some(action) = self.dialogs.confirm.clone() {
             let mut choice = None;
-            Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
+            let modal = Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
                 ui.heading("Unsaved changes");
                 ui.label(format!(
                     "{} has changes that are not saved.",
@@ -351,11 +351,17 @@ impl PlannerApp {
                     }
                 });
             });
+            if modal.should_close() && choice.is_none() {
+                choice = Some(2);
+            }
             match choice {
                 Some(0) => {
                     self.dialogs.confirm = None;
                     self.execute(ctx, Command::Save);
-                    if !self.doc.is_dirty() {
+                    if self.doc.is_dirty() {
+                        // Saving needs a file name first: finish the action once it is saved.
+                        self.dialogs.after_save = Some(action);
+                    } else {
                         self.proceed_after_confirm(ctx, action);
                     }
                 }
@@ -369,7 +375,7 @@ impl PlannerApp {
         }
         if let Some((title, detail)) = self.dialogs.error.clone() {
             let mut close = false;
-            Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
+            let modal = Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
                 ui.set_max_width(640.0);
                 ui.heading(title);
                 egui::ScrollArea::vertical()
@@ -379,13 +385,13 @@ impl PlannerApp {
                     });
                 close = ui.button("OK").clicked();
             });
-            if close {
+            if close || modal.should_close() {
                 self.dialogs.error = None;
             }
         }
         if let Some(mut prompt) = self.dialogs.path_prompt.clone() {
             let mut outcome = None;
-            Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
+            let modal = Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
                 ui.heading(match prompt.purpose {
                     Purpose::Open => "Open plan",
                     Purpose::SaveAs => "Save plan as",
@@ -398,8 +404,11 @@ impl PlannerApp {
                         .desired_width(480.0)
                         .hint_text("/path/to/plan.ron"),
                 );
-                edit.request_focus();
+                // Read Enter before taking focus back: egui decides `lost_focus` from memory.
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if !enter && !edit.has_focus() {
+                    edit.request_focus();
+                }
                 ui.horizontal(|ui| {
                     let ok_label = match prompt.purpose {
                         Purpose::Open => "Open",
@@ -413,6 +422,9 @@ impl PlannerApp {
                     }
                 });
             });
+            if modal.should_close() && outcome.is_none() {
+                outcome = Some(false);
+            }
             match outcome {
                 Some(true) if !prompt.text.trim().is_empty() => {
                     self.dialogs.path_prompt = None;
@@ -425,6 +437,23 @@ impl PlannerApp {
                 Some(false) => self.dialogs.path_prompt = None,
                 _ => self.dialogs.path_prompt = Some(prompt),
             }
+        }
+    }
+
+    /// Completes an action that waited for a save (e.g. Quit → Save → Save as…), or drops it when
+    /// the save was cancelled.
+    fn finish_after_save(&mut self, ctx: &egui::Context) {
+        let Some(action) = self.dialogs.after_save.clone() else {
+            return;
+        };
+        if !self.doc.is_dirty() {
+            self.dialogs.after_save = None;
+            self.proceed_after_confirm(ctx, action);
+        } else if self.dialogs.path_prompt.is_none()
+            && self.dialogs.file_task.is_none()
+            && self.dialogs.error.is_none()
+        {
+            self.dialogs.after_save = None;
         }
     }
 
@@ -463,6 +492,7 @@ impl PlannerApp {
         for c in commands {
             self.execute(&ctx, c);
         }
+        self.finish_after_save(&ctx);
         if self.doc.refresh(self.catalog) {
             ctx.request_repaint();
         }

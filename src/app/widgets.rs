@@ -93,10 +93,7 @@ pub fn number_ui(
             ui.data_mut(|d| d.remove::<String>(id));
         }
         if let Some(reason) = ui.data(|d| d.get_temp::<String>(id)) {
-            ui.label(
-                RichText::new(format!("⚠ {reason}"))
-                    .color(theme::status_color(ui.visuals(), Status::Bad)),
-            );
+            ui.label(RichText::new(reason).color(theme::status_color(ui.visuals(), Status::Bad)));
         }
         r
     })

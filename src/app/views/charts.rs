@@ -214,7 +214,7 @@ fn what_if_ui(ui: &mut Ui, cx: &ViewCtx) {
         .y_axis_label("days to finish")
         .label_formatter(|pos| match pos {
             HoverPosition::NearDataPoint { position, .. } => {
-                Some(format!("{:.2}× pool → {:.1} days", position.x, position.y))
+                Some(format!("{:.2}× pool: {:.1} days", position.x, position.y))
             }
             _ => None,
         })

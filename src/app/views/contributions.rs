@@ -94,7 +94,7 @@ fn chips_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
         Column::auto().at_least(120.0),
         Column::auto().at_least(230.0),
         Column::auto().at_least(150.0),
-        Column::exact(28.0),
+        Column::exact(64.0),
     ];
     header(
         table(ui, "chips", &cols),
@@ -159,7 +159,7 @@ fn chips_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
                 });
                 row.col(|ui| {
                     if ui
-                        .small_button("✖")
+                        .small_button("Remove")
                         .on_hover_text("Remove this line")
                         .clicked()
                     {
@@ -191,7 +191,7 @@ fn power_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
         Column::auto().at_least(110.0),
         Column::auto().at_least(150.0),
         Column::auto().at_least(130.0),
-        Column::exact(28.0),
+        Column::exact(64.0),
     ];
     header(
         table(ui, "power", &cols),
@@ -236,7 +236,7 @@ fn power_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
                 });
                 row.col(|ui| {
                     if ui
-                        .small_button("✖")
+                        .small_button("Remove")
                         .on_hover_text("Remove this line")
                         .clicked()
                     {
@@ -266,7 +266,7 @@ fn experts_ui(ui: &mut Ui, plan: &mut Plan, member: usize) {
         Column::auto().at_least(200.0),
         Column::auto().at_least(120.0),
         Column::auto().at_least(150.0),
-        Column::exact(28.0),
+        Column::exact(64.0),
     ];
     header(
         table(ui, "experts", &cols),
@@ -311,7 +311,7 @@ fn experts_ui(ui: &mut Ui, plan: &mut Plan, member: usize) {
                 });
                 row.col(|ui| {
                     if ui
-                        .small_button("✖")
+                        .small_button("Remove")
                         .on_hover_text("Remove this line")
                         .clicked()
                     {
@@ -387,7 +387,7 @@ pub fn contributions_ui(ui: &mut Ui, cx: &mut ViewCtx, i: usize) {
             figures.gdp_share * 100.0
         ));
         for w in cx.doc.report.warnings.iter().filter(|w| matches!(w.subject, crate::analysis::Subject::Member(m) | crate::analysis::Subject::ChipLine(m, _) if m == i)) {
-            ui.label(RichText::new(format!("⚠ {}", w.message)).color(theme::status_color(ui.visuals(), theme::Status::Warn)));
+            ui.label(RichText::new(w.message.to_string()).color(theme::status_color(ui.visuals(), theme::Status::Warn)));
         }
         let plan = &mut cx.doc.plan;
         ui.add_space(8.0);

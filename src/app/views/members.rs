@@ -18,15 +18,32 @@ fn add_member_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     let _ = edit.on_hover_text("Type part of a name or an ISO code, then click a suggestion");
     let query = cx.state.add_query.trim().to_lowercase();
     if !query.is_empty() {
-        let matches: Vec<(String, String)> = cx
+        // Rank: exact ISO code, then names starting with the text, then names containing it.
+        let rank = |c: &crate::catalog::Country| {
+            let name = c.name.to_lowercase();
+            if c.code.to_lowercase() == query || c.alpha3.to_lowercase() == query {
+                Some(0)
+            } else if name.starts_with(&query) {
+                Some(1)
+            } else if name.contains(&query) {
+                Some(2)
+            } else {
+                None
+            }
+        };
+        let mut ranked: Vec<(u8, &crate::catalog::Country)> = cx
             .catalog
             .countries
             .countries
             .iter()
             .filter(|c| !cx.doc.plan.has_member(&c.code))
-            .filter(|c| c.code.to_lowercase() == query || c.name.to_lowercase().contains(&query))
+            .filter_map(|c| rank(c).map(|r| (r, c)))
+            .collect();
+        ranked.sort_by_key(|(r, _)| *r);
+        let matches: Vec<(String, String)> = ranked
+            .into_iter()
             .take(MAX_SUGGESTIONS)
-            .map(|c| (c.code.clone(), c.name.clone()))
+            .map(|(_, c)| (c.code.clone(), c.name.clone()))
             .collect();
         if matches.is_empty() {
             ui.label(RichText::new("No country matches (or it is already a member).").weak());
@@ -151,7 +168,7 @@ fn member_list_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                     egui::Layout::right_to_left(egui::Align::Center),
                     |ui| {
                         if ui
-                            .small_button("✖")
+                            .small_button("Remove")
                             .on_hover_text(format!("Remove {}", f.name))
                             .clicked()
                         {
@@ -190,7 +207,7 @@ fn member_list_ui(ui: &mut Ui, cx: &mut ViewCtx) {
 pub fn members_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     egui::Panel::left("member-list-panel")
         .resizable(true)
-        .default_size(330.0)
+        .default_size(370.0)
         .min_size(240.0)
         .show(ui, |ui| {
             add_member_ui(ui, cx);

@@ -139,9 +139,9 @@ pub fn menu_bar_ui(
         }
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             let icon = if settings.dark_mode {
-                "☀ Light theme"
+                "Light theme"
             } else {
-                "◐ Dark theme"
+                "Dark theme"
             };
             if ui
                 .button(icon)
@@ -163,7 +163,7 @@ pub fn status_bar_ui(ui: &mut Ui, doc: &Document, status: &str) {
             .map_or_else(|| doc.display_name(), |p| p.display().to_string());
         ui.label(file);
         if doc.is_dirty() {
-            ui.label(egui::RichText::new("● unsaved changes").strong());
+            ui.label(egui::RichText::new("* unsaved changes").strong());
         }
         ui.separator();
         ui.label(format!(

@@ -76,7 +76,7 @@ fn rows(cx: &mut ViewCtx) -> Vec<ModelRow> {
 
 fn sort_button(ui: &mut Ui, label: &str, column: ModelSort, sort: &mut (ModelSort, bool)) {
     let arrow = if sort.0 == column {
-        if sort.1 { " ▼" } else { " ▲" }
+        if sort.1 { " (desc)" } else { " (asc)" }
     } else {
         ""
     };
@@ -168,7 +168,7 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                 let is_base = m.id == base;
                 row.col(|ui| {
                     let label = if is_base {
-                        format!("● {}", m.name)
+                        format!("* {}", m.name)
                     } else {
                         m.name.clone()
                     };
@@ -359,7 +359,7 @@ fn details_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                 ui.label(
                     RichText::new(format!(
                         "{} {} ({})",
-                        if fit { "✔" } else { "✘" },
+                        if fit { "fits:" } else { "does not fit:" },
                         w.name,
                         w.kind.label()
                     ))

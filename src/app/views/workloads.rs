@@ -57,7 +57,7 @@ fn workload_ui(
             );
             kind_combo(ui, i, &mut w.kind);
             if ui
-                .small_button("✖")
+                .small_button("Remove")
                 .on_hover_text("Remove this workload")
                 .clicked()
             {
