@@ -2,11 +2,11 @@
 //! refused files with line and column, non-fatal problems with paths, atomic saves, and a parser
 //! that never panics.
 //!
-//! Tests marked `#[ignore = "BUG: ..."]` describe behaviour the format promises but `src/` does not
-//! deliver yet; run them with `cargo test --test file_format -- --ignored`.
+//! Case counts stay small so the suite is quick; `CP_FUZZ_SCALE=N` multiplies them for a longer run.
 
 use std::path::{Path, PathBuf};
 
+use consortium_planner::analysis::analyze;
 use consortium_planner::catalog::{
     Accelerator, Catalog, Confidence, Licence, OpenModel, Openness, Price,
 };
@@ -20,6 +20,14 @@ use proptest::prelude::*;
 // ---------------------------------------------------------------------------------------------
 // Helpers
 // ---------------------------------------------------------------------------------------------
+
+/// Proptest case counts, multiplied by `CP_FUZZ_SCALE` (e.g. `CP_FUZZ_SCALE=50` for a long fuzz run).
+fn cases(n: u32) -> u32 {
+    std::env::var("CP_FUZZ_SCALE")
+        .ok()
+        .and_then(|s| s.parse::<u32>().ok())
+        .map_or(n, |k| n.saturating_mul(k.max(1)))
+}
 
 fn catalog() -> &'static Catalog {
     Catalog::builtin()
@@ -361,7 +369,8 @@ fn workload() -> impl Strategy<Value = Workload> {
     (
         text(12),
         workload_kind(),
-        prop::option::of(in_range(0.0, 36_500.0)),
+        // Targets are above 0 days (a 0-day target is refused).
+        prop::option::of(in_range(0.01, 36_500.0)),
     )
         .prop_map(|(name, kind, target_days)| Workload {
             name,
@@ -756,7 +765,7 @@ fn a_plan_with_every_optional_part_round_trips() {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(128))]
+    #![proptest_config(ProptestConfig::with_cases(cases(128)))]
 
     #[test]
     fn generated_plans_round_trip(plan in plan()) {
@@ -776,6 +785,21 @@ proptest! {
         // Only the plan file is left: no temporary file next to it.
         let names: Vec<_> = std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
         prop_assert_eq!(names, vec![std::ffi::OsString::from("plan.ron")]);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(cases(64)))]
+
+    /// Whatever the format accepts, the report can be computed and printed for (no panic, e.g. no
+    /// integer overflow on counts at the limits).
+    #[test]
+    fn generated_plans_can_be_reported(plan in plan()) {
+        let report = analyze(&plan, catalog());
+        let json = consortium_planner::cli::json::report_json(&plan, &report);
+        serde_json::to_string(&json).expect("report JSON serialises");
+        let text = consortium_planner::cli::report_text(&plan, catalog(), &report);
+        prop_assert!(text.contains("Pooled capacity"));
     }
 }
 
@@ -897,7 +921,6 @@ fn negative_count_is_refused_at_its_position() {
 }
 
 #[test]
-#[ignore = "BUG: a negative count says only \"Integer is out of bounds\", not what was expected"]
 fn negative_count_message_says_what_is_expected() {
     let text = with(GOOD, "count: 64", "count: -3");
     let problems = refused(&text);
@@ -906,6 +929,25 @@ fn negative_count_message_says_what_is_expected() {
         message.contains("expected") || message.contains("from 0"),
         "{problems:?}"
     );
+}
+
+#[test]
+fn fractional_count() {
+    let text = with(GOOD, "count: 64", "count: 8.5");
+    let problems = refused(&text);
+    assert_first_on(&problems, &text, "count: ", "8.5");
+    assert_message(&problems[0], &["8.5", "whole number"]);
+}
+
+#[test]
+fn count_above_the_limit() {
+    let text = with(GOOD, "count: 64", "count: 10000001");
+    let problems = refused(&text);
+    assert_first_on(&problems, &text, "count: ", "10000001");
+    assert_message(&problems[0], &["10000001", "from 0 to 10000000"]);
+    // The limit itself is accepted.
+    let text = with(GOOD, "count: 64", "count: 10000000");
+    assert_eq!(loads(&text).plan.members[0].chips[0].count, 10_000_000);
 }
 
 #[test]
@@ -960,12 +1002,19 @@ fn target_days_out_of_range() {
 }
 
 #[test]
-#[ignore = "BUG: unknown fields are silently ignored (no #[serde(deny_unknown_fields)]); a typo loses data"]
 fn unknown_field_typo_is_refused() {
     let text = with(GOOD, "    members: [", "    membrs: [");
     let problems = refused(&text);
     assert_first_on(&problems, &text, "    ", "membrs");
     assert_message(&problems[0], &["membrs"]);
+}
+
+#[test]
+fn unknown_field_typo_in_a_nested_line_is_refused() {
+    let text = with(GOOD, "foreign_fte: 1.0", "foriegn_fte: 1.0");
+    let problems = refused(&text);
+    assert_first_on(&problems, &text, "fte: 5.0, ", "foriegn_fte");
+    assert_message(&problems[0], &["foriegn_fte", "foreign_fte"]);
 }
 
 #[test]
@@ -988,7 +1037,6 @@ fn format_from_a_newer_version() {
 }
 
 #[test]
-#[ignore = "BUG: the newer-format position is the first \"format\" anywhere, even inside a comment"]
 fn format_position_ignores_comments() {
     let text = with(
         GOOD,
@@ -1203,12 +1251,25 @@ fn unknown_references_still_load_with_positions_and_paths() {
 }
 
 #[test]
-#[ignore = "BUG: a duplicate member's problem points at the first member with that code, not the duplicate"]
 fn duplicate_member_points_at_the_duplicate() {
     let loaded = loads(UNKNOWNS);
     let dup = problem(&loaded, "members[3].country");
     let (line, col) = pos_nth(UNKNOWNS, "\"CL\"", 1);
     assert_eq!((dup.line, dup.column), (Some(line), Some(col)), "{dup:?}");
+}
+
+#[test]
+fn problem_positions_ignore_comments() {
+    let text = with(
+        GOOD,
+        "// A small plan for the tests.",
+        "// An earlier draft had accelerator: \"mystery\" here.",
+    );
+    let text = with(&text, "\"nvidia_h200_sxm\"", "\"mystery\"");
+    let loaded = loads(&text);
+    let p = problem(&loaded, "members[1].chips[0].accelerator");
+    let (line, col) = pos_nth(&text, "\"mystery\"", 1);
+    assert_eq!((p.line, p.column), (Some(line), Some(col)), "{p:?}");
 }
 
 #[test]
@@ -1335,7 +1396,7 @@ fn floor_boundary(text: &str, mut i: usize) -> usize {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(1000))]
+    #![proptest_config(ProptestConfig::with_cases(cases(1000)))]
 
     #[test]
     fn arbitrary_strings_never_panic(text in any::<String>()) {
@@ -1349,7 +1410,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(cases(256)))]
 
     #[test]
     fn truncated_files_never_panic(text in valid_text(), cut in any::<prop::sample::Index>()) {
@@ -1388,7 +1449,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(64))]
+    #![proptest_config(ProptestConfig::with_cases(cases(64)))]
 
     #[test]
     fn load_never_panics_on_arbitrary_bytes(

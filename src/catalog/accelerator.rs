@@ -21,6 +21,7 @@ pub enum Price {
 /// All compute figures are *dense* (no 2:4 sparsity); `None` means the figure is not published
 /// or the format is not supported (e.g. no FP8 on an A100).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Accelerator {
     /// Stable identifier used in plan files, e.g. `nvidia_h100_sxm`.
     pub id: String,

@@ -21,6 +21,7 @@ pub enum Openness {
 /// A model licence and what it implies for a consortium.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct Licence {
     /// Licence name, e.g. `Apache-2.0` or `Llama 3.1 Community License`.
     pub name: String,
@@ -51,6 +52,7 @@ pub struct Licence {
 
 /// One open-weight model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct OpenModel {
     /// Stable identifier used in plan files, e.g. `llama3.1-70b`.
     pub id: String,

@@ -89,8 +89,15 @@ fn print_file_error(path: &std::path::Path, e: &FileError) {
                 eprintln!("{}:{p}", path.display());
             }
         }
+        FileError::Io { .. } => eprintln!("{e}"),
         other => eprintln!("{}: {other}", path.display()),
     }
+}
+
+/// Writes to standard output; a reader that went away (e.g. `| head`) is not an error.
+fn emit(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
 /// Runs a sub-command and returns the process exit code.
@@ -114,22 +121,21 @@ pub fn run(command: Command) -> ExitCode {
             let report = analyze(&loaded.plan, catalog);
             if json {
                 let value = json::report_json(&loaded.plan, &report);
-                println!(
-                    "{}",
-                    serde_json::to_string_pretty(&value).expect("JSON values always serialise")
-                );
+                let text =
+                    serde_json::to_string_pretty(&value).expect("JSON values always serialise");
+                emit(&format!("{text}\n"));
             } else {
-                print!("{}", report_text(&loaded.plan, catalog, &report));
+                emit(&report_text(&loaded.plan, catalog, &report));
             }
             ExitCode::SUCCESS
         }
         Command::Validate { plan } => match file::load(&plan, catalog) {
             Ok(loaded) if loaded.problems.is_empty() => {
-                println!(
-                    "{}: valid ({} members)",
+                emit(&format!(
+                    "{}: valid ({} members)\n",
                     plan.display(),
                     loaded.plan.members.len()
-                );
+                ));
                 ExitCode::SUCCESS
             }
             Ok(loaded) => {
@@ -144,7 +150,7 @@ pub fn run(command: Command) -> ExitCode {
             }
         },
         Command::Catalog { part } => {
-            print!("{}", catalog_text(catalog, part));
+            emit(&catalog_text(catalog, part));
             ExitCode::SUCCESS
         }
     }

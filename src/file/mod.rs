@@ -16,7 +16,7 @@ use serde::Deserialize;
 use crate::catalog::Catalog;
 use crate::plan::{FORMAT_VERSION, Plan};
 
-pub use problem::{Problem, locate, locate_field, position_of};
+pub use problem::{Problem, locate, locate_field, locate_key, position_of};
 pub use validate::validate;
 
 /// A plan read from text, with the non-fatal problems found in it.
@@ -101,7 +101,7 @@ pub fn parse(text: &str, catalog: &Catalog) -> Result<Loaded, FileError> {
     let options = ron_options();
     match options.from_str::<VersionOnly>(text) {
         Ok(v) if v.format > FORMAT_VERSION => {
-            let position = locate(text, "format", 0);
+            let position = locate_key(text, "format");
             return Err(FileError::Invalid(vec![Problem::at(
                 position,
                 "format",
@@ -114,7 +114,7 @@ pub fn parse(text: &str, catalog: &Catalog) -> Result<Loaded, FileError> {
         }
         Ok(v) if v.format == 0 => {
             return Err(FileError::Invalid(vec![Problem::at(
-                locate(text, "format", 0),
+                locate_key(text, "format"),
                 "format",
                 "format 0 does not exist; expected 1",
                 true,

@@ -67,6 +67,25 @@ pub fn position_of(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// Finds the first place where `key:` is written outside a `//` comment, returning the 1-based
+/// (line, column) of the key.
+pub fn locate_key(text: &str, key: &str) -> Option<(usize, usize)> {
+    for (n, line) in text.lines().enumerate() {
+        let code = line.split("//").next().unwrap_or("");
+        let mut from = 0;
+        while let Some(i) = code[from..].find(key) {
+            let at = from + i;
+            let before_ok = !code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_');
+            let after = code[at + key.len()..].trim_start();
+            if before_ok && after.starts_with(':') {
+                return Some((n + 1, code[..at].chars().count() + 1));
+            }
+            from = at + key.len();
+        }
+    }
+    None
+}
+
 /// Finds the `occurrence`-th (0-based) place where `field: "value"` is written (any spacing),
 /// returning the 1-based (line, column) of the value.
 pub fn locate_field(
@@ -78,7 +97,12 @@ pub fn locate_field(
     let quoted = format!("\"{value}\"");
     text.match_indices(&quoted)
         .filter(|(offset, _)| {
+            let line_start = text[..*offset].rfind('\n').map_or(0, |i| i + 1);
+            if text[line_start..*offset].contains("//") {
+                return false; // inside a comment
+            }
             let before = text[..*offset].trim_end();
+            let before = before.strip_suffix("Some(").map_or(before, str::trim_end);
             before
                 .strip_suffix(':')
                 .map(str::trim_end)

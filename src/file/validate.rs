@@ -123,11 +123,20 @@ fn custom_accelerator(c: &mut Checker, i: usize, acc: &Accelerator) {
             true,
         ));
     }
-    for code in std::iter::once(&acc.vendor_country)
-        .chain(&acc.fab_countries)
-        .chain(&acc.memory_supplier_countries)
-    {
-        c.country("vendor_country", code, path.to_string());
+    c.country(
+        "vendor_country",
+        &acc.vendor_country,
+        format!("{path}.vendor_country"),
+    );
+    for (j, code) in acc.fab_countries.iter().enumerate() {
+        c.country("fab_countries", code, format!("{path}.fab_countries[{j}]"));
+    }
+    for (j, code) in acc.memory_supplier_countries.iter().enumerate() {
+        c.country(
+            "memory_supplier_countries",
+            code,
+            format!("{path}.memory_supplier_countries[{j}]"),
+        );
     }
 }
 
@@ -266,20 +275,22 @@ pub fn validate(text: &str, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
     }
     for (i, member) in plan.members.iter().enumerate() {
         let path = format!("members[{i}]");
-        if plan.members[..i]
+        let earlier = plan.members[..i]
             .iter()
-            .any(|m| m.country == member.country)
-        {
-            c.report(
-                "country",
-                &member.country,
+            .filter(|m| m.country == member.country)
+            .count();
+        if earlier > 0 {
+            // Point at this entry (the n-th `country: "XX"`), not at the first member with the code.
+            let position = locate_field(text, "country", &member.country, earlier);
+            c.problems.push(Problem::at(
+                position,
                 format!("{path}.country"),
                 format!(
                     "{:?} is already a member; merge its contributions into one entry",
                     member.country
                 ),
                 false,
-            );
+            ));
         } else {
             c.country("country", &member.country, format!("{path}.country"));
         }

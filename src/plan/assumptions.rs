@@ -51,6 +51,7 @@ impl Precision {
 /// normalised by their sum).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct DependencyWeights {
     /// Chip design (vendor home country).
     #[serde(deserialize_with = "checks::weight")]
@@ -92,6 +93,7 @@ impl Default for DependencyWeights {
 /// The assumptions every figure rests on. Defaults and their sources: [`Assumptions::SOURCES`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
+#[serde(deny_unknown_fields)]
 pub struct Assumptions {
     /// Model FLOPs utilisation: achieved training FLOP/s over the chips' dense peak, 0 to 1.
     #[serde(deserialize_with = "checks::mfu")]

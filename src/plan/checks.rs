@@ -58,6 +58,18 @@ pub fn amount<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
     finite_in(d, 0.0, ABSURD, "this amount")
 }
 
+/// A whole number of accelerators: 0 to 10,000,000 (a clear message for negatives and fractions).
+pub fn count<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    const MAX: f64 = 10_000_000.0;
+    let v = f64::deserialize(d)?;
+    if !v.is_finite() || !(0.0..=MAX).contains(&v) || v.fract() != 0.0 {
+        return Err(D::Error::custom(format!(
+            "the count is {v}; expected a whole number of accelerators from 0 to 10000000"
+        )));
+    }
+    Ok(v as u32)
+}
+
 /// A share between 0 and 1.
 pub fn share<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
     finite_in(d, 0.0, 1.0, "this share")
@@ -91,7 +103,13 @@ pub fn weight<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
 
 /// An optional duration in days: above 0, at most 100 years.
 pub fn optional_days<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
-    optional(d, 0.0, 36_500.0, "this duration in days")
+    let days = optional(d, 0.0, 36_500.0, "this duration in days")?;
+    if days == Some(0.0) {
+        return Err(D::Error::custom(
+            "this duration is 0 days; expected a number above 0 and at most 36500",
+        ));
+    }
+    Ok(days)
 }
 
 /// A serving context length in tokens: 1 to 100 million.

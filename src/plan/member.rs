@@ -6,6 +6,7 @@ use super::checks;
 
 /// One member state of the consortium and everything it brings.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Member {
     /// ISO 3166-1 alpha-2 code, e.g. `CL`.
     pub country: String,
@@ -47,6 +48,7 @@ impl Member {
 
 /// Whether accelerators are owned or rented.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Tenure {
     /// Owned by the member (bought outright).
     #[default]
@@ -62,10 +64,12 @@ pub enum Tenure {
 
 /// A number of accelerators of one kind.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ChipLine {
     /// Accelerator id: a catalog id or one of the plan's custom accelerators.
     pub accelerator: String,
     /// How many accelerators.
+    #[serde(deserialize_with = "checks::count")]
     pub count: u32,
     /// Owned or rented (and from whom).
     #[serde(default)]
@@ -123,6 +127,7 @@ impl PowerSource {
 
 /// Electric power made available to the consortium.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct PowerLine {
     /// Power available, in MW.
     #[serde(deserialize_with = "checks::amount")]
@@ -182,6 +187,7 @@ impl ExpertRole {
 
 /// Experts of one role.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ExpertLine {
     /// Their role.
     pub role: ExpertRole,
@@ -195,6 +201,7 @@ pub struct ExpertLine {
 
 /// Money contributed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Funding {
     /// Amount, in `currency`.
     #[serde(deserialize_with = "checks::amount")]

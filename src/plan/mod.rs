@@ -23,6 +23,7 @@ pub const FORMAT_VERSION: u32 = 1;
 
 /// A whole consortium plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Plan {
     /// File-format version (see [`FORMAT_VERSION`]).
     pub format: u32,

@@ -7,6 +7,7 @@ use super::checks;
 
 /// What kind of job a workload is, with its size.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum WorkloadKind {
     /// Training the base model's architecture from scratch on `tokens` tokens.
     Pretraining {
@@ -100,6 +101,7 @@ impl WorkloadKind {
 
 /// One workload with its name and target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Workload {
     /// What the planners call it, e.g. "Regional-language continued pretraining".
     pub name: String,
