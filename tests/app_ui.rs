@@ -31,10 +31,7 @@ const SIZE: [f32; 2] = [1366.0, 768.0];
 const ADD_MEMBER_HINT: &str = "Type a country name or code…";
 
 fn builder() -> HarnessBuilder<PlannerApp> {
-    Harness::builder()
-        .with_size(SIZE)
-        // Several combo boxes have no accessible name (see `every_input_has_an_accessible_name`).
-        .with_accessibility_check(false)
+    Harness::builder().with_size(SIZE)
 }
 
 /// Starts the app as a user does, with `path` on the command line (or the built-in example).
@@ -601,7 +598,6 @@ fn after_an_edit_the_app_repaints_once_to_settle_undo_then_goes_idle() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-#[ignore = "app bug: combo boxes without an accessible name (Members, contributions, workloads)"]
 fn every_input_has_an_accessible_name() {
     let mut h = app();
     let mut unnamed = Vec::new();

@@ -18,6 +18,7 @@ pub fn country_combo(
     id_salt: impl std::hash::Hash + std::fmt::Debug,
     code: &mut String,
     catalog: &Catalog,
+    name: &str,
 ) {
     egui::ComboBox::from_id_salt(id_salt)
         .selected_text(format!("{} {}", code, catalog.country_name(code)))
@@ -27,7 +28,9 @@ pub fn country_combo(
             for c in &catalog.countries.countries {
                 ui.selectable_value(code, c.code.clone(), format!("{} {}", c.code, c.name));
             }
-        });
+        })
+        .response
+        .accessible_name(name);
 }
 
 fn accelerator_combo(
@@ -59,7 +62,9 @@ fn accelerator_combo(
                 ui.selectable_value(id, a.id.clone(), &a.name)
                     .on_hover_text(hover);
             }
-        });
+        })
+        .response
+        .accessible_name("Accelerator");
 }
 
 fn table<'a>(ui: &'a mut Ui, id: &str, columns: &[Column]) -> TableBuilder<'a> {
@@ -146,13 +151,19 @@ fn chips_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
                                 .hint_text("provider")
                                 .desired_width(70.0),
                         );
-                        country_combo(ui, ("prov", member, j), provider_country, catalog);
+                        country_combo(
+                            ui,
+                            ("prov", member, j),
+                            provider_country,
+                            catalog,
+                            "Provider's country",
+                        );
                     }
                 });
                 row.col(|ui| {
                     let shown = line.hosted_in.clone().unwrap_or_else(|| own.clone());
                     let mut host = shown.clone();
-                    country_combo(ui, ("host", member, j), &mut host, catalog);
+                    country_combo(ui, ("host", member, j), &mut host, catalog, "Hosted in");
                     if host != shown {
                         line.hosted_in = if host == own { None } else { Some(host) };
                     }
@@ -217,12 +228,14 @@ fn power_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
                             for s in PowerSource::ALL {
                                 ui.selectable_value(&mut line.source, s, s.label());
                             }
-                        });
+                        })
+                        .response
+                        .accessible_name("Power source");
                 });
                 row.col(|ui| {
                     let shown = line.site.clone().unwrap_or_else(|| own.clone());
                     let mut site = shown.clone();
-                    country_combo(ui, ("site", member, j), &mut site, catalog);
+                    country_combo(ui, ("site", member, j), &mut site, catalog, "Power site");
                     if site != shown {
                         line.site = if site == own { None } else { Some(site) };
                     }
@@ -283,7 +296,9 @@ fn experts_ui(ui: &mut Ui, plan: &mut Plan, member: usize) {
                             for r in ExpertRole::ALL {
                                 ui.selectable_value(&mut line.role, r, r.label());
                             }
-                        });
+                        })
+                        .response
+                        .accessible_name("Expert role");
                 });
                 row.col(|ui| {
                     number_ui(
@@ -362,7 +377,8 @@ fn funding_ui(ui: &mut Ui, plan: &mut Plan, member: usize) {
                 egui::TextEdit::singleline(&mut f.currency)
                     .desired_width(48.0)
                     .char_limit(3),
-            );
+            )
+            .accessible_name("Currency");
         }
     });
 }

@@ -54,7 +54,13 @@ fn accelerator_ui(ui: &mut Ui, i: usize, a: &mut Accelerator, catalog: &Catalog)
                     ui.text_edit_singleline(&mut a.vendor);
                     ui.end_row();
                     ui.label("Vendor's country");
-                    country_combo(ui, ("custom-acc-vendor", i), &mut a.vendor_country, catalog);
+                    country_combo(
+                        ui,
+                        ("custom-acc-vendor", i),
+                        &mut a.vendor_country,
+                        catalog,
+                        "Vendor's country",
+                    );
                     ui.end_row();
                     optional_number(
                         ui,
@@ -116,6 +122,7 @@ fn model_ui(ui: &mut Ui, i: usize, m: &mut OpenModel, catalog: &Catalog) -> bool
                         ("custom-model-dev", i),
                         &mut m.developer_country,
                         catalog,
+                        "Developer\'s country",
                     );
                     ui.end_row();
                     ui.label("Total parameters");

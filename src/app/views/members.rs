@@ -85,7 +85,9 @@ fn add_member_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                     }
                 }
             }
-        });
+        })
+        .response
+        .accessible_name("Add a regional group");
 }
 
 fn sorted_indices(cx: &ViewCtx) -> Vec<usize> {
@@ -140,7 +142,9 @@ fn member_list_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                 ui.selectable_value(&mut cx.state.member_sort, MemberSort::Name, "Name");
                 ui.selectable_value(&mut cx.state.member_sort, MemberSort::Compute, "Compute");
                 ui.selectable_value(&mut cx.state.member_sort, MemberSort::Stake, "Stake");
-            });
+            })
+            .response
+            .accessible_name("Sort members by");
     });
     let indices = sorted_indices(cx);
     ui.label(

@@ -38,7 +38,9 @@ fn kind_combo(ui: &mut Ui, i: usize, kind: &mut WorkloadKind) {
                     *kind = option;
                 }
             }
-        });
+        })
+        .response
+        .accessible_name("Workload kind");
 }
 
 fn workload_ui(
@@ -89,7 +91,9 @@ fn workload_ui(
                         for option in Precision::ALL {
                             ui.selectable_value(&mut p, Some(option), option.label());
                         }
-                    });
+                    })
+                    .response
+                    .accessible_name("Serving precision");
                 *precision = p;
             }
             WorkloadKind::Pretraining { tokens }
@@ -200,7 +204,9 @@ fn precision_row(ui: &mut Ui, key: &str, value: &mut Precision, default: Precisi
             for p in Precision::ALL {
                 ui.selectable_value(value, p, p.label());
             }
-        });
+        })
+        .response
+        .accessible_name(label_of(key));
     if ui
         .add_enabled(*value != default, egui::Button::new("Reset").small())
         .clicked()
@@ -350,9 +356,11 @@ pub fn workloads_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         ui.heading("Plan");
         ui.horizontal(|ui| {
             ui.label("Name");
-            ui.add(egui::TextEdit::singleline(&mut cx.doc.plan.name).desired_width(400.0));
+            ui.add(egui::TextEdit::singleline(&mut cx.doc.plan.name).desired_width(400.0))
+                .accessible_name("Plan name");
         });
         ui.label("Description");
-        ui.add(egui::TextEdit::multiline(&mut cx.doc.plan.description).desired_width(f32::INFINITY).desired_rows(3));
+        ui.add(egui::TextEdit::multiline(&mut cx.doc.plan.description).desired_width(f32::INFINITY).desired_rows(3))
+            .accessible_name("Plan description");
     });
 }
