@@ -782,9 +782,12 @@ proptest! {
         prop_assert_eq!(&first, &std::fs::read(&path).expect("read again"));
         let loaded = file::load(&path, catalog()).expect("load");
         prop_assert_eq!(loaded.plan, plan);
-        // Only the plan file is left: no temporary file next to it.
-        let names: Vec<_> = std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
-        prop_assert_eq!(names, vec![std::ffi::OsString::from("plan.ron")]);
+        // Only the plan file and the previous version's backup are left: no temporary file.
+        let mut names: Vec<_> = std::fs::read_dir(dir.path()).expect("list").map(|e| e.expect("entry").file_name()).collect();
+        names.sort();
+        prop_assert_eq!(names, vec![std::ffi::OsString::from("plan.ron"), std::ffi::OsString::from("plan.ron.bak")]);
+        // The backup holds the version before the second save.
+        prop_assert_eq!(&first, &std::fs::read(dir.path().join("plan.ron.bak")).expect("read backup"));
     }
 }
 

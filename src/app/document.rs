@@ -20,6 +20,8 @@ pub struct Document {
     pub untitled_name: String,
     /// Non-fatal problems found when the file was opened.
     pub problems: Vec<Problem>,
+    /// The file's leading comment block, written back on save.
+    pub header: String,
     /// The analysis of `plan`.
     pub report: Report,
     /// Counts analyses, so views can cache what they derive from the report.
@@ -52,6 +54,7 @@ impl Document {
             path,
             untitled_name: untitled_name.to_string(),
             problems,
+            header: crate::file::DEFAULT_HEADER.to_string(),
             report,
             generation: 0,
             undoer,

@@ -53,13 +53,15 @@ pub struct PlannerApp {
 
 fn example_document(catalog: &Catalog) -> Document {
     let loaded = crate::cli::default_plan(catalog);
-    Document::new(
+    let mut doc = Document::new(
         loaded.plan,
         None,
         DEFAULT_PLAN_NAME,
         loaded.problems,
         catalog,
-    )
+    );
+    doc.header = loaded.header;
+    doc
 }
 
 impl PlannerApp {
@@ -112,6 +114,7 @@ impl PlannerApp {
                     loaded.problems,
                     self.catalog,
                 );
+                self.doc.header = loaded.header;
                 self.settings.remember(path);
                 self.settings.last_file = Some(path.to_path_buf());
                 self.state = ViewState::default();
@@ -142,7 +145,7 @@ impl PlannerApp {
     }
 
     fn save_to(&mut self, path: &Path) {
-        match file::save(&self.doc.plan, path) {
+        match file::save_with_header(&self.doc.plan, &self.doc.header, path) {
             Ok(()) => {
                 self.doc.mark_saved(path.to_path_buf());
                 self.settings.remember(path);

@@ -59,6 +59,12 @@ pub enum Command {
         /// Plan file (.ron).
         plan: PathBuf,
     },
+    /// Rewrite a plan file in the canonical format (stable field order, 4-space indent), through
+    /// the same safe save as the app; the previous version is kept as PLAN.ron.bak.
+    Fmt {
+        /// Plan file (.ron).
+        plan: PathBuf,
+    },
     /// List the built-in catalog with sources.
     Catalog {
         /// Which part to list.
@@ -143,6 +149,27 @@ pub fn run(command: Command) -> ExitCode {
                     eprintln!("{}:{p}", plan.display());
                 }
                 ExitCode::from(1)
+            }
+            Err(e) => {
+                print_file_error(&plan, &e);
+                ExitCode::from(1)
+            }
+        },
+        Command::Fmt { plan } => match file::load(&plan, catalog) {
+            Ok(loaded) => {
+                for p in &loaded.problems {
+                    eprintln!("warning: {}:{p}", plan.display());
+                }
+                match file::save_with_header(&loaded.plan, &loaded.header, &plan) {
+                    Ok(()) => {
+                        emit(&format!("{}: formatted\n", plan.display()));
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => {
+                        eprintln!("{e}");
+                        ExitCode::from(1)
+                    }
+                }
             }
             Err(e) => {
                 print_file_error(&plan, &e);

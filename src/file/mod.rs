@@ -6,6 +6,7 @@
 
 pub mod limits;
 mod problem;
+mod safe_save;
 mod validate;
 
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ use crate::catalog::Catalog;
 use crate::plan::{FORMAT_VERSION, Plan};
 
 pub use problem::{Problem, locate, locate_field, locate_key, position_of};
+pub use safe_save::{backup_path, save_text};
 pub use validate::validate;
 
 /// A plan read from text, with the non-fatal problems found in it.
@@ -26,6 +28,33 @@ pub struct Loaded {
     pub plan: Plan,
     /// Non-fatal problems (unknown ids, duplicates); empty for a clean file.
     pub problems: Vec<Problem>,
+    /// The file's leading `//` comment block, written back on save (comments inside the plan's
+    /// brackets are not kept).
+    pub header: String,
+}
+
+/// The comment written at the top of a new plan file.
+pub const DEFAULT_HEADER: &str =
+    "// Consortium Planner plan file. Edit by hand if you like: `//` starts a comment.\n";
+
+/// The leading `//` comment lines of a plan file (and blank lines among them), or
+/// [`DEFAULT_HEADER`] when there are none.
+pub fn header_comments(text: &str) -> String {
+    let mut header = String::new();
+    for line in text.trim_start_matches('\u{feff}').lines() {
+        let t = line.trim_start();
+        if t.starts_with("//") {
+            header.push_str(line.trim_end());
+            header.push('\n');
+        } else if !t.is_empty() {
+            break;
+        }
+    }
+    if header.is_empty() {
+        DEFAULT_HEADER.to_string()
+    } else {
+        header
+    }
 }
 
 /// Why a plan file could not be opened.
@@ -129,7 +158,11 @@ pub fn parse(text: &str, catalog: &Catalog) -> Result<Loaded, FileError> {
     if problems.iter().any(|p| p.fatal) {
         return Err(FileError::Invalid(problems));
     }
-    Ok(Loaded { plan, problems })
+    Ok(Loaded {
+        plan,
+        problems,
+        header: header_comments(text),
+    })
 }
 
 /// Reads and parses a plan file.
@@ -154,6 +187,11 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<Loaded, FileError> {
 
 /// The plan as canonical, pretty-printed RON (stable field order, 4-space indent).
 pub fn to_ron(plan: &Plan) -> String {
+    to_ron_with_header(plan, DEFAULT_HEADER)
+}
+
+/// The plan as canonical RON under the given comment header (see [`header_comments`]).
+pub fn to_ron_with_header(plan: &Plan, header: &str) -> String {
     let pretty = ron::ser::PrettyConfig::new()
         .indentor("    ".to_string())
         .struct_names(false)
@@ -162,36 +200,15 @@ pub fn to_ron(plan: &Plan) -> String {
     let body = ron_options()
         .to_string_pretty(plan, pretty)
         .expect("a plan always serialises: it holds only strings, numbers, lists and enums");
-    format!(
-        "// Consortium Planner plan file. Edit by hand if you like: `//` starts a comment.\n{body}\n"
-    )
+    format!("{header}{body}\n")
 }
 
-/// Writes a plan next to the target and renames it over the target, so a failed write never leaves
-/// a half-written file.
+/// Saves a plan safely (see [`save_text`]) with the default header.
 pub fn save(plan: &Plan, path: &Path) -> Result<(), FileError> {
-    let io = |source| FileError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file_name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "plan.ron".into());
-    let tmp = dir.join(format!(".{file_name}.saving"));
-    let write = || -> std::io::Result<()> {
-        use std::io::Write;
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(to_ron(plan).as_bytes())?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    };
-    write().map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        io(e)
-    })
+    save_text(&to_ron(plan), path)
+}
+
+/// Saves a plan safely under the comment header it was opened with.
+pub fn save_with_header(plan: &Plan, header: &str, path: &Path) -> Result<(), FileError> {
+    save_text(&to_ron_with_header(plan, header), path)
 }

@@ -1,0 +1,63 @@
+//! Arbitrary bytes into the plan-file parser.
+//!
+//! Invariants checked:
+//! - `file::parse` never panics, whatever the text (bytes that are not UTF-8 are skipped, as
+//!   `file::load` refuses them before parsing);
+//! - a refused file's first problem is fatal and has a line and a column;
+//! - whatever loads survives a round trip: `to_ron` then `parse` gives the same plan and the same
+//!   non-fatal problems (path and message; positions move with the reformatting).
+//!
+//! Run (from the repository root; seeds from `saves/`):
+//!   mkdir -p fuzz/corpus/load_plan && cp saves/*.ron fuzz/corpus/load_plan/
+//!   RUSTC_BOOTSTRAP=1 cargo fuzz run load_plan -- -max_total_time=600 -timeout=10
+#![no_main]
+
+use consortium_planner::catalog::Catalog;
+use consortium_planner::file::{self, FileError};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let catalog = Catalog::builtin();
+    match file::parse(text, catalog) {
+        Ok(loaded) => {
+            assert!(
+                loaded.problems.iter().all(|p| !p.fatal),
+                "a loaded plan has a fatal problem: {:?}",
+                loaded.problems
+            );
+            let written = file::to_ron(&loaded.plan);
+            let again = match file::parse(&written, catalog) {
+                Ok(again) => again,
+                Err(e) => panic!("the re-serialised plan is refused: {e}\n--- written:\n{written}"),
+            };
+            assert_eq!(
+                again.plan, loaded.plan,
+                "the plan changed in a round trip\n--- written:\n{written}"
+            );
+            let key = |ps: &[file::Problem]| -> Vec<(String, String)> {
+                ps.iter()
+                    .map(|p| (p.path.clone(), p.message.clone()))
+                    .collect()
+            };
+            assert_eq!(
+                key(&again.problems),
+                key(&loaded.problems),
+                "the non-fatal problems changed in a round trip\n--- written:\n{written}"
+            );
+            // Writing is stable: the second text is the first.
+            assert_eq!(file::to_ron(&again.plan), written, "to_ron is not stable");
+        }
+        Err(FileError::Invalid(problems)) => {
+            let first = problems.first().expect("Invalid carries at least one problem");
+            assert!(first.fatal, "first problem of a refused file is not fatal: {first:?}");
+            assert!(!first.message.trim().is_empty(), "empty message: {first:?}");
+        }
+        Err(FileError::TooLarge { .. }) => {}
+        Err(e @ (FileError::NotText { .. } | FileError::Io { .. })) => {
+            panic!("parse(&str) cannot give {e:?}")
+        }
+    }
+});
