@@ -20,6 +20,8 @@ fn main() -> ExitCode {
     match app::run(StartOptions {
         path: cli.plan,
         typed_paths_only: false,
+        // Crash-recovery autosaves live beside eframe's own settings.
+        data_dir: eframe::storage_dir("consortium-planner"),
     }) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -45,6 +45,7 @@ fn start(
             StartOptions {
                 path,
                 typed_paths_only: true,
+                data_dir: None,
             },
         )
     })

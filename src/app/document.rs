@@ -27,6 +27,7 @@ pub struct Document {
     /// Counts analyses, so views can cache what they derive from the report.
     pub generation: u64,
     saved: Plan,
+    recovered: bool,
     analyzed: Plan,
     undoer: Undoer<Plan>,
 }
@@ -49,6 +50,7 @@ impl Document {
         undoer.add_undo(&plan);
         Document {
             saved: plan.clone(),
+            recovered: false,
             analyzed: plan.clone(),
             plan,
             path,
@@ -63,7 +65,12 @@ impl Document {
 
     /// Whether the plan differs from what is on disk.
     pub fn is_dirty(&self) -> bool {
-        self.plan != self.saved
+        self.recovered || self.plan != self.saved
+    }
+
+    /// Marks the plan as recovered work that is not on disk yet.
+    pub fn mark_recovered(&mut self) {
+        self.recovered = true;
     }
 
     /// The name shown in the title bar: the file name, or the untitled name.
@@ -124,6 +131,7 @@ impl Document {
     /// Records that the plan was saved to `path`.
     pub fn mark_saved(&mut self, path: PathBuf) {
         self.saved.clone_from(&self.plan);
+        self.recovered = false;
         self.path = Some(path);
     }
 }

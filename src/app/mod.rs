@@ -1,6 +1,7 @@
 //! The desktop app (eframe/egui). It reads the analysis and edits one plan with one undo history;
 //! it computes no figure itself.
 
+mod autosave;
 pub mod command;
 mod dialogs;
 pub mod document;
@@ -31,6 +32,8 @@ pub struct StartOptions {
     pub path: Option<PathBuf>,
     /// Use typed-path prompts instead of native file dialogs (tests, systems without dialogs).
     pub typed_paths_only: bool,
+    /// Folder for crash-recovery autosaves; `None` turns autosave off.
+    pub data_dir: Option<PathBuf>,
 }
 
 /// The whole app state.
@@ -49,6 +52,9 @@ pub struct PlannerApp {
     allow_close: bool,
     applied: Option<(bool, f32)>,
     title: String,
+    autosave: autosave::Autosave,
+    recovery: Option<autosave::Recovered>,
+    was_focused: bool,
 }
 
 fn example_document(catalog: &Catalog) -> Document {
@@ -82,7 +88,11 @@ impl PlannerApp {
             allow_close: false,
             applied: None,
             title: String::new(),
+            autosave: autosave::Autosave::new(options.data_dir.clone()),
+            recovery: None,
+            was_focused: true,
         };
+        app.recovery = app.autosave.recover(catalog);
         let start_file = options
             .path
             .clone()
@@ -107,6 +117,7 @@ impl PlannerApp {
         match file::load(path, self.catalog) {
             Ok(loaded) => {
                 let n = loaded.problems.len();
+                self.autosave.clear();
                 self.doc = Document::new(
                     loaded.plan,
                     Some(path.to_path_buf()),
@@ -148,6 +159,7 @@ impl PlannerApp {
         match file::save_with_header(&self.doc.plan, &self.doc.header, path) {
             Ok(()) => {
                 self.doc.mark_saved(path.to_path_buf());
+                self.autosave.clear();
                 self.settings.remember(path);
                 self.settings.last_file = Some(path.to_path_buf());
                 self.dialogs.status = format!("Saved {}", path.display());
@@ -200,12 +212,14 @@ impl PlannerApp {
         match action {
             AfterDiscard::NewPlan => {
                 let plan = Plan::new("New consortium plan", "qwen3-32b");
+                self.autosave.clear();
                 self.doc = Document::new(plan, None, "untitled.ron", Vec::new(), self.catalog);
                 self.settings.last_file = None;
                 self.state = ViewState::default();
                 self.view = View::Members;
             }
             AfterDiscard::OpenExample => {
+                self.autosave.clear();
                 self.doc = example_document(self.catalog);
                 self.settings.last_file = None;
                 self.state = ViewState::default();
@@ -332,7 +346,77 @@ impl PlannerApp {
         }
     }
 
+    fn recovery_ui(&mut self, ctx: &egui::Context) {
+        let Some(recovered) = &self.recovery else {
+            return;
+        };
+        let name = recovered.origin.as_ref().map_or_else(
+            || "an untitled plan".to_string(),
+            |p| p.display().to_string(),
+        );
+        let mut choice = None;
+        Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+            ui.heading("Restore unsaved work?");
+            ui.label(format!(
+                "Consortium Planner closed without saving changes to {name} (“{}”, {} members).",
+                recovered.plan.name,
+                recovered.plan.members.len()
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Restore").clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Discard it").clicked() {
+                    choice = Some(false);
+                }
+            });
+        });
+        match choice {
+            Some(true) => {
+                let r = self.recovery.take().expect("checked above");
+                self.doc =
+                    Document::new(r.plan, r.origin, "recovered.ron", Vec::new(), self.catalog);
+                self.doc.header = r.header;
+                self.doc.mark_recovered();
+                self.state = ViewState::default();
+                self.dialogs.status = "Restored unsaved work: save it to keep it".to_string();
+            }
+            Some(false) => {
+                self.recovery = None;
+                self.autosave.clear();
+            }
+            None => {}
+        }
+    }
+
+    fn autosave_tick(&mut self, ctx: &egui::Context) {
+        if self.recovery.is_some() {
+            return; // the user has not decided about the previous run's work yet
+        }
+        let focused = ctx.input(|i| i.viewport().focused).unwrap_or(true);
+        let focus_lost = self.was_focused && !focused;
+        self.was_focused = focused;
+        if !self.doc.is_dirty() {
+            self.autosave.clear_if_written();
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let due = self.autosave.tick(
+            &self.doc.plan,
+            &self.doc.header,
+            self.doc.path.as_deref(),
+            self.doc.generation,
+            now,
+            focus_lost,
+        );
+        if let Some(seconds) = due {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(seconds));
+        }
+    }
+
     fn modals_ui(&mut self, ctx: &egui::Context) {
+        self.recovery_ui(ctx);
         if let Some(action) = self.dialogs.confirm.clone() {
             let mut choice = None;
             let modal = Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
@@ -499,6 +583,7 @@ impl PlannerApp {
         if self.doc.refresh(self.catalog) {
             ctx.request_repaint();
         }
+        self.autosave_tick(&ctx);
         let time = ctx.input(|i| i.time);
         if self.doc.track_undo(time) {
             ctx.request_repaint_after(std::time::Duration::from_millis(700));
@@ -521,6 +606,11 @@ impl eframe::App for PlannerApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+    }
+
+    fn on_exit(&mut self) {
+        // A clean exit: the user saved or chose to discard, so there is nothing to recover.
+        self.autosave.clear();
     }
 }
 
