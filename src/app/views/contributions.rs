@@ -67,285 +67,267 @@ fn accelerator_combo(
         .accessible_name("Accelerator");
 }
 
-fn table<'a>(ui: &'a mut Ui, id: &str, columns: &[Column]) -> TableBuilder<'a> {
-    let mut t = TableBuilder::new(ui)
+/// An editable table of contribution lines: one row per line with a Remove button, and an Add
+/// button below. `columns` are (header, width) for the line's own cells; `cells` draws them.
+fn lines_table<T>(
+    ui: &mut Ui,
+    id: &str,
+    columns: &[(&str, f32)],
+    lines: &mut Vec<T>,
+    mut cells: impl FnMut(&mut egui_extras::TableRow<'_, '_>, usize, &mut T),
+    add_label: &str,
+    new_line: impl FnOnce() -> T,
+) {
+    let mut remove = None;
+    let mut builder = TableBuilder::new(ui)
         .id_salt(id)
         .striped(true)
         .vscroll(false)
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center));
-    for c in columns {
-        t = t.column(*c);
+    for (_, width) in columns {
+        builder = builder.column(Column::auto().at_least(*width));
     }
-    t
-}
-
-fn header<'a>(t: TableBuilder<'a>, names: &[&str]) -> egui_extras::Table<'a> {
-    t.header(theme::ROW_HEIGHT, |mut h| {
-        for n in names {
-            h.col(|ui| {
-                ui.strong(*n);
-            });
-        }
-    })
+    builder
+        .column(Column::exact(64.0))
+        .header(theme::ROW_HEIGHT, |mut h| {
+            for (name, _) in columns {
+                h.col(|ui| {
+                    ui.strong(*name);
+                });
+            }
+            h.col(|_| {});
+        })
+        .body(|mut body| {
+            for (j, line) in lines.iter_mut().enumerate() {
+                body.row(theme::ROW_HEIGHT + 4.0, |mut row| {
+                    cells(&mut row, j, line);
+                    row.col(|ui| {
+                        if ui
+                            .small_button("Remove")
+                            .on_hover_text("Remove this line")
+                            .clicked()
+                        {
+                            remove = Some(j);
+                        }
+                    });
+                });
+            }
+        });
+    if let Some(j) = remove {
+        lines.remove(j);
+    }
+    if ui.button(add_label).clicked() {
+        lines.push(new_line());
+    }
 }
 
 fn chips_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
     let own = plan.members[member].country.clone();
     let custom = plan.custom_accelerators.clone();
-    let lines = &mut plan.members[member].chips;
-    let mut remove = None;
-    let cols = [
-        Column::auto().at_least(210.0),
-        Column::auto().at_least(120.0),
-        Column::auto().at_least(230.0),
-        Column::auto().at_least(150.0),
-        Column::exact(64.0),
+    let columns = [
+        ("Accelerator", 210.0),
+        ("Count", 120.0),
+        ("Owned or rented", 230.0),
+        ("Hosted in", 150.0),
     ];
-    header(
-        table(ui, "chips", &cols),
-        &["Accelerator", "Count", "Owned or rented", "Hosted in", ""],
-    )
-    .body(|mut body| {
-        for (j, line) in lines.iter_mut().enumerate() {
-            body.row(theme::ROW_HEIGHT + 4.0, |mut row| {
-                row.col(|ui| {
-                    accelerator_combo(
-                        ui,
-                        ("acc", member, j),
-                        &mut line.accelerator,
-                        &custom,
-                        catalog,
-                    )
-                });
-                row.col(|ui| {
-                    count_ui(
-                        ui,
-                        ("count", member, j),
-                        &mut line.count,
-                        MAX_CHIP_COUNT,
-                        "chips",
-                    );
-                });
-                row.col(|ui| {
-                    let mut rented = matches!(line.tenure, Tenure::Rented { .. });
-                    let before = rented;
-                    ui.checkbox(&mut rented, "rented")
-                        .on_hover_text("Rented from a cloud or another provider");
-                    if rented != before {
-                        line.tenure = if rented {
-                            Tenure::Rented {
-                                provider: String::new(),
-                                provider_country: "US".into(),
-                            }
-                        } else {
-                            Tenure::Owned
-                        };
+    let cells = |row: &mut egui_extras::TableRow<'_, '_>, j: usize, line: &mut ChipLine| {
+        row.col(|ui| {
+            accelerator_combo(
+                ui,
+                ("acc", member, j),
+                &mut line.accelerator,
+                &custom,
+                catalog,
+            )
+        });
+        row.col(|ui| {
+            count_ui(
+                ui,
+                ("count", member, j),
+                &mut line.count,
+                MAX_CHIP_COUNT,
+                "chips",
+            );
+        });
+        row.col(|ui| {
+            let mut rented = matches!(line.tenure, Tenure::Rented { .. });
+            if ui
+                .checkbox(&mut rented, "rented")
+                .on_hover_text("Rented from a cloud or another provider")
+                .changed()
+            {
+                line.tenure = if rented {
+                    Tenure::Rented {
+                        provider: String::new(),
+                        provider_country: "US".into(),
                     }
-                    if let Tenure::Rented {
-                        provider,
-                        provider_country,
-                    } = &mut line.tenure
-                    {
-                        ui.add(
-                            egui::TextEdit::singleline(provider)
-                                .hint_text("provider")
-                                .desired_width(70.0),
-                        );
-                        country_combo(
-                            ui,
-                            ("prov", member, j),
-                            provider_country,
-                            catalog,
-                            "Provider's country",
-                        );
-                    }
-                });
-                row.col(|ui| {
-                    let shown = line.hosted_in.clone().unwrap_or_else(|| own.clone());
-                    let mut host = shown.clone();
-                    country_combo(ui, ("host", member, j), &mut host, catalog, "Hosted in");
-                    if host != shown {
-                        line.hosted_in = if host == own { None } else { Some(host) };
-                    }
-                });
-                row.col(|ui| {
-                    if ui
-                        .small_button("Remove")
-                        .on_hover_text("Remove this line")
-                        .clicked()
-                    {
-                        remove = Some(j);
-                    }
-                });
-            });
-        }
-    });
-    if let Some(j) = remove {
-        lines.remove(j);
-    }
-    if ui.button("+ Add accelerators").clicked() {
-        lines.push(ChipLine {
+                } else {
+                    Tenure::Owned
+                };
+            }
+            if let Tenure::Rented {
+                provider,
+                provider_country,
+            } = &mut line.tenure
+            {
+                ui.add(
+                    egui::TextEdit::singleline(provider)
+                        .hint_text("provider")
+                        .desired_width(70.0),
+                )
+                .accessible_name("Provider");
+                country_combo(
+                    ui,
+                    ("prov", member, j),
+                    provider_country,
+                    catalog,
+                    "Provider's country",
+                );
+            }
+        });
+        row.col(|ui| {
+            let shown = line.hosted_in.clone().unwrap_or_else(|| own.clone());
+            let mut host = shown.clone();
+            country_combo(ui, ("host", member, j), &mut host, catalog, "Hosted in");
+            if host != shown {
+                line.hosted_in = if host == own { None } else { Some(host) };
+            }
+        });
+    };
+    lines_table(
+        ui,
+        "chips",
+        &columns,
+        &mut plan.members[member].chips,
+        cells,
+        "+ Add accelerators",
+        || ChipLine {
             accelerator: "nvidia_h100_sxm".into(),
             count: 8,
             tenure: Tenure::Owned,
             hosted_in: None,
-        });
-    }
+        },
+    );
 }
 
 fn power_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
     let own = plan.members[member].country.clone();
-    let lines = &mut plan.members[member].power;
-    let mut remove = None;
-    let cols = [
-        Column::auto().at_least(140.0),
-        Column::auto().at_least(110.0),
-        Column::auto().at_least(150.0),
-        Column::auto().at_least(130.0),
-        Column::exact(64.0),
+    let columns = [
+        ("Power", 140.0),
+        ("Source", 110.0),
+        ("Site", 150.0),
+        ("Imported share", 130.0),
     ];
-    header(
-        table(ui, "power", &cols),
-        &["Power", "Source", "Site", "Imported share", ""],
-    )
-    .body(|mut body| {
-        for (j, line) in lines.iter_mut().enumerate() {
-            body.row(theme::ROW_HEIGHT + 4.0, |mut row| {
-                row.col(|ui| {
-                    number_ui(
-                        ui,
-                        ("mw", member, j),
-                        &mut line.mw,
-                        0.0..=100_000.0,
-                        "MW",
-                        0.1,
-                    );
-                });
-                row.col(|ui| {
-                    egui::ComboBox::from_id_salt(("src", member, j))
-                        .selected_text(line.source.label())
-                        .show_ui(ui, |ui| {
-                            for s in PowerSource::ALL {
-                                ui.selectable_value(&mut line.source, s, s.label());
-                            }
-                        })
-                        .response
-                        .accessible_name("Power source");
-                });
-                row.col(|ui| {
-                    let shown = line.site.clone().unwrap_or_else(|| own.clone());
-                    let mut site = shown.clone();
-                    country_combo(ui, ("site", member, j), &mut site, catalog, "Power site");
-                    if site != shown {
-                        line.site = if site == own { None } else { Some(site) };
+    let cells = |row: &mut egui_extras::TableRow<'_, '_>, j: usize, line: &mut PowerLine| {
+        row.col(|ui| {
+            number_ui(
+                ui,
+                ("mw", member, j),
+                &mut line.mw,
+                0.0..=100_000.0,
+                "MW",
+                0.1,
+            );
+        });
+        row.col(|ui| {
+            egui::ComboBox::from_id_salt(("src", member, j))
+                .selected_text(line.source.label())
+                .show_ui(ui, |ui| {
+                    for s in PowerSource::ALL {
+                        ui.selectable_value(&mut line.source, s, s.label());
                     }
-                });
-                row.col(|ui| {
-                    let mut pct = line.imported_share * 100.0;
-                    if number_ui(ui, ("imp", member, j), &mut pct, 0.0..=100.0, "%", 1.0).changed()
-                    {
-                        line.imported_share = pct / 100.0;
-                    }
-                });
-                row.col(|ui| {
-                    if ui
-                        .small_button("Remove")
-                        .on_hover_text("Remove this line")
-                        .clicked()
-                    {
-                        remove = Some(j);
-                    }
-                });
-            });
-        }
-    });
-    if let Some(j) = remove {
-        lines.remove(j);
-    }
-    if ui.button("+ Add power").clicked() {
-        lines.push(PowerLine {
+                })
+                .response
+                .accessible_name("Power source");
+        });
+        row.col(|ui| {
+            let shown = line.site.clone().unwrap_or_else(|| own.clone());
+            let mut site = shown.clone();
+            country_combo(ui, ("site", member, j), &mut site, catalog, "Power site");
+            if site != shown {
+                line.site = if site == own { None } else { Some(site) };
+            }
+        });
+        row.col(|ui| {
+            let mut pct = line.imported_share * 100.0;
+            if number_ui(ui, ("imp", member, j), &mut pct, 0.0..=100.0, "%", 1.0).changed() {
+                line.imported_share = pct / 100.0;
+            }
+        });
+    };
+    lines_table(
+        ui,
+        "power",
+        &columns,
+        &mut plan.members[member].power,
+        cells,
+        "+ Add power",
+        || PowerLine {
             mw: 1.0,
             source: PowerSource::GridMix,
             site: None,
             imported_share: 0.0,
-        });
-    }
+        },
+    );
 }
 
 fn experts_ui(ui: &mut Ui, plan: &mut Plan, member: usize) {
-    let lines = &mut plan.members[member].experts;
-    let mut remove = None;
-    let cols = [
-        Column::auto().at_least(200.0),
-        Column::auto().at_least(120.0),
-        Column::auto().at_least(150.0),
-        Column::exact(64.0),
+    let columns = [
+        ("Role", 200.0),
+        ("Full-time equivalents", 120.0),
+        ("of which foreign", 150.0),
     ];
-    header(
-        table(ui, "experts", &cols),
-        &["Role", "Full-time equivalents", "of which foreign", ""],
-    )
-    .body(|mut body| {
-        for (j, line) in lines.iter_mut().enumerate() {
-            body.row(theme::ROW_HEIGHT + 4.0, |mut row| {
-                row.col(|ui| {
-                    egui::ComboBox::from_id_salt(("role", member, j))
-                        .selected_text(line.role.label())
-                        .width(190.0)
-                        .show_ui(ui, |ui| {
-                            for r in ExpertRole::ALL {
-                                ui.selectable_value(&mut line.role, r, r.label());
-                            }
-                        })
-                        .response
-                        .accessible_name("Expert role");
-                });
-                row.col(|ui| {
-                    number_ui(
-                        ui,
-                        ("fte", member, j),
-                        &mut line.fte,
-                        0.0..=100_000.0,
-                        "FTE",
-                        0.5,
-                    );
-                });
-                row.col(|ui| {
-                    let max = line.fte;
-                    number_ui(
-                        ui,
-                        ("ffte", member, j),
-                        &mut line.foreign_fte,
-                        0.0..=max,
-                        "FTE",
-                        0.5,
-                    )
-                    .on_hover_text(
-                        "Foreign nationals or foreign contractors (from outside the consortium)",
-                    );
-                });
-                row.col(|ui| {
-                    if ui
-                        .small_button("Remove")
-                        .on_hover_text("Remove this line")
-                        .clicked()
-                    {
-                        remove = Some(j);
+    let cells = |row: &mut egui_extras::TableRow<'_, '_>, j: usize, line: &mut ExpertLine| {
+        row.col(|ui| {
+            egui::ComboBox::from_id_salt(("role", member, j))
+                .selected_text(line.role.label())
+                .width(190.0)
+                .show_ui(ui, |ui| {
+                    for r in ExpertRole::ALL {
+                        ui.selectable_value(&mut line.role, r, r.label());
                     }
-                });
-            });
-        }
-    });
-    if let Some(j) = remove {
-        lines.remove(j);
-    }
-    if ui.button("+ Add experts").clicked() {
-        lines.push(ExpertLine {
+                })
+                .response
+                .accessible_name("Expert role");
+        });
+        row.col(|ui| {
+            number_ui(
+                ui,
+                ("fte", member, j),
+                &mut line.fte,
+                0.0..=100_000.0,
+                "FTE",
+                0.5,
+            );
+        });
+        row.col(|ui| {
+            let max = line.fte;
+            number_ui(
+                ui,
+                ("ffte", member, j),
+                &mut line.foreign_fte,
+                0.0..=max,
+                "FTE",
+                0.5,
+            )
+            .on_hover_text(
+                "Foreign nationals or foreign contractors (from outside the consortium)",
+            );
+        });
+    };
+    lines_table(
+        ui,
+        "experts",
+        &columns,
+        &mut plan.members[member].experts,
+        cells,
+        "+ Add experts",
+        || ExpertLine {
             role: ExpertRole::MlEngineering,
             fte: 1.0,
             foreign_fte: 0.0,
-        });
-    }
+        },
+    );
 }
 
 fn funding_ui(ui: &mut Ui, plan: &mut Plan, member: usize) {
