@@ -5,7 +5,10 @@
 //!   `file::load` refuses them before parsing);
 //! - a refused file has at least one fatal problem, and no problem has an empty message;
 //! - whatever loads survives a round trip: `to_ron` then `parse` gives the same plan and the same
-//!   non-fatal problems (path and message; positions move with the reformatting).
+//!   non-fatal problems (path and message; positions move with the reformatting), and writing
+//!   it again gives the same text;
+//! - the file's leading comment block survives: `to_ron_with_header(plan, header)` parses back to
+//!   the same plan with the same header.
 //!
 //! Run (from the repository root; seeds from `saves/`):
 //!   mkdir -p fuzz/corpus/load_plan && cp saves/*.ron fuzz/corpus/load_plan/
@@ -49,6 +52,20 @@ fuzz_target!(|data: &[u8]| {
             );
             // Writing is stable: the second text is the first.
             assert_eq!(file::to_ron(&again.plan), written, "to_ron is not stable");
+            // Saving under the comment header the file was opened with keeps plan and header.
+            let with_header = file::to_ron_with_header(&loaded.plan, &loaded.header);
+            match file::parse(&with_header, catalog) {
+                Ok(kept) => {
+                    assert_eq!(kept.plan, loaded.plan, "header round trip changed the plan");
+                    assert_eq!(
+                        kept.header, loaded.header,
+                        "header round trip changed the header\n--- written:\n{with_header}"
+                    );
+                }
+                Err(e) => panic!(
+                    "the plan saved under its own header is refused: {e}\n--- written:\n{with_header}"
+                ),
+            }
         }
         Err(FileError::Invalid(problems)) => {
             assert!(

@@ -18,3 +18,5 @@ pub const MAX_DESCRIPTION_CHARS: usize = 100_000;
 pub const MAX_TEXT_CHARS: usize = 2_000;
 /// Most accelerators on one chip line (the largest clusters have a few hundred thousand).
 pub const MAX_CHIP_COUNT: u32 = 10_000_000;
+/// Most entries in a custom entry's country or language list.
+pub const MAX_COUNTRY_LIST: usize = 300;

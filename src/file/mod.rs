@@ -105,11 +105,54 @@ pub fn ron_options() -> ron::Options {
         .with_recursion_limit(limits::MAX_NESTING)
 }
 
+/// The parser's error in words a planner can act on: what is wrong and what was expected.
+fn syntax_message(code: &ron::Error) -> String {
+    use ron::Error as E;
+    let hint = match code {
+        E::IntegerOutOfBounds => {
+            "this whole number is out of range; expected a non-negative number within the field's limits"
+        }
+        E::DuplicateStructField { .. } => "expected each field once; remove the repeated one",
+        E::InvalidIntegerDigit { .. } => {
+            "expected a whole number written with digits only, such as 2048"
+        }
+        E::InvalidEscape(_) => "expected one of the escapes \\n \\t \\\\ \\\" \\u{…}",
+        E::TrailingCharacters => "expected the file to end after the plan's closing parenthesis",
+        E::NoSuchExtension(_) => "expected only `#![enable(implicit_some)]` or no extension line",
+        E::ExceededRecursionLimit => {
+            "the file nests brackets far deeper than any plan; expected at most 64 levels"
+        }
+        E::UnclosedBlockComment | E::UnclosedLineComment => {
+            "expected the comment to be closed with */"
+        }
+        E::Eof => {
+            "the file ends too early; expected the rest of the plan and its closing parenthesis"
+        }
+        _ => "",
+    };
+    let base = match code {
+        // ron suggests its own API here; a planner needs the plain fact.
+        E::ExceededRecursionLimit => "nesting too deep".to_string(),
+        other => other.to_string(),
+    };
+    let says_expected = base
+        .to_lowercase()
+        .replace("unexpected", "")
+        .contains("expected");
+    match (hint.is_empty(), says_expected) {
+        (false, _) => format!("{base}: {hint}"),
+        (true, true) => base,
+        (true, false) => format!(
+            "{base}: expected a value of the field's type here (a number, a \"quoted string\", a list or a named variant; see the file format in the README)"
+        ),
+    }
+}
+
 fn syntax_problem(e: &ron::error::SpannedError) -> Problem {
     Problem::at(
         Some((e.span.start.line, e.span.start.col)),
         "",
-        e.code.to_string(),
+        syntax_message(&e.code),
         true,
     )
 }
@@ -122,6 +165,8 @@ struct VersionOnly {
 
 /// Parses plan text and checks it against the catalog.
 pub fn parse(text: &str, catalog: &Catalog) -> Result<Loaded, FileError> {
+    // A UTF-8 byte-order mark (some Windows editors add one) is not part of the plan.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.len() as u64 > limits::MAX_FILE_BYTES {
         return Err(FileError::TooLarge {
             bytes: text.len() as u64,
@@ -175,7 +220,20 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<Loaded, FileError> {
     if size > limits::MAX_FILE_BYTES {
         return Err(FileError::TooLarge { bytes: size });
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // Read at most one byte past the limit: a pipe or device reports no size but may never end.
+    let mut bytes = Vec::new();
+    {
+        use std::io::Read;
+        let file = std::fs::File::open(path).map_err(io)?;
+        file.take(limits::MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+    }
+    if bytes.len() as u64 > limits::MAX_FILE_BYTES {
+        return Err(FileError::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..valid]);

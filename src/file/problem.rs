@@ -67,51 +67,194 @@ pub fn position_of(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
-/// Finds the first place where `key:` is written outside a `//` comment, returning the 1-based
-/// (line, column) of the key.
-pub fn locate_key(text: &str, key: &str) -> Option<(usize, usize)> {
-    for (n, line) in text.lines().enumerate() {
-        let code = line.split("//").next().unwrap_or("");
-        let mut from = 0;
-        while let Some(i) = code[from..].find(key) {
-            let at = from + i;
-            let before_ok = !code[..at].ends_with(|c: char| c.is_alphanumeric() || c == '_');
-            let after = code[at + key.len()..].trim_start();
-            if before_ok && after.starts_with(':') {
-                return Some((n + 1, code[..at].chars().count() + 1));
-            }
-            from = at + key.len();
-        }
-    }
-    None
+/// A token of RON code (comments and whitespace dropped), with its byte range in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tok {
+    Ident(usize, usize),
+    /// A string literal; the range is its content between the quotes.
+    Str(usize, usize),
+    Punct(usize, u8),
 }
 
-/// Finds the `occurrence`-th (0-based) place where `field: "value"` is written (any spacing),
-/// returning the 1-based (line, column) of the value.
+/// Splits RON text into identifiers, string literals and punctuation, skipping `//` and nested
+/// `/* */` comments and understanding escapes and raw strings, so positions are never found
+/// inside a comment or inside another string. Linear in the text's length.
+fn tokens(text: &str) -> Vec<Tok> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if c == b'/' && b.get(i + 1) == Some(&b'/') {
+            while i < b.len() && b[i] != b'\n' {
+                i += 1;
+            }
+        } else if c == b'/' && b.get(i + 1) == Some(&b'*') {
+            let mut depth = 1;
+            i += 2;
+            while i < b.len() && depth > 0 {
+                if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
+                    depth += 1;
+                    i += 2;
+                } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
+                    depth -= 1;
+                    i += 2;
+                } else {
+                    i += 1;
+                }
+            }
+        } else if c == b'"' {
+            let start = i + 1;
+            i += 1;
+            while i < b.len() && b[i] != b'"' {
+                i += if b[i] == b'\\' { 2 } else { 1 };
+            }
+            out.push(Tok::Str(start, i.min(b.len())));
+            i += 1;
+        } else if (c == b'r' || c == b'b')
+            && matches!(b.get(i + 1), Some(b'#') | Some(b'"'))
+            && (c == b'r' || b.get(i + 1) == Some(&b'"'))
+        {
+            // r"..." / r#"..."# raw strings and b"..." byte strings
+            let mut j = i + 1;
+            let mut hashes = 0;
+            while b.get(j) == Some(&b'#') {
+                hashes += 1;
+                j += 1;
+            }
+            if b.get(j) != Some(&b'"') {
+                out.push(Tok::Ident(i, i + 1));
+                i += 1;
+                continue;
+            }
+            let start = j + 1;
+            let mut k = start;
+            loop {
+                if k >= b.len() {
+                    break;
+                }
+                if b[k] == b'\\' && c == b'b' {
+                    k += 2;
+                    continue;
+                }
+                if b[k] == b'"'
+                    && b[k + 1..]
+                        .iter()
+                        .take(hashes)
+                        .filter(|&&h| h == b'#')
+                        .count()
+                        == hashes
+                {
+                    break;
+                }
+                k += 1;
+            }
+            out.push(Tok::Str(start, k.min(b.len())));
+            i = (k + 1 + hashes).min(b.len());
+        } else if c == b'\'' {
+            // a char literal such as 'x' or '\''
+            i += 1;
+            while i < b.len() && b[i] != b'\'' {
+                i += if b[i] == b'\\' { 2 } else { 1 };
+            }
+            i += 1;
+        } else if c.is_ascii_alphabetic() || c == b'_' {
+            let start = i;
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                i += 1;
+            }
+            out.push(Tok::Ident(start, i));
+        } else {
+            if !c.is_ascii_whitespace() {
+                out.push(Tok::Punct(i, c));
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Finds the first place where `key:` is written in code (not in a comment or a string),
+/// returning the 1-based (line, column) of the key.
+pub fn locate_key(text: &str, key: &str) -> Option<(usize, usize)> {
+    let toks = tokens(text);
+    toks.windows(2).find_map(|w| match w {
+        [Tok::Ident(s, e), Tok::Punct(_, b':')] if &text[*s..*e] == key => {
+            Some(position_of(text, *s))
+        }
+        _ => None,
+    })
+}
+
+/// Finds the `occurrence`-th (0-based) place where `field: "value"` (or `field: Some("value")`) is
+/// written in code, returning the 1-based (line, column) of the value's opening quote.
 pub fn locate_field(
     text: &str,
     field: &str,
     value: &str,
     occurrence: usize,
 ) -> Option<(usize, usize)> {
-    let quoted = format!("\"{value}\"");
-    text.match_indices(&quoted)
-        .filter(|(offset, _)| {
-            let line_start = text[..*offset].rfind('\n').map_or(0, |i| i + 1);
-            if text[line_start..*offset].contains("//") {
-                return false; // inside a comment
-            }
-            let before = text[..*offset].trim_end();
-            let before = before.strip_suffix("Some(").map_or(before, str::trim_end);
-            before
-                .strip_suffix(':')
-                .map(str::trim_end)
-                .is_some_and(|b| {
-                    b.ends_with(field)
-                        && !b[..b.len() - field.len()]
-                            .ends_with(|c: char| c.is_alphanumeric() || c == '_')
-                })
-        })
-        .nth(occurrence)
-        .map(|(offset, _)| position_of(text, offset))
+    FieldLocator::new(text).locate(field, value, occurrence)
+}
+
+/// Finds `field: "value"` places in one text, tokenising it once for many look-ups.
+pub struct FieldLocator<'a> {
+    text: &'a str,
+    toks: Vec<Tok>,
+}
+
+impl<'a> FieldLocator<'a> {
+    /// Tokenises `text` (linear time).
+    pub fn new(text: &'a str) -> FieldLocator<'a> {
+        FieldLocator {
+            text,
+            toks: tokens(text),
+        }
+    }
+
+    /// See [`locate_field`].
+    pub fn locate(&self, field: &str, value: &str, occurrence: usize) -> Option<(usize, usize)> {
+        self.locate_in(None, field, value, occurrence)
+    }
+
+    /// Like [`FieldLocator::locate`], counting only places after the top-level `section:` key
+    /// (e.g. `custom_models`), so equal ids in two sections are told apart.
+    pub fn locate_in(
+        &self,
+        section: Option<&str>,
+        field: &str,
+        value: &str,
+        occurrence: usize,
+    ) -> Option<(usize, usize)> {
+        let t = self.text;
+        let from = match section {
+            None => 0,
+            Some(key) => self.toks.windows(2).position(
+                |w| matches!(w, [Tok::Ident(s, e), Tok::Punct(_, b':')] if &t[*s..*e] == key),
+            )?,
+        };
+        let is = |tok: Option<&Tok>, want: &str| matches!(tok, Some(Tok::Ident(s, e)) if &t[*s..*e] == want);
+        let punct =
+            |tok: Option<&Tok>, want: u8| matches!(tok, Some(Tok::Punct(_, c)) if *c == want);
+        self.toks
+            .iter()
+            .enumerate()
+            .skip(from)
+            .filter(|(k, tok)| {
+                let Tok::Str(s, e) = tok else { return false };
+                if &t[*s..*e] != value {
+                    return false;
+                }
+                let mut k = *k;
+                if k >= 2 && punct(self.toks.get(k - 1), b'(') && is(self.toks.get(k - 2), "Some") {
+                    k -= 2;
+                }
+                k >= 2 && punct(self.toks.get(k - 1), b':') && is(self.toks.get(k - 2), field)
+            })
+            .nth(occurrence)
+            .map(|(_, tok)| match tok {
+                Tok::Str(s, _) => position_of(t, s - 1),
+                _ => unreachable!("filtered to strings"),
+            })
+    }
 }

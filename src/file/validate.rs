@@ -4,13 +4,20 @@ use crate::catalog::{Accelerator, Catalog, OpenModel};
 use crate::plan::{Plan, Tenure};
 
 use super::limits::*;
-use super::problem::{Problem, locate_field};
+use super::problem::{FieldLocator, Problem, locate_key};
+
+/// Problems reported with positions; past this, problems are only counted (a hostile file with a
+/// million bad entries gets a summary, not a million look-ups).
+pub const MAX_REPORTED_PROBLEMS: usize = 100;
 
 struct Checker<'a> {
     text: &'a str,
+    locator: FieldLocator<'a>,
     catalog: &'a Catalog,
     plan: &'a Plan,
     problems: Vec<Problem>,
+    omitted: usize,
+    omitted_fatal: bool,
     /// How many times each (field, value) pair was already reported, to find the next occurrence.
     seen: Vec<(&'static str, String, usize)>,
 }
@@ -31,8 +38,27 @@ impl Checker<'_> {
                 0
             }
         };
-        locate_field(self.text, field, value, n)
-            .or_else(|| locate_field(self.text, field, value, 0))
+        self.locator
+            .locate(field, value, n)
+            .or_else(|| self.locator.locate(field, value, 0))
+    }
+
+    /// Adds a problem, or only counts it once the report is full.
+    fn push(
+        &mut self,
+        position: impl FnOnce(&mut Self) -> Option<(usize, usize)>,
+        path: String,
+        message: String,
+        fatal: bool,
+    ) {
+        if self.problems.len() >= MAX_REPORTED_PROBLEMS {
+            self.omitted += 1;
+            self.omitted_fatal |= fatal;
+            return;
+        }
+        let position = position(self);
+        self.problems
+            .push(Problem::at(position, path, message, fatal));
     }
 
     fn report(
@@ -43,31 +69,49 @@ impl Checker<'_> {
         message: String,
         fatal: bool,
     ) {
-        let position = self.position(field, value);
-        self.problems
-            .push(Problem::at(position, path, message, fatal));
+        self.push(|c| c.position(field, value), path, message, fatal);
+    }
+
+    /// Reports a problem located at the `n`-th `id: "value"` inside a top-level section.
+    fn report_in(
+        &mut self,
+        section: &'static str,
+        id: &str,
+        n: usize,
+        path: String,
+        message: String,
+        fatal: bool,
+    ) {
+        self.push(
+            |c| c.locator.locate_in(Some(section), "id", id, n),
+            path,
+            message,
+            fatal,
+        );
     }
 
     fn text_len(&mut self, path: &str, value: &str, max: usize) {
         let chars = value.chars().count();
         if chars > max {
-            self.problems.push(Problem::at(
-                None,
-                path,
+            let key = path.rsplit('.').next().unwrap_or(path).to_string();
+            self.push(
+                |c| locate_key(c.text, &key),
+                path.to_string(),
                 format!("text of {chars} characters; at most {max} allowed"),
                 true,
-            ));
+            );
         }
     }
 
     fn count(&mut self, path: &str, len: usize, max: usize) {
         if len > max {
-            self.problems.push(Problem::at(
-                None,
-                path,
+            let key = path.rsplit('.').next().unwrap_or(path).to_string();
+            self.push(
+                |c| locate_key(c.text, &key),
+                path.to_string(),
                 format!("{len} entries; at most {max} allowed"),
                 true,
-            ));
+            );
         }
     }
 
@@ -83,6 +127,10 @@ impl Checker<'_> {
 }
 
 fn custom_accelerator(c: &mut Checker, i: usize, acc: &Accelerator) {
+    let n = c.plan.custom_accelerators[..i]
+        .iter()
+        .filter(|a| a.id == acc.id)
+        .count();
     let path = format!("custom_accelerators[{i}]");
     let numbers = [
         ("bf16_tflops", acc.bf16_tflops),
@@ -95,9 +143,10 @@ fn custom_accelerator(c: &mut Checker, i: usize, acc: &Accelerator) {
         if let Some(v) = value
             && (!v.is_finite() || !(0.0..=1e9).contains(&v))
         {
-            c.report(
-                "id",
+            c.report_in(
+                "custom_accelerators",
                 &acc.id,
+                n,
                 format!("{path}.{name}"),
                 format!("{v} is not a number from 0 to 1e9"),
                 true,
@@ -107,21 +156,39 @@ fn custom_accelerator(c: &mut Checker, i: usize, acc: &Accelerator) {
     if let crate::catalog::Price::EstimateUsd(v) = acc.price
         && (!v.is_finite() || !(0.0..=1e12).contains(&v))
     {
-        c.report(
-            "id",
+        c.report_in(
+            "custom_accelerators",
             &acc.id,
+            n,
             format!("{path}.price"),
             format!("{v} is not a price from 0 to 1e12 USD"),
             true,
         );
     }
     if acc.id.trim().is_empty() {
-        c.problems.push(Problem::at(
-            None,
+        c.report_in(
+            "custom_accelerators",
+            &acc.id,
+            n,
             format!("{path}.id"),
-            "empty id; give the accelerator an id to refer to it",
+            "empty id; expected an id such as \"my_npu\" to refer to the accelerator".to_string(),
             true,
-        ));
+        );
+    }
+    let lists = acc
+        .fab_countries
+        .len()
+        .max(acc.memory_supplier_countries.len());
+    if lists > MAX_COUNTRY_LIST {
+        c.report_in(
+            "custom_accelerators",
+            &acc.id,
+            n,
+            path.to_string(),
+            format!("a country list of {lists} entries; at most {MAX_COUNTRY_LIST} allowed"),
+            true,
+        );
+        return;
     }
     c.country(
         "vendor_country",
@@ -141,12 +208,17 @@ fn custom_accelerator(c: &mut Checker, i: usize, acc: &Accelerator) {
 }
 
 fn custom_model(c: &mut Checker, i: usize, m: &OpenModel) {
+    let n = c.plan.custom_models[..i]
+        .iter()
+        .filter(|o| o.id == m.id)
+        .count();
     let path = format!("custom_models[{i}]");
     let ok = |v: f64| v.is_finite() && v > 0.0 && v <= 1e5;
     if !ok(m.total_params_b) {
-        c.report(
-            "id",
+        c.report_in(
+            "custom_models",
             &m.id,
+            n,
             format!("{path}.total_params_b"),
             format!(
                 "{} is not a parameter count from above 0 to 100,000 billion",
@@ -156,9 +228,10 @@ fn custom_model(c: &mut Checker, i: usize, m: &OpenModel) {
         );
     }
     if !ok(m.active_params_b) || m.active_params_b > m.total_params_b {
-        c.report(
-            "id",
+        c.report_in(
+            "custom_models",
             &m.id,
+            n,
             format!("{path}.active_params_b"),
             format!(
                 "{} must be above 0 and at most total_params_b ({})",
@@ -175,9 +248,10 @@ fn custom_model(c: &mut Checker, i: usize, m: &OpenModel) {
         if let Some(v) = v
             && (!v.is_finite() || !(0.0..=1e9).contains(&v))
         {
-            c.report(
-                "id",
+            c.report_in(
+                "custom_models",
                 &m.id,
+                n,
                 format!("{path}.{name}"),
                 format!("{v} is not a number from 0 to 1e9"),
                 true,
@@ -187,21 +261,37 @@ fn custom_model(c: &mut Checker, i: usize, m: &OpenModel) {
     if let Some(v) = m.licence.mau_threshold_millions
         && (!v.is_finite() || v < 0.0)
     {
-        c.report(
-            "id",
+        c.report_in(
+            "custom_models",
             &m.id,
+            n,
             format!("{path}.licence.mau_threshold_millions"),
             format!("{v} is not a non-negative number"),
             true,
         );
     }
     if m.id.trim().is_empty() {
-        c.problems.push(Problem::at(
-            None,
+        c.report_in(
+            "custom_models",
+            &m.id,
+            n,
             format!("{path}.id"),
-            "empty id; give the model an id to refer to it",
+            "empty id; expected an id such as \"my_model\" to refer to the model".to_string(),
             true,
-        ));
+        );
+    }
+    if m.languages.len() > MAX_COUNTRY_LIST {
+        c.report_in(
+            "custom_models",
+            &m.id,
+            n,
+            format!("{path}.languages"),
+            format!(
+                "{} languages; at most {MAX_COUNTRY_LIST} allowed",
+                m.languages.len()
+            ),
+            true,
+        );
     }
     c.country(
         "developer_country",
@@ -215,9 +305,12 @@ fn custom_model(c: &mut Checker, i: usize, m: &OpenModel) {
 pub fn validate(text: &str, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
     let mut c = Checker {
         text,
+        locator: FieldLocator::new(text),
         catalog,
         plan,
         problems: Vec::new(),
+        omitted: 0,
+        omitted_fatal: false,
         seen: Vec::new(),
     };
     c.text_len("name", &plan.name, MAX_TEXT_CHARS);
@@ -239,24 +332,34 @@ pub fn validate(text: &str, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
     }
     for (i, acc) in plan.custom_accelerators.iter().enumerate() {
         custom_accelerator(&mut c, i, acc);
-        if plan.custom_accelerators[..i].iter().any(|a| a.id == acc.id) {
-            c.report(
-                "id",
+        let earlier = plan.custom_accelerators[..i]
+            .iter()
+            .filter(|a| a.id == acc.id)
+            .count();
+        if earlier > 0 {
+            c.report_in(
+                "custom_accelerators",
                 &acc.id,
+                earlier,
                 format!("custom_accelerators[{i}].id"),
-                format!("id {:?} is defined twice", acc.id),
+                format!("id {:?} is defined twice; expected each id once", acc.id),
                 true,
             );
         }
     }
     for (i, m) in plan.custom_models.iter().enumerate() {
         custom_model(&mut c, i, m);
-        if plan.custom_models[..i].iter().any(|o| o.id == m.id) {
-            c.report(
-                "id",
+        let earlier = plan.custom_models[..i]
+            .iter()
+            .filter(|o| o.id == m.id)
+            .count();
+        if earlier > 0 {
+            c.report_in(
+                "custom_models",
                 &m.id,
+                earlier,
                 format!("custom_models[{i}].id"),
-                format!("id {:?} is defined twice", m.id),
+                format!("id {:?} is defined twice; expected each id once", m.id),
                 true,
             );
         }
@@ -281,16 +384,13 @@ pub fn validate(text: &str, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
             .count();
         if earlier > 0 {
             // Point at this entry (the n-th `country: "XX"`), not at the first member with the code.
-            let position = locate_field(text, "country", &member.country, earlier);
-            c.problems.push(Problem::at(
-                position,
+            let code = member.country.clone();
+            c.push(
+                |c| c.locator.locate("country", &code, earlier),
                 format!("{path}.country"),
-                format!(
-                    "{:?} is already a member; merge its contributions into one entry",
-                    member.country
-                ),
+                format!("{code:?} is already a member; expected each country once — merge its contributions into one entry"),
                 false,
-            ));
+            );
         } else {
             c.country("country", &member.country, format!("{path}.country"));
         }
@@ -321,15 +421,15 @@ pub fn validate(text: &str, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
                 );
             }
             if line.count > MAX_CHIP_COUNT {
-                c.problems.push(Problem::at(
-                    None,
+                c.push(
+                    |_| None,
                     format!("{lp}.count"),
                     format!(
                         "{} accelerators on one line; at most {MAX_CHIP_COUNT} allowed",
                         line.count
                     ),
                     true,
-                ));
+                );
             }
             if let Some(host) = &line.hosted_in {
                 c.country("hosted_in", host, format!("{lp}.hosted_in"));
@@ -354,15 +454,16 @@ pub fn validate(text: &str, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
         }
         for (j, line) in member.experts.iter().enumerate() {
             if line.foreign_fte > line.fte {
-                c.problems.push(Problem::at(
-                    None,
+                let code = member.country.clone();
+                c.push(
+                    |c| c.locator.locate("country", &code, 0),
                     format!("{path}.experts[{j}].foreign_fte"),
                     format!(
-                        "{} foreign FTE exceed the line's {} FTE",
-                        line.foreign_fte, line.fte
+                        "{} foreign FTE exceed the line's {} FTE; expected at most {}",
+                        line.foreign_fte, line.fte, line.fte
                     ),
                     false,
-                ));
+                );
             }
         }
         if let Some(f) = &member.funding {
@@ -382,5 +483,16 @@ pub fn validate(text: &str, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
             }
         }
     }
+    if c.omitted > 0 {
+        let (n, fatal) = (c.omitted, c.omitted_fatal);
+        c.problems.push(Problem::at(
+            None,
+            "(more)",
+            format!("{n} more problems are not listed; at most {MAX_REPORTED_PROBLEMS} are shown at a time — fix these and check again"),
+            fatal,
+        ));
+    }
+    // Problems that keep the file from opening come first.
+    c.problems.sort_by_key(|p| !p.fatal);
     c.problems
 }
