@@ -1031,12 +1031,30 @@ fn missing_required_field_points_at_the_struct_it_is_missing_from() {
 }
 
 #[test]
-fn format_from_a_newer_version() {
+fn format_from_a_newer_version_opens_with_a_warning_when_everything_is_understood() {
     let text = with(GOOD, "format: 1,", "format: 99,");
+    let loaded = loads(&text);
+    assert_first_on(&loaded.problems, &text, "", "format: 99");
+    assert_message(&loaded.problems[0], &["99", "newer version"]);
+    assert_eq!(loaded.problems[0].path, "format");
+    assert!(!loaded.problems[0].fatal);
+    assert_eq!(
+        loaded.plan.format, 1,
+        "saving writes the format this version knows"
+    );
+}
+
+#[test]
+fn format_from_a_newer_version_with_unknown_content_is_refused_not_dropped() {
+    let text = with(GOOD, "format: 1,", "format: 99,");
+    let text = with(
+        &text,
+        "    members: [",
+        "    delegations_v99: [],\n    members: [",
+    );
     let problems = refused(&text);
     assert_first_on(&problems, &text, "", "format: 99");
-    assert_message(&problems[0], &["99", "newer version"]);
-    assert_eq!(problems[0].path, "format");
+    assert_message(&problems[0], &["99", "newer version", "not changed"]);
 }
 
 #[test]
@@ -1047,7 +1065,7 @@ fn format_position_ignores_comments() {
         "// The file format is RON.",
     );
     let text = with(&text, "format: 1,", "format: 99,");
-    let problems = refused(&text);
+    let problems = loads(&text).problems;
     assert_first_on(&problems, &text, "", "format: 99");
 }
 
@@ -1475,5 +1493,24 @@ proptest! {
             Ok(_) | Err(FileError::Invalid(_)) => prop_assert!(std::str::from_utf8(&bytes).is_ok()),
             Err(other) => return Err(TestCaseError::fail(format!("unexpected {other:?}"))),
         }
+    }
+}
+
+/// One fixture per released file-format version; each must keep opening in every later version.
+#[test]
+fn every_released_format_version_still_opens() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    for version in 1..=consortium_planner::plan::FORMAT_VERSION {
+        let path = dir.join(format!("format-{version}.ron"));
+        let loaded = file::load(&path, catalog())
+            .unwrap_or_else(|e| panic!("{}: a released format must open: {e}", path.display()));
+        assert!(
+            loaded.problems.is_empty(),
+            "{}: {:?}",
+            path.display(),
+            loaded.problems
+        );
+        assert_eq!(loaded.plan.format, consortium_planner::plan::FORMAT_VERSION);
+        assert!(!loaded.plan.members.is_empty());
     }
 }

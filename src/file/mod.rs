@@ -173,19 +173,8 @@ pub fn parse(text: &str, catalog: &Catalog) -> Result<Loaded, FileError> {
         });
     }
     let options = ron_options();
-    match options.from_str::<VersionOnly>(text) {
-        Ok(v) if v.format > FORMAT_VERSION => {
-            let position = locate_key(text, "format");
-            return Err(FileError::Invalid(vec![Problem::at(
-                position,
-                "format",
-                format!(
-                    "this file has format {}, written by a newer version of Consortium Planner; this version reads format {FORMAT_VERSION} and older — update the app to open it",
-                    v.format
-                ),
-                true,
-            )]));
-        }
+    let newer = match options.from_str::<VersionOnly>(text) {
+        Ok(v) if v.format > FORMAT_VERSION => Some(v.format),
         Ok(v) if v.format == 0 => {
             return Err(FileError::Invalid(vec![Problem::at(
                 locate_key(text, "format"),
@@ -194,14 +183,46 @@ pub fn parse(text: &str, catalog: &Catalog) -> Result<Loaded, FileError> {
                 true,
             )]));
         }
-        _ => {}
-    }
-    let plan: Plan = options
-        .from_str(text)
-        .map_err(|e| FileError::Invalid(vec![syntax_problem(&e)]))?;
-    let problems = validate(text, &plan, catalog);
+        _ => None,
+    };
+    let mut plan: Plan = match options.from_str(text) {
+        Ok(plan) => plan,
+        // A newer file that uses something this version does not know is refused rather than
+        // opened with that part silently dropped (a later save would lose it).
+        Err(e) => {
+            let problem = match newer {
+                Some(n) => Problem::at(
+                    locate_key(text, "format"),
+                    "format",
+                    format!(
+                        "this file has format {n}, written by a newer version of Consortium Planner, and uses something this version does not understand ({}); expected format {FORMAT_VERSION} or older — update the app to open it (the file was not changed)",
+                        syntax_message(&e.code)
+                    ),
+                    true,
+                ),
+                None => syntax_problem(&e),
+            };
+            return Err(FileError::Invalid(vec![problem]));
+        }
+    };
+    let mut problems = validate(text, &plan, catalog);
     if problems.iter().any(|p| p.fatal) {
         return Err(FileError::Invalid(problems));
+    }
+    if let Some(n) = newer {
+        // Everything in it is understood: open it, say so, and write the current format on save.
+        plan.format = FORMAT_VERSION;
+        problems.insert(
+            0,
+            Problem::at(
+                locate_key(text, "format"),
+                "format",
+                format!(
+                    "this file has format {n}, written by a newer version of Consortium Planner; this version understands everything in it and saves it as format {FORMAT_VERSION} (expected {FORMAT_VERSION} or older)"
+                ),
+                false,
+            ),
+        );
     }
     Ok(Loaded {
         plan,
