@@ -1,0 +1,218 @@
+//! The modal questions of the app (restore unsaved work, unsaved changes, errors, typed paths) and
+//! the crash-recovery autosave tick.
+
+use std::path::PathBuf;
+
+use egui::{Modal, ViewportCommand};
+
+use super::dialogs::{AfterDiscard, Purpose};
+use super::document::Document;
+use super::{Command, PlannerApp, ViewState, with_ron_extension};
+
+impl PlannerApp {
+    fn recovery_ui(&mut self, ctx: &egui::Context) {
+        let Some(recovered) = &self.recovery else {
+            return;
+        };
+        let name = recovered.origin.as_ref().map_or_else(
+            || "an untitled plan".to_string(),
+            |p| p.display().to_string(),
+        );
+        let mut choice = None;
+        Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+            ui.heading("Restore unsaved work?");
+            ui.label(format!(
+                "Consortium Planner closed without saving changes to {name} (“{}”, {} members).",
+                recovered.plan.name,
+                recovered.plan.members.len()
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Restore").clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Discard it").clicked() {
+                    choice = Some(false);
+                }
+            });
+        });
+        match choice {
+            Some(true) => {
+                let r = self.recovery.take().expect("checked above");
+                self.doc =
+                    Document::new(r.plan, r.origin, "recovered.ron", Vec::new(), self.catalog);
+                self.doc.header = r.header;
+                self.doc.mark_recovered();
+                self.state = ViewState::default();
+                self.dialogs.status = "Restored unsaved work: save it to keep it".to_string();
+            }
+            Some(false) => {
+                self.recovery = None;
+                self.autosave.clear();
+            }
+            None => {}
+        }
+    }
+
+    pub(super) fn autosave_tick(&mut self, ctx: &egui::Context) {
+        if self.recovery.is_some() {
+            return; // the user has not decided about the previous run's work yet
+        }
+        let focused = ctx.input(|i| i.viewport().focused).unwrap_or(true);
+        let focus_lost = self.was_focused && !focused;
+        self.was_focused = focused;
+        if !self.doc.is_dirty() {
+            self.autosave.clear_if_written();
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let due = self.autosave.tick(
+            &self.doc.plan,
+            &self.doc.header,
+            self.doc.path.as_deref(),
+            self.doc.generation,
+            now,
+            focus_lost,
+        );
+        if let Some(seconds) = due {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(seconds));
+        }
+    }
+
+    pub(super) fn modals_ui(&mut self, ctx: &egui::Context) {
+        self.recovery_ui(ctx);
+        if let Some(action) = self.dialogs.confirm.clone() {
+            let mut choice = None;
+            let modal = Modal::new(egui::Id::unique("unsaved-changes")).show(ctx, |ui| {
+                ui.heading("Unsaved changes");
+                ui.label(format!(
+                    "{} has changes that are not saved.",
+                    self.doc.display_name()
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() {
+                        choice = Some(0);
+                    }
+                    if ui.button("Discard changes").clicked() {
+                        choice = Some(1);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        choice = Some(2);
+                    }
+                });
+            });
+            if modal.should_close() && choice.is_none() {
+                choice = Some(2);
+            }
+            match choice {
+                Some(0) => {
+                    self.dialogs.confirm = None;
+                    self.execute(ctx, Command::Save);
+                    if self.doc.is_dirty() {
+                        // Saving needs a file name first: finish the action once it is saved.
+                        self.dialogs.after_save = Some(action);
+                    } else {
+                        self.proceed_after_confirm(ctx, action);
+                    }
+                }
+                Some(1) => {
+                    self.dialogs.confirm = None;
+                    self.proceed_after_confirm(ctx, action);
+                }
+                Some(_) => self.dialogs.confirm = None,
+                None => {}
+            }
+        }
+        if let Some((title, detail)) = self.dialogs.error.clone() {
+            let mut close = false;
+            let modal = Modal::new(egui::Id::unique("error")).show(ctx, |ui| {
+                ui.set_max_width(640.0);
+                ui.heading(title);
+                egui::ScrollArea::vertical()
+                    .max_height(300.0)
+                    .show(ui, |ui| {
+                        ui.label(egui::RichText::new(detail).monospace());
+                    });
+                close = ui.button("OK").clicked();
+            });
+            if close || modal.should_close() {
+                self.dialogs.error = None;
+            }
+        }
+        if let Some(mut prompt) = self.dialogs.path_prompt.clone() {
+            let mut outcome = None;
+            let modal = Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
+                ui.heading(match prompt.purpose {
+                    Purpose::Open => "Open plan",
+                    Purpose::SaveAs => "Save plan as",
+                });
+                if !prompt.note.is_empty() {
+                    ui.label(&prompt.note);
+                }
+                let edit = ui.add(
+                    egui::TextEdit::singleline(&mut prompt.text)
+                        .desired_width(480.0)
+                        .hint_text("/path/to/plan.ron"),
+                );
+                // Read Enter before taking focus back: egui decides `lost_focus` from memory.
+                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if !enter && !edit.has_focus() {
+                    edit.request_focus();
+                }
+                ui.horizontal(|ui| {
+                    let ok_label = match prompt.purpose {
+                        Purpose::Open => "Open",
+                        Purpose::SaveAs => "Save",
+                    };
+                    if ui.button(ok_label).clicked() || enter {
+                        outcome = Some(true);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        outcome = Some(false);
+                    }
+                });
+            });
+            if modal.should_close() && outcome.is_none() {
+                outcome = Some(false);
+            }
+            match outcome {
+                Some(true) if !prompt.text.trim().is_empty() => {
+                    self.dialogs.path_prompt = None;
+                    let path = PathBuf::from(prompt.text.trim());
+                    match prompt.purpose {
+                        Purpose::Open => self.open_path(&path),
+                        Purpose::SaveAs => self.save_to(&with_ron_extension(path)),
+                    }
+                }
+                Some(false) => self.dialogs.path_prompt = None,
+                _ => self.dialogs.path_prompt = Some(prompt),
+            }
+        }
+    }
+
+    /// Completes an action that waited for a save (e.g. Quit → Save → Save as…), or drops it when
+    /// the save was cancelled.
+    pub(super) fn finish_after_save(&mut self, ctx: &egui::Context) {
+        let Some(action) = self.dialogs.after_save.clone() else {
+            return;
+        };
+        if !self.doc.is_dirty() {
+            self.dialogs.after_save = None;
+            self.proceed_after_confirm(ctx, action);
+        } else if self.dialogs.path_prompt.is_none()
+            && self.dialogs.file_task.is_none()
+            && self.dialogs.error.is_none()
+        {
+            self.dialogs.after_save = None;
+        }
+    }
+
+    fn proceed_after_confirm(&mut self, ctx: &egui::Context, action: AfterDiscard) {
+        let quit = action == AfterDiscard::Quit;
+        self.proceed(action);
+        if quit {
+            ctx.send_viewport_cmd(ViewportCommand::Close);
+        }
+    }
+}
