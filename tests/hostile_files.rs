@@ -502,6 +502,58 @@ fn problems_point_at_the_entry_they_are_about() {
     let t = text(name);
     expect(name, "format", nth_position(&t, "format: 99", 0, 0));
 
+    // Limits on one entry point at that entry, not at the first field of the same name: an
+    // over-long text at its value, a member's over-long list at that member's `country`.
+    let name = "workload-name-2001-chars.ron";
+    let t = text(name);
+    expect(name, "workloads[1].name", nth_position(&t, "\"www", 0, 0));
+    let name = "workload-name-2001-chars-plan-name-last.ron";
+    let t = text(name);
+    expect(name, "workloads[1].name", nth_position(&t, "\"www", 0, 0));
+    let name = "chip-lines-501-in-one-member.ron";
+    let t = text(name);
+    expect(name, "members[1].chips", nth_position(&t, "\"AR\"", 0, 0));
+
+    // A code inside a list, and values written with escapes.
+    let name = "custom-accelerator-unknown-fab-country.ron";
+    let t = text(name);
+    expect(
+        name,
+        "custom_accelerators[0].fab_countries[1]",
+        nth_position(&t, "\"ZZ\"", 0, 0),
+    );
+    let name = "escaped-unknown-accelerator-id.ron";
+    let t = text(name);
+    expect(
+        name,
+        "members[1].chips[0]",
+        nth_position(&t, "\"nvidia\\u{5f}h999\"", 0, 0),
+    );
+    let name = "quote-in-unknown-accelerator-id.ron";
+    let t = text(name);
+    expect(
+        name,
+        "members[1].chips[0]",
+        nth_position(&t, "\"nvidia \\\"h999", 0, 0),
+    );
+
+    // The reason a file is refused is listed first, even after many warnings.
+    let name = "fatal-after-100-warnings.ron";
+    let t = text(name);
+    let (line, _) = nth_position(&t, "provider: \"ppp", 0, 0);
+    match load_corpus(name) {
+        Err(FileError::Invalid(problems)) => {
+            let first = &problems[0];
+            if !(first.fatal && first.path.ends_with("tenure.provider") && first.line == Some(line))
+            {
+                wrong.push(format!(
+                    "{name}: the first problem should be the over-long provider on line {line}; got {first}"
+                ));
+            }
+        }
+        other => wrong.push(format!("{name}: expected Invalid, got {other:?}")),
+    }
+
     assert!(
         wrong.is_empty(),
         "problems at the wrong place:\n{}",

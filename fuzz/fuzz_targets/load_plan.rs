@@ -5,7 +5,8 @@
 //!   `file::load` refuses them before parsing);
 //! - a refused file has at least one fatal problem, and no problem has an empty message;
 //! - whatever loads survives a round trip: `to_ron` then `parse` gives the same plan and the same
-//!   non-fatal problems (path and message; positions move with the reformatting), and writing
+//!   non-fatal problems (path and message; positions move with the reformatting; the warning
+//!   for a newer format goes, as the plan is written as the current format), and writing
 //!   it again gives the same text;
 //! - the file's leading comment block survives: `to_ron_with_header(plan, header)` parses back to
 //!   the same plan with the same header.
@@ -40,8 +41,11 @@ fuzz_target!(|data: &[u8]| {
                 again.plan, loaded.plan,
                 "the plan changed in a round trip\n--- written:\n{written}"
             );
+            // A newer-format file that this version fully understands opens with a `format`
+            // warning and is written as the current format, so that warning goes by design.
             let key = |ps: &[file::Problem]| -> Vec<(String, String)> {
                 ps.iter()
+                    .filter(|p| p.path != "format")
                     .map(|p| (p.path.clone(), p.message.clone()))
                     .collect()
             };

@@ -174,6 +174,37 @@ fn tokens(text: &str) -> Vec<Tok> {
     out
 }
 
+/// The value of a RON string literal's content with its escapes resolved (\" \\ \n \t \r \0 \u{…}).
+fn unescape(raw: &str) -> String {
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n') => out.push('\n'),
+            Some('t') => out.push('\t'),
+            Some('r') => out.push('\r'),
+            Some('0') => out.push('\0'),
+            Some('u') => {
+                let hex: String = chars
+                    .by_ref()
+                    .skip_while(|c| *c == '{')
+                    .take_while(|c| *c != '}')
+                    .collect();
+                if let Some(ch) = u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                    out.push(ch);
+                }
+            }
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
 /// Finds the first place where `key:` is written in code (not in a comment or a string),
 /// returning the 1-based (line, column) of the key.
 pub fn locate_key(text: &str, key: &str) -> Option<(usize, usize)> {
@@ -242,10 +273,21 @@ impl<'a> FieldLocator<'a> {
             .skip(from)
             .filter(|(k, tok)| {
                 let Tok::Str(s, e) = tok else { return false };
-                if &t[*s..*e] != value {
+                let raw = &t[*s..*e];
+                if raw != value && !(raw.contains('\\') && unescape(raw) == value) {
                     return false;
                 }
                 let mut k = *k;
+                // An item of a list (`field: ["a", "b"]`): step back over the items before it.
+                while k >= 1
+                    && (punct(self.toks.get(k - 1), b',')
+                        || matches!(self.toks.get(k - 1), Some(Tok::Str(..))))
+                {
+                    k -= 1;
+                }
+                if k >= 1 && punct(self.toks.get(k - 1), b'[') {
+                    k -= 1;
+                }
                 if k >= 2 && punct(self.toks.get(k - 1), b'(') && is(self.toks.get(k - 2), "Some") {
                     k -= 2;
                 }

@@ -51,7 +51,13 @@ impl Checker<'_> {
         message: String,
         fatal: bool,
     ) {
-        if self.problems.len() >= MAX_REPORTED_PROBLEMS {
+        // Problems that refuse the file get a budget of their own, so the reason is always shown.
+        let budget = if fatal {
+            2 * MAX_REPORTED_PROBLEMS
+        } else {
+            MAX_REPORTED_PROBLEMS
+        };
+        if self.problems.len() >= budget {
             self.omitted += 1;
             self.omitted_fatal |= fatal;
             return;
@@ -93,9 +99,15 @@ impl Checker<'_> {
     fn text_len(&mut self, path: &str, value: &str, max: usize) {
         let chars = value.chars().count();
         if chars > max {
+            // Strip an index: `workloads[1].name` → field `name`; locate by field and value.
             let key = path.rsplit('.').next().unwrap_or(path).to_string();
+            let value = value.to_string();
             self.push(
-                |c| locate_key(c.text, &key),
+                |c| {
+                    c.locator
+                        .locate(&key, &value, 0)
+                        .or_else(|| locate_key(c.text, &key))
+                },
                 path.to_string(),
                 format!("text of {chars} characters; at most {max} allowed"),
                 true,
@@ -104,10 +116,26 @@ impl Checker<'_> {
     }
 
     fn count(&mut self, path: &str, len: usize, max: usize) {
+        self.count_at(path, len, max, None);
+    }
+
+    /// Like `count`, located at `anchor` (field, value, occurrence) when given, e.g. the member's
+    /// `country` for that member's lists.
+    fn count_at(
+        &mut self,
+        path: &str,
+        len: usize,
+        max: usize,
+        anchor: Option<(&'static str, &str, usize)>,
+    ) {
         if len > max {
             let key = path.rsplit('.').next().unwrap_or(path).to_string();
+            let anchor = anchor.map(|(f, v, n)| (f, v.to_string(), n));
             self.push(
-                |c| locate_key(c.text, &key),
+                |c| match &anchor {
+                    Some((f, v, n)) => c.locator.locate(f, v, *n),
+                    None => locate_key(c.text, &key),
+                },
                 path.to_string(),
                 format!("{len} entries; at most {max} allowed"),
                 true,
@@ -394,20 +422,23 @@ pub fn validate(text: &str, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
         } else {
             c.country("country", &member.country, format!("{path}.country"));
         }
-        c.count(
+        c.count_at(
             &format!("{path}.chips"),
             member.chips.len(),
             MAX_LINES_PER_MEMBER,
+            Some(("country", &member.country, earlier)),
         );
-        c.count(
+        c.count_at(
             &format!("{path}.power"),
             member.power.len(),
             MAX_LINES_PER_MEMBER,
+            Some(("country", &member.country, earlier)),
         );
-        c.count(
+        c.count_at(
             &format!("{path}.experts"),
             member.experts.len(),
             MAX_LINES_PER_MEMBER,
+            Some(("country", &member.country, earlier)),
         );
         for (j, line) in member.chips.iter().enumerate() {
             let lp = format!("{path}.chips[{j}]");
@@ -492,7 +523,7 @@ pub fn validate(text: &str, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
             fatal,
         ));
     }
-    // Problems that keep the file from opening come first.
-    c.problems.sort_by_key(|p| !p.fatal);
+    // Problems that keep the file from opening come first; the "more" summary goes last.
+    c.problems.sort_by_key(|p| (p.path == "(more)", !p.fatal));
     c.problems
 }
