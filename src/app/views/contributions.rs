@@ -33,6 +33,24 @@ pub fn country_combo(
         .accessible_name(name);
 }
 
+/// A country picker for a field where `None` means the member's own country. The field is
+/// written only when the user picks a different country, so viewing a plan never changes it.
+fn own_or_other_country(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    field: &mut Option<String>,
+    own: &str,
+    catalog: &Catalog,
+    name: &str,
+) {
+    let shown = field.clone().unwrap_or_else(|| own.to_string());
+    let mut picked = shown.clone();
+    country_combo(ui, id_salt, &mut picked, catalog, name);
+    if picked != shown {
+        *field = if picked == own { None } else { Some(picked) };
+    }
+}
+
 fn accelerator_combo(
     ui: &mut Ui,
     id_salt: impl std::hash::Hash + std::fmt::Debug,
@@ -186,12 +204,14 @@ fn chips_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
             }
         });
         row.col(|ui| {
-            let shown = line.hosted_in.clone().unwrap_or_else(|| own.clone());
-            let mut host = shown.clone();
-            country_combo(ui, ("host", member, j), &mut host, catalog, "Hosted in");
-            if host != shown {
-                line.hosted_in = if host == own { None } else { Some(host) };
-            }
+            own_or_other_country(
+                ui,
+                ("host", member, j),
+                &mut line.hosted_in,
+                &own,
+                catalog,
+                "Hosted in",
+            );
         });
     };
     lines_table(
@@ -241,12 +261,14 @@ fn power_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
                 .accessible_name("Power source");
         });
         row.col(|ui| {
-            let shown = line.site.clone().unwrap_or_else(|| own.clone());
-            let mut site = shown.clone();
-            country_combo(ui, ("site", member, j), &mut site, catalog, "Power site");
-            if site != shown {
-                line.site = if site == own { None } else { Some(site) };
-            }
+            own_or_other_country(
+                ui,
+                ("site", member, j),
+                &mut line.site,
+                &own,
+                catalog,
+                "Power site",
+            );
         });
         row.col(|ui| {
             let mut pct = line.imported_share * 100.0;
