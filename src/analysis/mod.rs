@@ -2,6 +2,9 @@
 //!
 //! Nothing here knows about the UI. Each sub-module documents its formulas; [`explain`] turns any
 //! figure back into its formula and inputs for tooltips and reports.
+//!
+//! Sums use `fold(0.0, ..)` rather than `sum()`: Rust's f64 `sum` starts from −0.0, which would
+//! print as "-0" for a member with no lines.
 
 mod capacity;
 mod dependency;

@@ -220,6 +220,14 @@ impl ExpertFigures {
     pub fn need(&self, role: ExpertRole) -> f64 {
         self.need_fte[role.index()]
     }
+
+    /// How many roles have fewer FTE than the workloads need.
+    pub fn roles_short(&self) -> usize {
+        ExpertRole::ALL
+            .iter()
+            .filter(|r| self.have(**r) < self.need(**r))
+            .count()
+    }
 }
 
 /// The layers of the AI stack where a consortium can depend on foreign suppliers.

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use crate::catalog::Catalog;
 use crate::plan::{FORMAT_VERSION, Plan};
 
-pub use problem::{Problem, locate, locate_field, locate_key, position_of};
+pub use problem::{FieldLocator, Problem, locate_key, position_of};
 pub use safe_save::{backup_path, save_text};
 pub use validate::validate;
 

@@ -50,15 +50,6 @@ impl fmt::Display for Problem {
     }
 }
 
-/// Finds the 1-based (line, column) of the `occurrence`-th (0-based) appearance of `needle`.
-pub fn locate(text: &str, needle: &str, occurrence: usize) -> Option<(usize, usize)> {
-    if needle.is_empty() {
-        return None;
-    }
-    let offset = text.match_indices(needle).nth(occurrence)?.0;
-    Some(position_of(text, offset))
-}
-
 /// The 1-based (line, column) of a byte offset (column counted in characters).
 pub fn position_of(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..offset];
@@ -217,17 +208,6 @@ pub fn locate_key(text: &str, key: &str) -> Option<(usize, usize)> {
     })
 }
 
-/// Finds the `occurrence`-th (0-based) place where `field: "value"` (or `field: Some("value")`) is
-/// written in code, returning the 1-based (line, column) of the value's opening quote.
-pub fn locate_field(
-    text: &str,
-    field: &str,
-    value: &str,
-    occurrence: usize,
-) -> Option<(usize, usize)> {
-    FieldLocator::new(text).locate(field, value, occurrence)
-}
-
 /// Finds `field: "value"` places in one text, tokenising it once for many look-ups.
 pub struct FieldLocator<'a> {
     text: &'a str,
@@ -243,7 +223,9 @@ impl<'a> FieldLocator<'a> {
         }
     }
 
-    /// See [`locate_field`].
+    /// Finds the `occurrence`-th (0-based) place where `field: "value"` (or `field: Some("value")`,
+    /// or `"value"` as an item of `field: [...]`) is written in code, returning the 1-based
+    /// (line, column) of the value's opening quote.
     pub fn locate(&self, field: &str, value: &str, occurrence: usize) -> Option<(usize, usize)> {
         self.locate_in(None, field, value, occurrence)
     }

@@ -8,7 +8,6 @@ use crate::analysis::{Severity, Subject};
 use crate::app::command::{Command, View};
 use crate::app::theme::{self, Status};
 use crate::app::widgets::{badge_ui, tile_ui};
-use crate::plan::ExpertRole;
 
 fn severity_status(s: Severity) -> Status {
     match s {
@@ -99,10 +98,7 @@ fn tiles_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                 how(Figure::ContributedPower)
             ),
         );
-        let short_roles = ExpertRole::ALL
-            .iter()
-            .filter(|r| e.have(**r) < e.need(**r))
-            .count();
+        let short_roles = e.roles_short();
         let experts_status = if e.total_fte < e.needed_fte {
             Status::Bad
         } else if short_roles > 0 {
