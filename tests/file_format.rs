@@ -1514,3 +1514,30 @@ fn every_released_format_version_still_opens() {
         assert!(!loaded.plan.members.is_empty());
     }
 }
+
+/// The size-test plan holds every UN member state exactly once, each with several lines, so the
+/// benchmarks and the app are exercised at the size of the largest real body.
+#[test]
+fn un_193_plan_has_every_un_member_with_several_lines() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/un-193.ron");
+    let loaded = file::load(&path, catalog()).expect("saves/un-193.ron loads");
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let plan = &loaded.plan;
+    let mut in_plan: Vec<&str> = plan.members.iter().map(|m| m.country.as_str()).collect();
+    in_plan.sort_unstable();
+    let mut un: Vec<&str> = catalog()
+        .countries
+        .countries
+        .iter()
+        .filter(|c| c.un_member)
+        .map(|c| c.code.as_str())
+        .collect();
+    un.sort_unstable();
+    assert_eq!(in_plan, un);
+    for m in &plan.members {
+        let lines = m.chips.len() + m.power.len() + m.experts.len() + usize::from(m.funding.is_some());
+        assert!(lines >= 2, "{} has only {lines} line(s)", m.country);
+    }
+    let with_chips = plan.members.iter().filter(|m| !m.chips.is_empty()).count();
+    assert!(with_chips >= 30, "only {with_chips} members bring chips");
+}
