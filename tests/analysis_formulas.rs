@@ -130,6 +130,8 @@ fn custom_dense_model(id: &str, params_b: f64, kv_bytes_per_token_bf16: Option<f
         context_k_tokens: Some(4.0),
         languages: vec!["en".to_string()],
         languages_note: String::new(),
+        pretraining_languages: Vec::new(),
+        languages_source: String::new(),
         kv_bytes_per_token_bf16,
         licence: Licence {
             name: "Apache-2.0".to_string(),

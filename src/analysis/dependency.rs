@@ -16,32 +16,41 @@
 //! over the layers the plan has something in (an empty layer is left out, not counted as 0).
 
 use crate::catalog::{Catalog, OpenModel};
+
+use super::codes::{CodeIndex, CodeSet};
 use crate::plan::{Plan, Tenure};
 
 use super::report::{
     Dependency, IMPORTED_SUPPLIER, Layer, LayerFigures, Supplier, UNKNOWN_SUPPLIER,
 };
 
-/// The consortium's member codes, sorted for fast lookup.
-pub struct MemberSet<'a>(Vec<&'a str>);
+/// The consortium's member codes, each once, in a set for constant-time lookup.
+pub struct MemberSet<'a> {
+    distinct: Vec<&'a str>,
+    set: CodeSet<'a>,
+}
 
 impl<'a> MemberSet<'a> {
     /// The member codes of a plan.
     pub fn of(plan: &'a Plan) -> MemberSet<'a> {
-        let mut codes: Vec<&str> = plan.members.iter().map(|m| m.country.as_str()).collect();
-        codes.sort_unstable();
-        codes.dedup();
-        MemberSet(codes)
+        let mut set = CodeSet::default();
+        let distinct = plan
+            .members
+            .iter()
+            .map(|m| m.country.as_str())
+            .filter(|code| set.insert(code))
+            .collect();
+        MemberSet { distinct, set }
     }
 
     /// Whether `code` is a member.
     pub fn contains(&self, code: &str) -> bool {
-        self.0.binary_search(&code).is_ok()
+        self.set.contains(code)
     }
 
-    /// The member codes, sorted.
+    /// The member codes, each once, in plan order.
     pub fn codes(&self) -> &[&'a str] {
-        &self.0
+        &self.distinct
     }
 }
 
@@ -49,6 +58,7 @@ impl<'a> MemberSet<'a> {
 #[derive(Default)]
 struct Tally<'a> {
     entries: Vec<(&'a str, f64)>,
+    index: CodeIndex<'a>,
     total: f64,
 }
 
@@ -58,8 +68,8 @@ impl<'a> Tally<'a> {
             return;
         }
         self.total += weight;
-        match self.entries.iter_mut().find(|(s, _)| *s == supplier) {
-            Some((_, w)) => *w += weight,
+        match self.index.get_or_insert(supplier, self.entries.len()) {
+            Some(i) => self.entries[i].1 += weight,
             None => self.entries.push((supplier, weight)),
         }
     }

@@ -7,6 +7,7 @@
 //! print as "-0" for a member with no lines.
 
 mod capacity;
+mod codes;
 mod dependency;
 pub mod experts;
 pub mod explain;

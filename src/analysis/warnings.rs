@@ -3,6 +3,7 @@
 use crate::catalog::Catalog;
 use crate::plan::{ExpertRole, Plan};
 
+use super::codes::CodeSet;
 use super::report::{Report, Severity, Subject, Warning};
 
 fn push(out: &mut Vec<Warning>, severity: Severity, subject: Subject, message: String) {
@@ -35,7 +36,7 @@ pub fn warnings(plan: &Plan, catalog: &Catalog, report: &Report) -> Vec<Warning>
             "The plan has no members yet.".to_string(),
         );
     }
-    let mut seen: Vec<&str> = Vec::with_capacity(plan.members.len());
+    let mut seen = CodeSet::default();
     for (i, member) in plan.members.iter().enumerate() {
         let name = catalog.country_name(&member.country);
         if catalog.country(&member.country).is_none() {
@@ -46,7 +47,7 @@ pub fn warnings(plan: &Plan, catalog: &Catalog, report: &Report) -> Vec<Warning>
                 format!("Unknown country code {:?}.", member.country),
             );
         }
-        if seen.contains(&member.country.as_str()) {
+        if !seen.insert(&member.country) {
             push(
                 &mut out,
                 Severity::Caution,
@@ -54,7 +55,6 @@ pub fn warnings(plan: &Plan, catalog: &Catalog, report: &Report) -> Vec<Warning>
                 format!("{name} is listed twice; merge its contributions."),
             );
         }
-        seen.push(&member.country);
         if member.contributes_nothing() {
             push(
                 &mut out,

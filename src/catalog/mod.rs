@@ -59,7 +59,22 @@ pub struct Catalog {
     pub presets: Vec<RegionalPreset>,
     accelerator_index: HashMap<String, usize>,
     model_index: HashMap<String, usize>,
-    country_index: HashMap<String, usize>,
+    /// Position in `countries.countries` per two-letter code slot (`u16::MAX`: none).
+    country_slots: Box<[u16; CODE_SLOTS]>,
+}
+
+/// Slots for every two-letter code `AA`..`ZZ` (the shape of ISO 3166-1 alpha-2 codes).
+pub const CODE_SLOTS: usize = 26 * 26;
+
+/// The slot of a two-capital-letter code, if `code` is one: an array index that stands in for
+/// comparing or hashing the string.
+pub fn code_slot(code: &str) -> Option<usize> {
+    match code.as_bytes() {
+        [a @ b'A'..=b'Z', b @ b'A'..=b'Z'] => {
+            Some(usize::from(a - b'A') * 26 + usize::from(b - b'A'))
+        }
+        _ => None,
+    }
 }
 
 /// An error in the embedded catalog data (a build of the app with broken assets).
@@ -114,8 +129,18 @@ impl Catalog {
         let accelerator_index =
             index_unique("accelerators.ron", accelerators.iter().map(|a| &a.id))?;
         let model_index = index_unique("models.ron", models.iter().map(|m| &m.id))?;
-        let country_index =
-            index_unique("countries.ron", countries.countries.iter().map(|c| &c.code))?;
+        index_unique("countries.ron", countries.countries.iter().map(|c| &c.code))?;
+        let mut country_slots = Box::new([u16::MAX; CODE_SLOTS]);
+        for (i, c) in countries.countries.iter().enumerate() {
+            let slot = code_slot(&c.code).ok_or_else(|| CatalogError {
+                file: "countries.ron",
+                message: format!("{:?} is not a two-letter capital code", c.code),
+            })?;
+            country_slots[slot] = u16::try_from(i).map_err(|_| CatalogError {
+                file: "countries.ron",
+                message: "more than 65,535 countries".to_string(),
+            })?;
+        }
         let catalog = Catalog {
             accelerators,
             models,
@@ -123,7 +148,7 @@ impl Catalog {
             presets,
             accelerator_index,
             model_index,
-            country_index,
+            country_slots,
         };
         catalog.check_country_references()?;
         Ok(catalog)
@@ -173,9 +198,8 @@ impl Catalog {
 
     /// The country with this ISO 3166-1 alpha-2 code, if it exists.
     pub fn country(&self, code: &str) -> Option<&Country> {
-        self.country_index
-            .get(code)
-            .map(|&i| &self.countries.countries[i])
+        let i = self.country_slots[code_slot(code)?];
+        self.countries.countries.get(usize::from(i))
     }
 
     /// The regional preset with this id, if the catalog has it.

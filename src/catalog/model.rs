@@ -78,6 +78,13 @@ pub struct OpenModel {
     /// What the developer says about languages beyond the list, e.g. "119 languages and dialects".
     #[serde(default)]
     pub languages_note: String,
+    /// Languages present in the pretraining data but not officially supported (same codes as
+    /// `languages`, none repeated from it); empty when the developer does not list them.
+    #[serde(default)]
+    pub pretraining_languages: Vec<String>,
+    /// Where the language lists come from.
+    #[serde(default)]
+    pub languages_source: String,
     /// KV-cache bytes per token at 16-bit precision (2 · layers · kv_heads · head_dim · 2 bytes);
     /// `None` when the architecture is not known.
     #[serde(default)]

@@ -229,6 +229,8 @@ pub fn custom_entries_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             context_k_tokens: None,
             languages: Vec::new(),
             languages_note: String::new(),
+            pretraining_languages: Vec::new(),
+            languages_source: String::new(),
             kv_bytes_per_token_bf16: None,
             licence: Default::default(),
             release: String::new(),
