@@ -537,12 +537,14 @@ fn custom_model() -> impl Strategy<Value = OpenModel> {
             optional_figure(),
         ),
         (licence(), text(10), confidence(), text(8), text(8)),
+        (prop::collection::vec(text(3), 0..3), text(8)),
     )
         .prop_map(
             |(
                 (id, name, developer, developer_country, total, active_fraction),
                 (tokens, context, languages, languages_note, kv),
                 (licence, release, confidence, source, notes),
+                (pretraining_languages, languages_source),
             )| OpenModel {
                 id,
                 name,
@@ -554,6 +556,8 @@ fn custom_model() -> impl Strategy<Value = OpenModel> {
                 context_k_tokens: context,
                 languages,
                 languages_note,
+                pretraining_languages,
+                languages_source,
                 kv_bytes_per_token_bf16: kv,
                 licence,
                 release,
@@ -1535,7 +1539,8 @@ fn un_193_plan_has_every_un_member_with_several_lines() {
     un.sort_unstable();
     assert_eq!(in_plan, un);
     for m in &plan.members {
-        let lines = m.chips.len() + m.power.len() + m.experts.len() + usize::from(m.funding.is_some());
+        let lines =
+            m.chips.len() + m.power.len() + m.experts.len() + usize::from(m.funding.is_some());
         assert!(lines >= 2, "{} has only {lines} line(s)", m.country);
     }
     let with_chips = plan.members.iter().filter(|m| !m.chips.is_empty()).count();

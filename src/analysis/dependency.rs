@@ -15,7 +15,9 @@
 //! Several fab or memory countries share a line's weight equally. Overall index = Σ wᵢ·sᵢ ÷ Σ wᵢ
 //! over the layers the plan has something in (an empty layer is left out, not counted as 0).
 
-use crate::catalog::{Catalog, OpenModel};
+use std::borrow::Cow;
+
+use crate::catalog::{Catalog, OpenModel, code_slot};
 
 use super::codes::{CodeIndex, CodeSet};
 use crate::plan::{Plan, Tenure};
@@ -85,7 +87,7 @@ impl<'a> Tally<'a> {
         }
     }
 
-    fn finish(self, members: &MemberSet) -> LayerFigures {
+    fn finish(self, members: &MemberSet, catalog: &'static Catalog) -> LayerFigures {
         if self.total <= 0.0 {
             return LayerFigures {
                 empty: true,
@@ -96,15 +98,26 @@ impl<'a> Tally<'a> {
             .entries
             .into_iter()
             .map(|(country, w)| Supplier {
-                country: country.to_string(),
+                country: supplier_name(catalog, country),
                 share: w / self.total,
                 member: members.contains(country),
             })
             .collect();
-        suppliers.sort_by(|a, b| {
-            b.share
-                .total_cmp(&a.share)
-                .then_with(|| a.country.cmp(&b.country))
+        // Largest share first; ties in code order (a slot compare for two-letter codes, which
+        // orders like the strings), so equal shares never cost a string comparison.
+        let order = |s: &Supplier| {
+            (
+                code_slot(&s.country).unwrap_or(usize::MAX),
+                s.country.clone(),
+            )
+        };
+        suppliers.sort_unstable_by(|a, b| {
+            b.share.total_cmp(&a.share).then_with(|| {
+                match (code_slot(&a.country), code_slot(&b.country)) {
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    _ => order(a).cmp(&order(b)),
+                }
+            })
         });
         let foreign_share = suppliers
             .iter()
@@ -119,10 +132,19 @@ impl<'a> Tally<'a> {
     }
 }
 
+/// A supplier's name without allocating when it is a catalog country or a marker.
+fn supplier_name(catalog: &'static Catalog, name: &str) -> Cow<'static, str> {
+    match name {
+        UNKNOWN_SUPPLIER => Cow::Borrowed(UNKNOWN_SUPPLIER),
+        IMPORTED_SUPPLIER => Cow::Borrowed(IMPORTED_SUPPLIER),
+        _ => catalog.country_code(name),
+    }
+}
+
 /// Foreign dependency of the plan, layer by layer, and the weighted overall index.
 pub fn dependency(
     plan: &Plan,
-    catalog: &Catalog,
+    catalog: &'static Catalog,
     model: Option<&OpenModel>,
     members: &MemberSet,
 ) -> Dependency {
@@ -175,13 +197,13 @@ pub fn dependency(
     }
     let mut dep = Dependency {
         layers: [
-            design.finish(members),
-            fab.finish(members),
-            memory.finish(members),
-            hosting.finish(members),
-            model_tally.finish(members),
-            talent.finish(members),
-            energy.finish(members),
+            design.finish(members, catalog),
+            fab.finish(members, catalog),
+            memory.finish(members, catalog),
+            hosting.finish(members, catalog),
+            model_tally.finish(members, catalog),
+            talent.finish(members, catalog),
+            energy.finish(members, catalog),
         ],
         overall: 0.0,
     };

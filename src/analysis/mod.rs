@@ -30,15 +30,15 @@ use crate::catalog::Catalog;
 use crate::plan::Plan;
 
 /// Computes every figure for a plan.
-pub fn analyze(plan: &Plan, catalog: &Catalog) -> Report {
+pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
     let members = MemberSet::of(plan);
     let model = plan.base(catalog);
     let mut member_figures: Vec<MemberFigures> = plan
         .members
         .iter()
         .map(|m| MemberFigures {
-            country: m.country.clone(),
-            name: catalog.country_name(&m.country).to_string(),
+            country: catalog.country_code(&m.country),
+            name: catalog.country_name_static(&m.country),
             experts_fte: m.experts.iter().map(|e| e.fte).fold(0.0, |a, b| a + b),
             foreign_fte: m
                 .experts

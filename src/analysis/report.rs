@@ -1,5 +1,7 @@
 //! The figures the analysis produces from a plan. Plain data: the UI and the CLI only read it.
 
+use std::borrow::Cow;
+
 use crate::plan::{ExpertRole, Precision};
 
 /// Everything the app and the CLI show about a plan.
@@ -86,10 +88,10 @@ pub struct PowerFigures {
 /// One member's contribution and stake.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct MemberFigures {
-    /// ISO 3166-1 alpha-2 code.
-    pub country: String,
+    /// ISO 3166-1 alpha-2 code (borrowed from the catalog when known).
+    pub country: Cow<'static, str>,
     /// Country name (the code when unknown).
-    pub name: String,
+    pub name: Cow<'static, str>,
     /// Accelerators contributed.
     pub accelerators: u64,
     /// Dense BF16 peak contributed, in PFLOP/s.
@@ -301,8 +303,9 @@ pub const IMPORTED_SUPPLIER: &str = "imported";
 /// One supplier's part of a layer.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Supplier {
-    /// Country code, or [`UNKNOWN_SUPPLIER`] / [`IMPORTED_SUPPLIER`].
-    pub country: String,
+    /// Country code, or [`UNKNOWN_SUPPLIER`] / [`IMPORTED_SUPPLIER`] (borrowed from the catalog
+    /// when it is a catalog country, so the analysis allocates nothing per supplier).
+    pub country: Cow<'static, str>,
     /// Its share of the layer, 0 to 1.
     pub share: f64,
     /// Whether it is a member of the consortium (a domestic supplier).

@@ -1,5 +1,7 @@
 //! Chart-ready series derived from a report, so the UI draws without computing any figure.
 
+use std::borrow::Cow;
+
 use crate::catalog::Catalog;
 
 use super::report::{Layer, Report};
@@ -9,7 +11,7 @@ use super::workloads::days_at_scale;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
     /// Label (country code, supplier, layer...).
-    pub label: String,
+    pub label: Cow<'static, str>,
     /// Value in the chart's unit.
     pub value: f64,
 }
@@ -32,7 +34,7 @@ pub struct ResourceBar {
     pub needed_label: String,
 }
 
-fn top_members(values: impl Iterator<Item = (String, f64)>) -> Vec<Point> {
+fn top_members(values: impl Iterator<Item = (Cow<'static, str>, f64)>) -> Vec<Point> {
     let mut all: Vec<Point> = values
         .filter(|(_, v)| *v > 0.0)
         .map(|(label, value)| Point { label, value })
@@ -47,7 +49,7 @@ fn top_members(values: impl Iterator<Item = (String, f64)>) -> Vec<Point> {
         let n = all.len() - TOP_MEMBERS;
         all.truncate(TOP_MEMBERS);
         all.push(Point {
-            label: format!("{n} others"),
+            label: Cow::Owned(format!("{n} others")),
             value: rest,
         });
     }
@@ -97,9 +99,9 @@ pub struct Segment {
     /// Layer index ([`Layer::index`]).
     pub layer: usize,
     /// Supplier code or marker.
-    pub supplier: String,
+    pub supplier: Cow<'static, str>,
     /// Display name of the supplier.
-    pub supplier_name: String,
+    pub supplier_name: Cow<'static, str>,
     /// Share of the layer, 0 to 1.
     pub share: f64,
     /// Whether the supplier is a member (domestic).
@@ -108,7 +110,7 @@ pub struct Segment {
 
 /// Foreign-supplier segments of every layer, largest first within a layer; domestic supply is left
 /// out so a bar's length is the layer's foreign share.
-pub fn dependency_segments(report: &Report, catalog: &Catalog) -> Vec<Segment> {
+pub fn dependency_segments(report: &Report, catalog: &'static Catalog) -> Vec<Segment> {
     let mut out = Vec::new();
     for layer in Layer::ALL {
         for s in report
@@ -121,7 +123,10 @@ pub fn dependency_segments(report: &Report, catalog: &Catalog) -> Vec<Segment> {
             out.push(Segment {
                 layer: layer.index(),
                 supplier: s.country.clone(),
-                supplier_name: catalog.country_name(&s.country).to_string(),
+                supplier_name: match catalog.country(&s.country) {
+                    Some(c) => Cow::Borrowed(c.name.as_str()),
+                    None => s.country.clone(),
+                },
                 share: s.share,
                 member: false,
             });
@@ -134,7 +139,7 @@ pub fn dependency_segments(report: &Report, catalog: &Catalog) -> Vec<Segment> {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Stakes {
     /// Member labels (alpha-2 codes).
-    pub members: Vec<String>,
+    pub members: Vec<Cow<'static, str>>,
     /// Share of pooled value.
     pub stake: Vec<f64>,
     /// Share of the consortium's population.

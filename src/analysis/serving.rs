@@ -11,7 +11,7 @@
 //!   2 · N_active FLOPs per token at the replica's peak × MFU; the slower of the two sets the step
 //!   time (roofline). Replica throughput = batch ÷ step time; pool capacity = Σ replicas' throughput.
 
-use crate::catalog::OpenModel;
+use crate::catalog::{Accelerator, OpenModel};
 use crate::plan::{Assumptions, Plan, Precision, WorkloadKind};
 
 use super::capacity::peak_tflops;
@@ -34,6 +34,7 @@ struct Group {
 }
 
 /// Per-replica result on one group.
+#[derive(Clone)]
 struct Replica {
     chips: f64,
     batch: f64,
@@ -76,6 +77,29 @@ fn replica_with(
 
 /// The replica size with the best throughput per accelerator: from the fewest accelerators that
 /// hold the weights and one user's KV cache up to 8 accelerators (one server) or the group size.
+/// Fewest accelerators of the group that hold the weights and one user's KV cache.
+fn smallest_replica(
+    group: &Group,
+    model: &OpenModel,
+    precision: Precision,
+    kv_gb_per_user: f64,
+) -> f64 {
+    let usable_per_chip = group.memory_gb * USABLE_MEMORY_SHARE;
+    ((model.total_params_b * precision.bytes_per_param() + kv_gb_per_user) / usable_per_chip)
+        .ceil()
+        .max(1.0)
+}
+
+/// The largest replica the search tries, before capping at the group's size.
+fn largest_replica_tried(
+    group: &Group,
+    model: &OpenModel,
+    precision: Precision,
+    kv_gb_per_user: f64,
+) -> f64 {
+    smallest_replica(group, model, precision, kv_gb_per_user).max(MAX_EXTRA_PARALLEL)
+}
+
 fn replica_on(
     group: &Group,
     model: &OpenModel,
@@ -88,10 +112,8 @@ fn replica_on(
     if usable_per_chip <= 0.0 || group.bandwidth_tbs <= 0.0 {
         return None;
     }
-    let min_chips = ((model.total_params_b * bytes + kv_gb_per_user) / usable_per_chip)
-        .ceil()
-        .max(1.0);
-    let max_chips = min_chips.max(MAX_EXTRA_PARALLEL).min(group.count);
+    let max_chips = largest_replica_tried(group, model, precision, kv_gb_per_user).min(group.count);
+    let min_chips = smallest_replica(group, model, precision, kv_gb_per_user);
     let mut best: Option<Replica> = None;
     let mut chips = min_chips;
     while chips <= max_chips {
@@ -138,6 +160,9 @@ pub fn serving(
         ..ServingFigures::default()
     };
     let mut best: Option<Replica> = None;
+    // Lines of the same accelerator share one best replica shape whenever they hold at least the
+    // largest replica tried, so each shape is searched once per accelerator and line size.
+    let mut shapes: Vec<(*const Accelerator, f64, Option<Replica>)> = Vec::new();
     for member in &plan.members {
         for line in &member.chips {
             let Some(acc) = plan.accelerator(catalog, &line.accelerator) else {
@@ -152,7 +177,22 @@ pub fn serving(
             if group.peak_tflops <= 0.0 {
                 continue;
             }
-            let Some(replica) = replica_on(&group, model, precision, kv_gb_per_user, a) else {
+            let size = group.count.min(largest_replica_tried(
+                &group,
+                model,
+                precision,
+                kv_gb_per_user,
+            ));
+            let key = (acc as *const Accelerator, size);
+            let shape = match shapes.iter().find(|(p, n, _)| (*p, *n) == key) {
+                Some((_, _, shape)) => shape.clone(),
+                None => {
+                    let shape = replica_on(&group, model, precision, kv_gb_per_user, a);
+                    shapes.push((key.0, key.1, shape.clone()));
+                    shape
+                }
+            };
+            let Some(replica) = shape else {
                 continue;
             };
             let replicas = (group.count / replica.chips).floor();

@@ -39,7 +39,7 @@ impl Document {
         path: Option<PathBuf>,
         untitled_name: &str,
         problems: Vec<Problem>,
-        catalog: &Catalog,
+        catalog: &'static Catalog,
     ) -> Document {
         let report = analyze(&plan, catalog);
         let mut undoer = Undoer::with_settings(UndoSettings {
@@ -82,7 +82,7 @@ impl Document {
     }
 
     /// Re-analyses the plan if it changed since the last analysis; returns whether it did.
-    pub fn refresh(&mut self, catalog: &Catalog) -> bool {
+    pub fn refresh(&mut self, catalog: &'static Catalog) -> bool {
         if self.plan == self.analyzed {
             return false;
         }

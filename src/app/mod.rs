@@ -58,7 +58,7 @@ pub struct PlannerApp {
     was_focused: bool,
 }
 
-fn example_document(catalog: &Catalog) -> Document {
+fn example_document(catalog: &'static Catalog) -> Document {
     let loaded = crate::cli::default_plan(catalog);
     let mut doc = Document::new(
         loaded.plan,

@@ -1,6 +1,8 @@
 //! Charts: pooled capacity against need, remaining foreign dependency by supplier, stakes beside
 //! population and GDP, and a what-if curve. Series come ready-made from `analysis::series`.
 
+use std::borrow::Cow;
+
 use egui::Ui;
 use egui_plot::{Bar, BarChart, Corner, HLine, HoverPosition, Legend, Line, Plot, VLine};
 
@@ -94,7 +96,7 @@ fn dependency_ui(ui: &mut Ui, cx: &ViewCtx) {
         report.dependency.overall * 100.0
     ));
     let segments = series::dependency_segments(report, cx.catalog);
-    let mut suppliers: Vec<(String, String)> = Vec::new();
+    let mut suppliers: Vec<(Cow<'static, str>, Cow<'static, str>)> = Vec::new();
     for s in &segments {
         if !suppliers.iter().any(|(code, _)| code == &s.supplier) {
             suppliers.push((s.supplier.clone(), s.supplier_name.clone()));
@@ -186,7 +188,10 @@ fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
             if (m.value - i).abs() > 0.01 || i < 0.0 {
                 return String::new();
             }
-            labels.get(i as usize).cloned().unwrap_or_default()
+            labels
+                .get(i as usize)
+                .map(|l| l.to_string())
+                .unwrap_or_default()
         })
         .show(ui, |plot| {
             plot.bar_chart(stake);
