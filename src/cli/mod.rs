@@ -1,6 +1,8 @@
-//! The command line: `report`, `validate`, `catalog` (and, without a command, the desktop app).
+//! The command line: `report`, `validate`, `fmt`, `diff`, `catalog` (and, without a command, the
+//! desktop app).
 
 mod catalog_list;
+mod diff_cmd;
 pub mod json;
 mod text;
 
@@ -64,6 +66,17 @@ pub enum Command {
     Fmt {
         /// Plan file (.ron).
         plan: PathBuf,
+    },
+    /// Show what changed from plan A to plan B and what it does to the key figures. Exit 0 when
+    /// the plans are the same, 1 when they differ, 2 when a file cannot be read (like diff(1)).
+    Diff {
+        /// The first plan file ("before").
+        a: PathBuf,
+        /// The second plan file ("after").
+        b: PathBuf,
+        /// Print JSON with a stable shape (`diff_version: 1`) instead of text.
+        #[arg(long)]
+        json: bool,
     },
     /// List the built-in catalog with sources.
     Catalog {
@@ -176,6 +189,7 @@ pub fn run(command: Command) -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::Diff { a, b, json } => diff_cmd::run(&a, &b, json, catalog),
         Command::Catalog { part } => {
             emit(&catalog_text(catalog, part));
             ExitCode::SUCCESS
