@@ -94,6 +94,19 @@ fn legend_height(entries: &[(&str, String)]) -> f64 {
     rows * (ROW_H - 4.0) + ROW_H
 }
 
+/// Longest row label that fits left of the bars at the chart's font size.
+const LABEL_CHARS: usize = 20;
+
+/// A row label cut to [`LABEL_CHARS`] with "…" (the full text stays in the bar's tooltip).
+fn fit_label(label: &str) -> String {
+    if label.chars().count() <= LABEL_CHARS {
+        label.to_string()
+    } else {
+        let cut: String = label.chars().take(LABEL_CHARS - 1).collect();
+        format!("{}…", cut.trim_end())
+    }
+}
+
 /// One resource: the pool stacked by member, and what the plan needs.
 fn resource_chart(bar: &ResourceBar) -> String {
     let total = total(&bar.by_member);
@@ -310,8 +323,13 @@ pub fn stakes(report: &Report, catalog: &Catalog) -> String {
     });
     for (r, (label, values)) in rows.iter().enumerate() {
         let y = top + r as f64 * group_h + 4.0;
-        let short: String = label.chars().take(22).collect();
-        svg.text(LABEL_W - 8.0, y + 19.0, &short, Anchor::End, false);
+        svg.text(
+            LABEL_W - 8.0,
+            y + 19.0,
+            &fit_label(label),
+            Anchor::End,
+            false,
+        );
         for (k, v) in values.iter().enumerate() {
             let by = y + k as f64 * 9.0;
             svg.rect(

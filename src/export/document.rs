@@ -3,7 +3,7 @@
 //! [`Report`].
 
 use crate::analysis::explain::si;
-use crate::analysis::{Layer, Report, series};
+use crate::analysis::{Layer, Report, Severity, series};
 use crate::catalog::{Catalog, Openness};
 use crate::numbers::{percent, readable};
 use crate::plan::{ExpertRole, Plan};
@@ -193,14 +193,17 @@ fn summary(b: &mut Builder, plan: &Plan, report: &Report) {
             format!("{}{target}", w.days.map_or("—".into(), days)),
         ]);
     }
-    let count = |s| report.findings.iter().filter(|f| f.severity == s).count();
+    let count = |s, one: &str, many: &str| {
+        let n = report.findings.iter().filter(|f| f.severity == s).count();
+        format!("{n} {}", if n == 1 { one } else { many })
+    };
     rows.push(vec![
         "Licence and export-control findings".into(),
         format!(
-            "{} blockers, {} cautions, {} for information",
-            count(crate::analysis::Severity::Blocker),
-            count(crate::analysis::Severity::Caution),
-            count(crate::analysis::Severity::Info)
+            "{}, {}, {}",
+            count(Severity::Blocker, "blocker", "blockers"),
+            count(Severity::Caution, "caution", "cautions"),
+            count(Severity::Info, "for information", "for information")
         ),
     ]);
     b.heading(2, "Summary", false);
@@ -214,8 +217,7 @@ fn members(b: &mut Builder, plan: &Plan, catalog: &Catalog, report: &Report) {
         .iter()
         .map(|m| {
             vec![
-                m.country.clone(),
-                m.name.clone(),
+                format!("{} {}", m.country, m.name),
                 readable(m.accelerators as f64),
                 readable(m.bf16_pflops),
                 readable(m.power_mw),
@@ -229,7 +231,6 @@ fn members(b: &mut Builder, plan: &Plan, catalog: &Catalog, report: &Report) {
         .collect();
     b.table(
         &[
-            ("Code", false),
             ("Member", false),
             ("Accelerators", true),
             ("BF16 PFLOP/s", true),
@@ -518,8 +519,8 @@ fn assumptions(b: &mut Builder, plan: &Plan) {
     b.table(
         &[
             ("Assumption", false),
-            ("Value", true),
-            ("Default", true),
+            ("Value", false),
+            ("Default", false),
             ("Source of the default", false),
         ],
         assumption_rows(&plan.assumptions),

@@ -15,16 +15,17 @@ const CSS: &str = "
 @page { size: A4; margin: 15mm 14mm; }
 * { box-sizing: border-box; }
 body { font-family: 'Segoe UI', 'Helvetica Neue', Arial, sans-serif; font-size: 10.5pt; line-height: 1.4;
-       color: #222; max-width: 190mm; margin: 0 auto; padding: 12px; }
+       color: #222; max-width: 980px; margin: 0 auto; padding: 12px 20px; }
 h1 { font-size: 20pt; margin: 0 0 6px; }
 h2 { font-size: 14pt; margin: 18px 0 6px; border-bottom: 2px solid #4e79a7; padding-bottom: 2px; }
 h3 { font-size: 11.5pt; margin: 14px 0 4px; }
 p.meta { color: #555; margin-top: 0; }
 table { border-collapse: collapse; width: 100%; margin: 6px 0 12px; font-size: 9pt; }
 th, td { border: 1px solid #ccc; padding: 3px 5px; vertical-align: top; text-align: left;
-         overflow-wrap: anywhere; }
+         overflow-wrap: break-word; }
 th { background: #eef2f7; }
-td.num, th.num { text-align: right; white-space: nowrap; overflow-wrap: normal; }
+td.num, th.num { text-align: right; }
+td.nowrap { white-space: nowrap; }
 tr:nth-child(even) td { background: #fafafa; }
 thead { display: table-header-group; }
 tr, li { break-inside: avoid; page-break-inside: avoid; }
@@ -93,23 +94,26 @@ pub fn html(doc: &Document, report: &Report, catalog: &Catalog) -> String {
     s
 }
 
+/// Numbers up to this many characters are kept on one line; longer cells may wrap.
+const NOWRAP_CHARS: usize = 16;
+
 fn table(s: &mut String, columns: &[String], numeric: &[bool], rows: &[Vec<String>]) {
-    let class = |i: usize| {
-        if numeric.get(i).copied().unwrap_or(false) {
-            " class=\"num\""
-        } else {
-            ""
-        }
-    };
+    let is_numeric = |i: usize| numeric.get(i).copied().unwrap_or(false);
     s.push_str("<table>\n<thead><tr>");
     for (i, c) in columns.iter().enumerate() {
-        let _ = write!(s, "<th{}>{}</th>", class(i), esc(c));
+        let class = if is_numeric(i) { " class=\"num\"" } else { "" };
+        let _ = write!(s, "<th{class}>{}</th>", esc(c));
     }
     s.push_str("</tr></thead>\n<tbody>\n");
     for row in rows {
         s.push_str("<tr>");
         for (i, cell) in row.iter().enumerate() {
-            let _ = write!(s, "<td{}>{}</td>", class(i), esc(cell));
+            let class = match (is_numeric(i), cell.chars().count() <= NOWRAP_CHARS) {
+                (true, true) => " class=\"num nowrap\"",
+                (true, false) => " class=\"num\"",
+                _ => "",
+            };
+            let _ = write!(s, "<td{class}>{}</td>", esc(cell));
         }
         s.push_str("</tr>\n");
     }
