@@ -3,11 +3,15 @@
 //!
 //! The domain (no UI): [`plan`] (what a plan file holds), [`catalog`] (built-in accelerators,
 //! models, countries), [`analysis`] (every figure), [`file`] (the RON format). The command line
-//! lives in [`cli`].
+//! lives in [`cli`]; [`diff`] compares two plans and [`export`] writes a proposal (HTML,
+//! Markdown, CSV).
 
 pub mod analysis;
 pub mod app;
 pub mod catalog;
 pub mod cli;
+pub mod diff;
+pub mod export;
 pub mod file;
+pub mod numbers;
 pub mod plan;

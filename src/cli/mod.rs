@@ -1,6 +1,9 @@
-//! The command line: `report`, `validate`, `catalog` (and, without a command, the desktop app).
+//! The command line: `report`, `validate`, `fmt`, `diff`, `export`, `catalog` (and, without a command, the
+//! desktop app).
 
 mod catalog_list;
+mod diff_cmd;
+mod export_cmd;
 pub mod json;
 mod text;
 
@@ -14,6 +17,7 @@ use crate::catalog::Catalog;
 use crate::file::{self, FileError, Loaded};
 
 pub use catalog_list::catalog_text;
+pub use export_cmd::ExportFormat;
 pub use text::report_text;
 
 /// The example plan embedded in the binary, used when no file is given.
@@ -64,6 +68,30 @@ pub enum Command {
     Fmt {
         /// Plan file (.ron).
         plan: PathBuf,
+    },
+    /// Show what changed from plan A to plan B and what it does to the key figures. Exit 0 when
+    /// the plans are the same, 1 when they differ, 2 when a file cannot be read (like diff(1)).
+    Diff {
+        /// The first plan file ("before").
+        a: PathBuf,
+        /// The second plan file ("after").
+        b: PathBuf,
+        /// Print JSON with a stable shape (`diff_version: 1`) instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write a proposal: the analysis as one self-contained HTML report with charts, as Markdown,
+    /// or the contributions table as CSV. Written through the safe save (the previous file is kept
+    /// as FILE.bak).
+    Export {
+        /// Plan file (.ron).
+        plan: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+        /// Output file; `-` writes to standard output.
+        #[arg(short = 'o', long = "output")]
+        output: PathBuf,
     },
     /// List the built-in catalog with sources.
     Catalog {
@@ -176,6 +204,12 @@ pub fn run(command: Command) -> ExitCode {
                 ExitCode::from(1)
             }
         },
+        Command::Diff { a, b, json } => diff_cmd::run(&a, &b, json, catalog),
+        Command::Export {
+            plan,
+            format,
+            output,
+        } => export_cmd::run(&plan, format, &output, catalog),
         Command::Catalog { part } => {
             emit(&catalog_text(catalog, part));
             ExitCode::SUCCESS

@@ -1,0 +1,63 @@
+//! The `export` command: write a proposal (HTML, Markdown) or the contributions CSV through the
+//! safe save, so a failed export never leaves a half-written file.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use crate::catalog::Catalog;
+use crate::export::{Format, export};
+use crate::file;
+
+use super::{emit, print_file_error};
+
+/// Export formats as the command line names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// One self-contained HTML report with charts (no scripts, no external files).
+    Html,
+    /// A Markdown report (tables, no charts).
+    Md,
+    /// The contributions table as CSV, one row per contribution line.
+    Csv,
+}
+
+impl ExportFormat {
+    fn format(self) -> Format {
+        match self {
+            ExportFormat::Html => Format::Html,
+            ExportFormat::Md => Format::Markdown,
+            ExportFormat::Csv => Format::Csv,
+        }
+    }
+}
+
+/// Exports `plan` as `format` to `output` (`-` for standard output).
+pub fn run(plan: &Path, format: ExportFormat, output: &Path, catalog: &'static Catalog) -> ExitCode {
+    let loaded = match file::load(plan, catalog) {
+        Ok(l) => l,
+        Err(e) => {
+            print_file_error(plan, &e);
+            return ExitCode::from(1);
+        }
+    };
+    for p in &loaded.problems {
+        eprintln!("warning: {}:{p}", plan.display());
+    }
+    let text = export(&loaded.plan, catalog, format.format());
+    if output == Path::new("-") {
+        emit(&text);
+        return ExitCode::SUCCESS;
+    }
+    match file::save_text(&text, output) {
+        Ok(()) => {
+            eprintln!("wrote {}", output.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("could not export: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,382 @@
+//! `export`: the HTML report is well formed, self-contained and escapes every text from the plan;
+//! it names every member and carries its charts; Markdown has the tables; the CSV reads back as a
+//! spreadsheet would; the command writes the files and refuses what it cannot do.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use consortium_planner::catalog::Catalog;
+use consortium_planner::export::{COLUMNS, Format, export};
+use consortium_planner::file;
+use consortium_planner::plan::{ChipLine, Member, Plan, PowerLine, Tenure, Workload, WorkloadKind};
+
+const HOSTILE: &str = "<script>alert(1)</script> & \"x\" 'y'";
+
+fn catalog() -> &'static Catalog {
+    Catalog::builtin()
+}
+
+fn save(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saves")
+        .join(name)
+}
+
+fn load(name: &str) -> Plan {
+    file::load(&save(name), catalog())
+        .expect("example opens")
+        .plan
+}
+
+/// A plan whose every free-text field carries markup, quotes and CSV/formula hazards.
+fn hostile_plan() -> Plan {
+    let mut plan = load("latam-gpt.ron");
+    plan.name = HOSTILE.to_string();
+    plan.description = format!("Line one\n{HOSTILE} <img src=x onerror=alert(2)>");
+    plan.workloads.push(Workload {
+        name: format!("{HOSTILE} | piped"),
+        kind: WorkloadKind::FullFineTune { tokens: 1e9 },
+        target_days: None,
+    });
+    let mut custom = plan.base(catalog()).expect("base model").clone();
+    custom.id = "our_model".into();
+    custom.name = format!("{HOSTILE} model");
+    plan.custom_models.push(custom);
+    plan.base_model = "our_model".into();
+    let mut m = Member::new("<b>ZZ</b>");
+    m.chips.push(ChipLine {
+        accelerator: "nvidia_h100_sxm".into(),
+        count: 8,
+        tenure: Tenure::Rented {
+            provider: "Cloud, \"Big\"\nCo".into(),
+            provider_country: "=HYPERLINK(\"http://evil\")".into(),
+        },
+        hosted_in: None,
+    });
+    m.power.push(PowerLine {
+        mw: 2.0,
+        source: Default::default(),
+        site: Some("@SUM(1)".into()),
+        imported_share: 0.0,
+    });
+    plan.members.push(m);
+    plan
+}
+
+/// All text of a parsed document, concatenated (what a reader sees).
+fn all_text(doc: &roxmltree::Document) -> String {
+    doc.descendants()
+        .filter(|n| n.is_text())
+        .filter_map(|n| n.text())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn parse_html(html: &str) -> roxmltree::Document<'_> {
+    let options = roxmltree::ParsingOptions {
+        allow_dtd: true,
+        ..Default::default()
+    };
+    roxmltree::Document::parse_with_options(html, options)
+        .unwrap_or_else(|e| panic!("the HTML is not well formed: {e}"))
+}
+
+#[test]
+fn html_is_well_formed_and_self_contained() {
+    let html = export(&load("latam-gpt.ron"), catalog(), Format::Html);
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    let doc = parse_html(&html);
+    assert_eq!(doc.root_element().tag_name().name(), "html");
+    for node in doc.descendants().filter(|n| n.is_element()) {
+        let tag = node.tag_name().name();
+        assert!(
+            !["script", "link", "img", "iframe", "object"].contains(&tag),
+            "external or active element <{tag}>"
+        );
+        for attr in node.attributes() {
+            assert!(
+                !["src", "href"].contains(&attr.name()) && !attr.name().starts_with("on"),
+                "attribute {}={:?} on <{tag}>",
+                attr.name(),
+                attr.value()
+            );
+        }
+    }
+    // The only URL is the SVG namespace name, which is never fetched.
+    let urls = html.matches("http").count();
+    let namespaces = html.matches("xmlns=\"http://www.w3.org/2000/svg\"").count();
+    assert_eq!(urls, namespaces, "no external URLs");
+    assert!(html.contains("@page { size: A4"), "print CSS for A4");
+}
+
+#[test]
+fn user_text_appears_only_escaped_in_html() {
+    let plan = hostile_plan();
+    let html = export(&plan, catalog(), Format::Html);
+    assert!(!html.contains("<script"), "raw script tag in the output");
+    assert!(!html.contains("<img"), "raw img tag in the output");
+    assert!(
+        !html.contains("<b>ZZ"),
+        "raw member code markup in the output"
+    );
+    assert!(
+        html.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot; &#39;y&#39;"),
+        "the name is escaped"
+    );
+    let doc = parse_html(&html);
+    let h1 = doc
+        .descendants()
+        .find(|n| n.has_tag_name("h1"))
+        .expect("a title");
+    assert_eq!(
+        h1.text(),
+        Some(HOSTILE),
+        "the reader sees the name as typed"
+    );
+    let text = all_text(&doc);
+    for expected in [
+        format!("{HOSTILE} model"),
+        format!("{HOSTILE} | piped"),
+        "<b>ZZ</b>".to_string(),
+    ] {
+        assert!(text.contains(&expected), "missing {expected:?}");
+    }
+}
+
+#[test]
+fn html_names_every_member_and_draws_the_charts() {
+    let plan = load("african-union.ron");
+    assert!(plan.members.len() >= 55);
+    let html = export(&plan, catalog(), Format::Html);
+    let doc = parse_html(&html);
+    let text = all_text(&doc);
+    for m in &plan.members {
+        let name = catalog().country_name(&m.country);
+        assert!(text.contains(name), "member {name} missing from the report");
+    }
+    let svgs: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("svg"))
+        .collect();
+    assert_eq!(
+        svgs.len(),
+        5,
+        "compute, power, experts, dependency and stakes charts"
+    );
+    let chart_text = |title: &str| {
+        let svg = svgs
+            .iter()
+            .find(|s| {
+                s.children()
+                    .find(|c| c.has_tag_name("title"))
+                    .and_then(|t| t.text())
+                    .is_some_and(|t| t.starts_with(title))
+            })
+            .unwrap_or_else(|| panic!("no chart titled {title:?}"));
+        svg.descendants()
+            .filter_map(|n| n.text())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(
+        chart_text("Compute").contains("(PFLOP/s)"),
+        "compute axis unit"
+    );
+    assert!(
+        chart_text("Power").contains("Power (MW)"),
+        "power axis unit"
+    );
+    assert!(
+        chart_text("Experts").contains("Experts (FTE)"),
+        "experts axis unit"
+    );
+    let dependency = chart_text("Foreign dependency");
+    assert!(dependency.contains("Chip design") && dependency.contains("100 %"));
+    let stakes = chart_text("Members' stakes");
+    assert!(
+        stakes.contains("Population share") && stakes.contains("GDP share"),
+        "legend"
+    );
+    // 55 members would be unreadable as bars: the largest 15 and the rest summed.
+    assert!(stakes.contains("40 others"), "{stakes}");
+    for svg in &svgs {
+        assert!(
+            svg.children().any(|c| c.has_tag_name("title")),
+            "each chart has a title"
+        );
+    }
+}
+
+#[test]
+fn markdown_has_the_tables_with_escaped_cells() {
+    let plan = hostile_plan();
+    let md = export(&plan, catalog(), Format::Markdown);
+    assert!(md.starts_with("# "));
+    assert!(md.contains("| Member | Accelerators | BF16 PFLOP/s |"));
+    let member_rows = md
+        .lines()
+        .skip_while(|l| !l.starts_with("| Member | Accelerators"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .count();
+    assert_eq!(member_rows, plan.members.len(), "one row per member");
+    assert!(md.contains("| Layer | Foreign share |"));
+    assert!(md.contains("| Assumption | Value | Default | Source of the default |"));
+    assert!(md.contains("## Base model and licence"));
+    // A pipe in a workload name must not split the cell; markup must not render.
+    assert!(md.contains("\\| piped"), "pipe escaped");
+    assert!(!md.contains("<script"), "markup shown literally");
+    for line in md
+        .lines()
+        .filter(|l| l.starts_with("| ") && l.contains("piped"))
+    {
+        let cells = line.replace("\\|", "").matches('|').count() - 1;
+        assert_eq!(cells, 9, "row keeps its 9 columns: {line}");
+    }
+}
+
+#[test]
+fn csv_reads_back_with_one_row_per_line_and_hostile_cells_intact() {
+    let plan = hostile_plan();
+    let text = export(&plan, catalog(), Format::Csv);
+    assert!(text.ends_with("\r\n"));
+    assert!(!text.replace("\r\n", "").contains('\r'), "CRLF only");
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(header, COLUMNS);
+    let records: Vec<csv::StringRecord> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("valid CSV");
+    let lines: usize = plan
+        .members
+        .iter()
+        .map(|m| m.chips.len() + m.power.len() + m.experts.len() + usize::from(m.funding.is_some()))
+        .sum();
+    assert_eq!(records.len(), lines, "one row per contribution line");
+    assert!(records.iter().all(|r| r.len() == COLUMNS.len()));
+    let rented = records
+        .iter()
+        .find(|r| &r[0] == "<b>ZZ</b>" && &r[2] == "chips")
+        .expect("the hostile member's chips");
+    assert_eq!(
+        &rented[8], "Cloud, \"Big\"\nCo",
+        "comma, quote, newline survive"
+    );
+    assert_eq!(
+        &rented[9], "'=HYPERLINK(\"http://evil\")",
+        "formula defused"
+    );
+    assert_eq!(&rented[5], "8", "quantity stays a number");
+    let power = records
+        .iter()
+        .find(|r| &r[0] == "<b>ZZ</b>" && &r[2] == "power")
+        .expect("the hostile member's power");
+    assert_eq!(&power[10], "'@SUM(1)");
+    let cl_funding = records
+        .iter()
+        .find(|r| &r[0] == "CL" && &r[2] == "funding")
+        .expect("CL funding");
+    assert_eq!((&cl_funding[5], &cl_funding[6]), ("10000000", "USD"));
+}
+
+// ---- the command line ----
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_consortium-planner"))
+        .args(args)
+        .output()
+        .expect("run the consortium-planner binary")
+}
+
+#[test]
+fn cli_writes_each_format_and_stdout() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = save("latam-gpt.ron");
+    let plan = plan.to_str().expect("UTF-8");
+    for (format, name, start) in [
+        ("html", "r.html", "<!DOCTYPE html>"),
+        ("md", "r.md", "# Latam-GPT consortium"),
+        ("csv", "r.csv", "country,member,kind"),
+    ] {
+        let out_path = dir.path().join(name);
+        let out = run(&[
+            "export",
+            plan,
+            "--format",
+            format,
+            "-o",
+            out_path.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let written = std::fs::read_to_string(&out_path).expect("file written");
+        assert!(written.starts_with(start), "{format}: {}", &written[..40]);
+    }
+    let out = run(&["export", plan, "--format", "csv", "-o", "-"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("country,member,kind"));
+}
+
+#[test]
+fn cli_refuses_an_unknown_format_a_missing_plan_and_an_unwritable_output() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = save("latam-gpt.ron");
+    let plan = plan.to_str().expect("UTF-8");
+    let target = dir.path().join("r.pdf");
+    let out = run(&[
+        "export",
+        plan,
+        "--format",
+        "pdf",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("invalid value 'pdf'"), "{err}");
+    assert!(err.contains("html, md, csv"), "lists the formats: {err}");
+    assert!(!target.exists());
+
+    let missing = dir.path().join("nope.ron");
+    let out = run(&[
+        "export",
+        missing.to_str().unwrap(),
+        "--format",
+        "html",
+        "-o",
+        target.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("nope.ron") && err.to_lowercase().contains("no such file"),
+        "{err}"
+    );
+
+    let nowhere = dir.path().join("no-such-folder").join("r.html");
+    let out = run(&[
+        "export",
+        plan,
+        "--format",
+        "html",
+        "-o",
+        nowhere.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("could not export") && err.contains("r.html"),
+        "{err}"
+    );
+    assert!(!nowhere.exists());
+}
