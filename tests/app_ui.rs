@@ -291,19 +291,16 @@ fn a_chip_count_that_is_not_a_number_is_refused_with_a_reason() {
 }
 
 #[test]
-fn clicking_use_on_a_model_row_makes_it_the_base_model() {
+fn choosing_a_model_row_and_use_makes_it_the_base_model() {
     let mut h = app();
     show_view(&mut h, "Base model");
     assert_eq!(h.state().doc.plan.base_model, "llama3.1-70b");
     assert!(shows(&h, "Base model: Llama 3.1 70B"));
 
-    // The "Use" button on the same row as "Apertus 70B".
-    let row_y = h.get_by_label("Apertus 70B").rect().center().y;
-    let use_button = h
-        .get_all_by_label("Use")
-        .find(|b| (b.rect().center().y - row_y).abs() < 4.0)
-        .expect("a Use button on the Apertus 70B row");
-    use_button.click();
+    // Select the row, then use it from the details panel.
+    h.get_by_label("Apertus 70B").click();
+    h.run();
+    h.get_by_label("Use Apertus 70B as the base model").click();
     h.run();
 
     let doc = &h.state().doc;

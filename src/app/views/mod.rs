@@ -60,8 +60,8 @@ pub struct ViewState {
     pub model_sort: (model::ModelSort, bool),
     /// The model shown in the details panel.
     pub model_selected: Option<String>,
-    /// Fit of every catalog model, cached per analysis generation.
-    pub model_rows: Option<(u64, Vec<model::ModelRow>)>,
+    /// The model table (rows, fit and order), cached per analysis generation.
+    pub model_table: model::ModelTable,
 }
 
 /// Draws the current view.

@@ -17,8 +17,6 @@ pub enum ModelSort {
     Name,
     /// Total parameters.
     Params,
-    /// Active parameters.
-    Active,
     /// Licence name.
     Licence,
     /// Developer country.
@@ -29,13 +27,33 @@ pub enum ModelSort {
     Fits,
 }
 
-/// One row of the model table.
+/// One row of the model table, with its cells already formatted (rebuilt only when the analysis
+/// changes, so a frame draws without formatting or analysing anything).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ModelRow {
     /// Model id.
     pub id: String,
     /// Whether each workload fits with this model.
     pub fits: Vec<bool>,
+    /// Lower-case text the filter searches (name, developer, licence).
+    search: String,
+    /// Name cell ("* " marks the base model).
+    name: String,
+    params: String,
+    licence: String,
+    developer: String,
+    languages: String,
+    fits_text: String,
+    fits_status: Status,
+}
+
+/// The model table's rows and display order, cached per analysis generation, sort and filter.
+#[derive(Debug, Clone, Default)]
+pub struct ModelTable {
+    generation: Option<u64>,
+    rows: Vec<ModelRow>,
+    order_for: Option<((ModelSort, bool), String)>,
+    order: Vec<usize>,
 }
 
 fn openness(o: Openness) -> &'static str {
@@ -56,22 +74,91 @@ fn all_models<'a>(cx: &'a ViewCtx) -> Vec<&'a OpenModel> {
         .collect()
 }
 
-fn rows(cx: &mut ViewCtx) -> Vec<ModelRow> {
-    let generation = cx.doc.generation;
-    if let Some((g, rows)) = &cx.state.model_rows
-        && *g == generation
-    {
-        return rows.clone();
+fn row_of(m: &OpenModel, fits: Vec<bool>, base: &str) -> ModelRow {
+    let osi = match m.licence.osi_approved {
+        Some(true) => " (OSI)",
+        Some(false) => "",
+        None => " (?)",
+    };
+    let n_fit = fits.iter().filter(|f| **f).count();
+    let fits_status = if fits.is_empty() {
+        Status::Neutral
+    } else if n_fit == fits.len() {
+        Status::Good
+    } else {
+        Status::Bad
+    };
+    ModelRow {
+        id: m.id.clone(),
+        search: format!("{}\n{}\n{}", m.name, m.developer, m.licence.name).to_lowercase(),
+        name: if m.id == base {
+            format!("* {}", m.name)
+        } else {
+            m.name.clone()
+        },
+        params: if m.is_mixture_of_experts() {
+            format!("{} B ({} B active)", m.total_params_b, m.active_params_b)
+        } else {
+            format!("{} B dense", m.total_params_b)
+        },
+        licence: format!("{}{osi}", m.licence.name),
+        developer: format!("{} {}", m.developer_country, m.developer),
+        languages: match m.languages.len() {
+            0 => "see note".to_string(),
+            n => n.to_string(),
+        },
+        fits_text: format!("{n_fit} of {}", fits.len()),
+        fits_status,
+        fits,
     }
-    let rows: Vec<ModelRow> = all_models(cx)
-        .into_iter()
-        .map(|m| ModelRow {
-            id: m.id.clone(),
-            fits: workload_fits(&cx.doc.plan, cx.catalog, m, &cx.doc.report),
-        })
-        .collect();
-    cx.state.model_rows = Some((generation, rows.clone()));
-    rows
+}
+
+/// Brings the cached rows and order up to date with the analysis, the sort and the filter.
+fn refresh_table(cx: &mut ViewCtx) {
+    let generation = cx.doc.generation;
+    let mut table = std::mem::take(&mut cx.state.model_table);
+    if table.generation != Some(generation) {
+        let base = cx.doc.plan.base_model.clone();
+        table.rows = all_models(cx)
+            .into_iter()
+            .map(|m| {
+                let fits = workload_fits(&cx.doc.plan, cx.catalog, m, &cx.doc.report);
+                row_of(m, fits, &base)
+            })
+            .collect();
+        table.generation = Some(generation);
+        table.order_for = None;
+    }
+    let key = (cx.state.model_sort, cx.state.model_filter.to_lowercase());
+    if table.order_for.as_ref() != Some(&key) {
+        let models = all_models(cx);
+        let filter = &key.1;
+        let mut order: Vec<usize> = (0..table.rows.len())
+            .filter(|&i| {
+                filter.is_empty()
+                    || table.rows[i].search.contains(filter.as_str())
+                    || models[i].developer_country.to_lowercase() == *filter
+            })
+            .collect();
+        let (column, descending) = key.0;
+        let rows = &table.rows;
+        order.sort_by(|&i, &j| {
+            let (a, b) = (models[i], models[j]);
+            let count = |r: &ModelRow| r.fits.iter().filter(|f| **f).count();
+            let o = match column {
+                ModelSort::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+                ModelSort::Params => a.total_params_b.total_cmp(&b.total_params_b),
+                ModelSort::Licence => a.licence.name.cmp(&b.licence.name),
+                ModelSort::Country => a.developer_country.cmp(&b.developer_country),
+                ModelSort::Languages => a.languages.len().cmp(&b.languages.len()),
+                ModelSort::Fits => count(&rows[i]).cmp(&count(&rows[j])),
+            };
+            if descending { o.reverse() } else { o }
+        });
+        table.order = order;
+        table.order_for = Some(key);
+    }
+    cx.state.model_table = table;
 }
 
 fn sort_button(ui: &mut Ui, label: &str, column: ModelSort, sort: &mut (ModelSort, bool)) {
@@ -94,39 +181,8 @@ fn sort_button(ui: &mut Ui, label: &str, column: ModelSort, sort: &mut (ModelSor
 }
 
 fn table_ui(ui: &mut Ui, cx: &mut ViewCtx) {
-    let rows = rows(cx);
-    let filter = cx.state.model_filter.to_lowercase();
+    let table = std::mem::take(&mut cx.state.model_table);
     let models = all_models(cx);
-    let mut shown: Vec<(&OpenModel, &ModelRow)> = models
-        .iter()
-        .zip(&rows)
-        .filter(|(m, _)| {
-            filter.is_empty()
-                || m.name.to_lowercase().contains(&filter)
-                || m.developer.to_lowercase().contains(&filter)
-                || m.licence.name.to_lowercase().contains(&filter)
-                || m.developer_country.to_lowercase() == filter
-        })
-        .map(|(m, r)| (*m, r))
-        .collect();
-    let (column, descending) = cx.state.model_sort;
-    shown.sort_by(|(a, ra), (b, rb)| {
-        let o = match column {
-            ModelSort::Name => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
-            ModelSort::Params => a.total_params_b.total_cmp(&b.total_params_b),
-            ModelSort::Active => a.active_params_b.total_cmp(&b.active_params_b),
-            ModelSort::Licence => a.licence.name.cmp(&b.licence.name),
-            ModelSort::Country => a.developer_country.cmp(&b.developer_country),
-            ModelSort::Languages => a.languages.len().cmp(&b.languages.len()),
-            ModelSort::Fits => ra
-                .fits
-                .iter()
-                .filter(|f| **f)
-                .count()
-                .cmp(&rb.fits.iter().filter(|f| **f).count()),
-        };
-        if descending { o.reverse() } else { o }
-    });
     let base = cx.doc.plan.base_model.clone();
     let mut sort = cx.state.model_sort;
     let mut select = None;
@@ -138,120 +194,64 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         .resizable(true)
         .auto_shrink([false, false])
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(190.0).at_least(120.0).clip(true))
-        .column(Column::initial(78.0).at_least(60.0))
-        .column(Column::initial(62.0).at_least(50.0))
-        .column(Column::initial(150.0).at_least(80.0).clip(true))
-        .column(Column::initial(120.0).at_least(60.0).clip(true))
+        .column(Column::initial(200.0).at_least(120.0).clip(true))
+        .column(Column::initial(130.0).at_least(70.0).clip(true))
+        .column(Column::initial(170.0).at_least(80.0).clip(true))
+        .column(Column::initial(150.0).at_least(60.0).clip(true))
         .column(Column::initial(84.0).at_least(60.0))
-        .column(Column::initial(90.0).at_least(60.0))
-        .column(Column::initial(60.0).at_least(50.0))
-        .column(Column::remainder().at_least(50.0))
+        .column(Column::remainder().at_least(60.0))
         .header(theme::ROW_HEIGHT + 4.0, |mut h| {
             h.col(|ui| sort_button(ui, "Model", ModelSort::Name, &mut sort));
             h.col(|ui| sort_button(ui, "Params", ModelSort::Params, &mut sort));
-            h.col(|ui| sort_button(ui, "Active", ModelSort::Active, &mut sort));
             h.col(|ui| sort_button(ui, "Licence", ModelSort::Licence, &mut sort));
             h.col(|ui| sort_button(ui, "Developer", ModelSort::Country, &mut sort));
             h.col(|ui| sort_button(ui, "Languages", ModelSort::Languages, &mut sort));
-            h.col(|ui| {
-                ui.strong("Data / code");
-            });
             h.col(|ui| sort_button(ui, "Fits", ModelSort::Fits, &mut sort));
-            h.col(|ui| {
-                ui.strong("");
-            });
         })
         .body(|body| {
-            body.rows(theme::ROW_HEIGHT + 2.0, shown.len(), |mut row| {
-                let (m, r) = shown[row.index()];
+            body.rows(theme::ROW_HEIGHT + 2.0, table.order.len(), |mut row| {
+                let i = table.order[row.index()];
+                let (m, r) = (models[i], &table.rows[i]);
                 let is_base = m.id == base;
                 row.col(|ui| {
-                    let label = if is_base {
-                        format!("* {}", m.name)
-                    } else {
-                        m.name.clone()
-                    };
-                    if ui
+                    let response = ui
                         .add(egui::Button::selectable(
                             cx.state.model_selected.as_deref() == Some(m.id.as_str()),
-                            label,
+                            r.name.as_str(),
                         ))
-                        .clicked()
-                    {
+                        .on_hover_text("Click for details; double-click to use as the base model");
+                    if response.double_clicked() && !is_base {
+                        use_model = Some(m.id.clone());
+                    } else if response.clicked() {
                         select = Some(m.id.clone());
                     }
                 });
                 row.col(|ui| {
-                    ui.label(format!("{} B", m.total_params_b));
+                    ui.label(r.params.as_str());
                 });
                 row.col(|ui| {
-                    ui.label(if m.is_mixture_of_experts() {
-                        format!("{} B", m.active_params_b)
-                    } else {
-                        "dense".into()
+                    ui.label(r.licence.as_str());
+                });
+                row.col(|ui| {
+                    ui.label(r.developer.as_str()).on_hover_ui(|ui| {
+                        ui.label(cx.catalog.country_name(&m.developer_country));
                     });
                 });
                 row.col(|ui| {
-                    let osi = match m.licence.osi_approved {
-                        Some(true) => " (OSI)",
-                        Some(false) => "",
-                        None => " (?)",
-                    };
-                    ui.label(format!("{}{osi}", m.licence.name));
+                    ui.label(r.languages.as_str()).on_hover_ui(|ui| {
+                        ui.label(format!("{} {}", m.languages.join(", "), m.languages_note));
+                    });
                 });
                 row.col(|ui| {
-                    ui.label(format!("{} {}", m.developer_country, m.developer))
-                        .on_hover_text(cx.catalog.country_name(&m.developer_country));
-                });
-                row.col(|ui| {
-                    let n = m.languages.len();
-                    ui.label(if n == 0 {
-                        "see note".to_string()
-                    } else {
-                        n.to_string()
-                    })
-                    .on_hover_text(format!(
-                        "{} {}",
-                        m.languages.join(", "),
-                        m.languages_note
-                    ));
-                });
-                row.col(|ui| {
-                    ui.label(format!(
-                        "{} / {}",
-                        openness(m.licence.open_data),
-                        openness(m.licence.open_code)
-                    ));
-                });
-                row.col(|ui| {
-                    let fits = r.fits.iter().filter(|f| **f).count();
-                    let status = if r.fits.is_empty() {
-                        Status::Neutral
-                    } else if fits == r.fits.len() {
-                        Status::Good
-                    } else {
-                        Status::Bad
-                    };
                     ui.label(
-                        RichText::new(format!("{fits} of {}", r.fits.len()))
-                            .color(theme::status_color(&visuals, status)),
+                        RichText::new(r.fits_text.as_str())
+                            .color(theme::status_color(&visuals, r.fits_status)),
                     )
                     .on_hover_text("Workloads that fit the pooled hardware with this model");
                 });
-                row.col(|ui| {
-                    if is_base {
-                        ui.label("in use");
-                    } else if ui
-                        .small_button("Use")
-                        .on_hover_text(format!("Make {} the shared base model", m.name))
-                        .clicked()
-                    {
-                        use_model = Some(m.id.clone());
-                    }
-                });
             });
         });
+    cx.state.model_table = table;
     cx.state.model_sort = sort;
     if let Some(id) = select {
         cx.state.model_selected = Some(id);
@@ -269,12 +269,21 @@ fn details_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         .model_selected
         .clone()
         .unwrap_or_else(|| cx.doc.plan.base_model.clone());
-    let Some(m) = cx.doc.plan.model(cx.catalog, &id).cloned() else {
-        ui.heading("Unknown model");
-        ui.label(format!(
-            "The plan names {id:?}, which is not in the catalog."
-        ));
-        return;
+    // Catalog models are borrowed for the whole run; only a plan-defined model is copied.
+    let m: std::borrow::Cow<'static, OpenModel> = match cx.catalog.model(&id) {
+        Some(m) if !cx.doc.plan.custom_models.iter().any(|c| c.id == id) => {
+            std::borrow::Cow::Borrowed(m)
+        }
+        _ => match cx.doc.plan.model(cx.catalog, &id) {
+            Some(m) => std::borrow::Cow::Owned(m.clone()),
+            None => {
+                ui.heading("Unknown model");
+                ui.label(format!(
+                    "The plan names {id:?}, which is not in the catalog."
+                ));
+                return;
+            }
+        },
     };
     egui::ScrollArea::vertical()
         .id_salt("model-details")
@@ -305,6 +314,11 @@ fn details_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             ));
             ui.add_space(6.0);
             ui.label(RichText::new(format!("Licence: {}", m.licence.name)).strong());
+            ui.label(format!(
+                "Training data released: {} · training code released: {}",
+                openness(m.licence.open_data),
+                openness(m.licence.open_code)
+            ));
             if let Some(duty) = &m.licence.attribution_duty {
                 ui.label(format!("Duty: {duty}"));
             }
@@ -353,7 +367,14 @@ fn details_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             }
             ui.add_space(8.0);
             ui.label(RichText::new("Fit with the pooled hardware").strong());
-            let fits = workload_fits(&cx.doc.plan, cx.catalog, &m, &cx.doc.report);
+            let fits = cx
+                .state
+                .model_table
+                .rows
+                .iter()
+                .find(|r| r.id == m.id)
+                .map(|r| r.fits.clone())
+                .unwrap_or_default();
             for (w, fit) in cx.doc.plan.workloads.iter().zip(fits) {
                 let status = if fit { Status::Good } else { Status::Bad };
                 ui.label(
@@ -371,6 +392,7 @@ fn details_ui(ui: &mut Ui, cx: &mut ViewCtx) {
 
 /// The base-model view.
 pub fn model_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    refresh_table(cx);
     egui::Panel::right("model-details-panel")
         .resizable(true)
         .default_size(360.0)
