@@ -1,4 +1,5 @@
-//! Full recompute of the analysis at 8, 55 and 193 members. Target: ≤ 20 µs at 193 members.
+//! Full recompute of the analysis at 8, 55 and 193 members (target: ≤ 20 µs at 193 members), and
+//! the plan comparison the app uses to notice an edit.
 //!
 //! Run: `cargo bench --bench analysis`.
 
@@ -23,6 +24,11 @@ fn analysis(c: &mut Criterion) {
             label.split(' ').next().unwrap().parse::<usize>().unwrap()
         );
         group.bench_function(label, |b| b.iter(|| analyze(black_box(&plan), catalog)));
+        // The app detects edits by comparing the plan with its last analysed copy.
+        let copy = plan.clone();
+        group.bench_function(format!("{label}: change check"), |b| {
+            b.iter(|| black_box(&plan) == black_box(&copy))
+        });
     }
     group.finish();
 }

@@ -12,6 +12,9 @@
 //! | talent           | expert FTE                          | foreign nationals or contractors (foreign_fte)          |
 //! | energy           | contributed MW                      | imported share, or a site outside the consortium        |
 //!
+//! Domestic talent and energy are one supplier, [`MEMBERS_SUPPLIER`]: which member provides them
+//! is in the member figures, and a list of every member here would say nothing about dependency.
+//!
 //! Several fab or memory countries share a line's weight equally. Overall index = Σ wᵢ·sᵢ ÷ Σ wᵢ
 //! over the layers the plan has something in (an empty layer is left out, not counted as 0).
 
@@ -23,7 +26,8 @@ use super::codes::{CodeIndex, CodeSet};
 use crate::plan::{Plan, Tenure};
 
 use super::report::{
-    Dependency, IMPORTED_SUPPLIER, Layer, LayerFigures, Supplier, UNKNOWN_SUPPLIER,
+    Dependency, IMPORTED_SUPPLIER, Layer, LayerFigures, MEMBERS_SUPPLIER, Supplier,
+    UNKNOWN_SUPPLIER,
 };
 
 /// The consortium's member codes, each once, in a set for constant-time lookup.
@@ -94,31 +98,27 @@ impl<'a> Tally<'a> {
                 ..LayerFigures::default()
             };
         }
-        let mut suppliers: Vec<Supplier> = self
+        // Largest share first; ties in code order. Sorting on integer keys (the share's bits,
+        // which order like the value for non-negative numbers, then the code's slot, which orders
+        // two-letter codes like their strings) keeps large plans from spending their time here.
+        let mut keyed: Vec<(u64, usize, &str, f64)> = self
             .entries
             .into_iter()
-            .map(|(country, w)| Supplier {
-                country: supplier_name(catalog, country),
-                share: w / self.total,
-                member: members.contains(country),
+            .map(|(name, w)| {
+                let share = w / self.total;
+                let slot = code_slot(name).unwrap_or(usize::MAX);
+                (share.to_bits(), slot, name, share)
             })
             .collect();
-        // Largest share first; ties in code order (a slot compare for two-letter codes, which
-        // orders like the strings), so equal shares never cost a string comparison.
-        let order = |s: &Supplier| {
-            (
-                code_slot(&s.country).unwrap_or(usize::MAX),
-                s.country.clone(),
-            )
-        };
-        suppliers.sort_unstable_by(|a, b| {
-            b.share.total_cmp(&a.share).then_with(|| {
-                match (code_slot(&a.country), code_slot(&b.country)) {
-                    (Some(x), Some(y)) => x.cmp(&y),
-                    _ => order(a).cmp(&order(b)),
-                }
+        keyed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then_with(|| a.2.cmp(b.2)));
+        let suppliers: Vec<Supplier> = keyed
+            .into_iter()
+            .map(|(_, _, name, share)| Supplier {
+                country: supplier_name(catalog, name),
+                share,
+                member: name == MEMBERS_SUPPLIER || members.contains(name),
             })
-        });
+            .collect();
         let foreign_share = suppliers
             .iter()
             .filter(|s| !s.member)
@@ -137,6 +137,7 @@ fn supplier_name(catalog: &'static Catalog, name: &str) -> Cow<'static, str> {
     match name {
         UNKNOWN_SUPPLIER => Cow::Borrowed(UNKNOWN_SUPPLIER),
         IMPORTED_SUPPLIER => Cow::Borrowed(IMPORTED_SUPPLIER),
+        MEMBERS_SUPPLIER => Cow::Borrowed(MEMBERS_SUPPLIER),
         _ => catalog.country_code(name),
     }
 }
@@ -179,13 +180,13 @@ pub fn dependency(
         for line in &member.experts {
             let foreign = line.foreign_fte.min(line.fte);
             talent.add(UNKNOWN_SUPPLIER, foreign);
-            talent.add(&member.country, line.fte - foreign);
+            talent.add(MEMBERS_SUPPLIER, line.fte - foreign);
         }
         for line in &member.power {
             let site = line.site.as_deref().unwrap_or(&member.country);
             if members.contains(site) {
                 energy.add(IMPORTED_SUPPLIER, line.mw * line.imported_share);
-                energy.add(site, line.mw * (1.0 - line.imported_share));
+                energy.add(MEMBERS_SUPPLIER, line.mw * (1.0 - line.imported_share));
             } else {
                 energy.add(site, line.mw);
             }

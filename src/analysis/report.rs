@@ -299,11 +299,14 @@ impl Layer {
 pub const UNKNOWN_SUPPLIER: &str = "unknown";
 /// Marker used as the supplier of imported energy of unstated origin.
 pub const IMPORTED_SUPPLIER: &str = "imported";
+/// Marker for domestic talent and energy, pooled over the member states (each member's own FTE
+/// and MW are in its member figures); always a member supplier.
+pub const MEMBERS_SUPPLIER: &str = "members";
 
 /// One supplier's part of a layer.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Supplier {
-    /// Country code, or [`UNKNOWN_SUPPLIER`] / [`IMPORTED_SUPPLIER`] (borrowed from the catalog
+    /// Country code, or [`UNKNOWN_SUPPLIER`] / [`IMPORTED_SUPPLIER`] / [`MEMBERS_SUPPLIER`] (borrowed from the catalog
     /// when it is a catalog country, so the analysis allocates nothing per supplier).
     pub country: Cow<'static, str>,
     /// Its share of the layer, 0 to 1.

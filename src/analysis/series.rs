@@ -159,6 +159,43 @@ pub fn stakes(report: &Report) -> Stakes {
     }
 }
 
+/// Members shown by name in the stakes chart; the rest are summed as "others".
+pub const STAKE_MEMBERS: usize = 15;
+
+/// Stakes of the `max` members with the largest stakes (ties in code order), the rest summed into
+/// one "N others" entry, so the chart stays readable at 55 or 193 members.
+pub fn top_stakes(report: &Report, max: usize) -> Stakes {
+    let all = stakes(report);
+    let mut order: Vec<usize> = (0..all.members.len()).collect();
+    order.sort_by(|&i, &j| {
+        all.stake[j]
+            .total_cmp(&all.stake[i])
+            .then_with(|| all.members[i].cmp(&all.members[j]))
+    });
+    let shown = if order.len() > max + 1 {
+        max
+    } else {
+        order.len()
+    };
+    let mut out = Stakes::default();
+    for &i in &order[..shown] {
+        out.members.push(all.members[i].clone());
+        out.stake.push(all.stake[i]);
+        out.population.push(all.population[i]);
+        out.gdp.push(all.gdp[i]);
+    }
+    let rest = &order[shown..];
+    if !rest.is_empty() {
+        let sum = |v: &[f64]| rest.iter().fold(0.0, |a, &i| a + v[i]);
+        out.members
+            .push(Cow::Owned(format!("{} others", rest.len())));
+        out.stake.push(sum(&all.stake));
+        out.population.push(sum(&all.population));
+        out.gdp.push(sum(&all.gdp));
+    }
+    out
+}
+
 /// Pool scales shown on the what-if curve (0.25× to 4× the pool).
 pub const WHAT_IF_SCALES: [f64; 16] = [
     0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0,

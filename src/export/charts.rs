@@ -17,8 +17,7 @@ const RIGHT_W: f64 = 70.0;
 const PLOT_W: f64 = WIDTH - LABEL_W - RIGHT_W;
 const ROW_H: f64 = 24.0;
 const BAR_H: f64 = 16.0;
-/// Members shown by name in the stakes chart; the rest are summed as "others".
-pub const STAKE_MEMBERS: usize = 15;
+pub use crate::analysis::series::STAKE_MEMBERS;
 
 /// Colours for series (colour-blind-safe Tableau 10), then grey for everything else.
 const PALETTE: [&str; 10] = [
@@ -274,27 +273,17 @@ pub fn dependency(report: &Report, catalog: &'static Catalog) -> String {
 /// Members' stakes beside their shares of the consortium's population and GDP (largest stakes
 /// first; beyond [`STAKE_MEMBERS`] the rest are summed as "others").
 pub fn stakes(report: &Report, catalog: &'static Catalog) -> String {
-    let s = series::stakes(report);
-    let mut rows: Vec<(String, [f64; 3])> = (0..s.members.len())
+    let s = series::top_stakes(report, STAKE_MEMBERS);
+    let rows: Vec<(String, [f64; 3])> = (0..s.members.len())
         .map(|i| {
             let code = &s.members[i];
-            (
-                format!("{code} {}", catalog.country_name(code)),
-                [s.stake[i], s.population[i], s.gdp[i]],
-            )
+            let label = match catalog.country(code) {
+                Some(c) => format!("{code} {}", c.name),
+                None => code.to_string(),
+            };
+            (label, [s.stake[i], s.population[i], s.gdp[i]])
         })
         .collect();
-    rows.sort_by(|a, b| b.1[0].total_cmp(&a.1[0]).then_with(|| a.0.cmp(&b.0)));
-    if rows.len() > STAKE_MEMBERS + 1 {
-        let rest = rows.split_off(STAKE_MEMBERS);
-        let mut sum = [0.0; 3];
-        for (_, v) in &rest {
-            for k in 0..3 {
-                sum[k] += v[k];
-            }
-        }
-        rows.push((format!("{} others", rest.len()), sum));
-    }
     let names = ["Stake of pooled value", "Population share", "GDP share"];
     let entries: Vec<(&str, String)> = names
         .iter()

@@ -157,7 +157,7 @@ fn dependency_ui(ui: &mut Ui, cx: &ViewCtx) {
 
 fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
     ui.heading("Stake in the pool beside population and GDP");
-    let s = series::stakes(&cx.doc.report);
+    let s = series::top_stakes(&cx.doc.report, series::STAKE_MEMBERS);
     let codes = s.members.clone();
     let make = |name: &str, offset: f64, values: &[f64], n: usize| {
         let bars: Vec<Bar> = values
