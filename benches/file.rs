@@ -4,6 +4,7 @@
 //! Run: `cargo bench --bench file`.
 
 use std::hint::black_box;
+use std::io::Write;
 
 use consortium_planner::catalog::Catalog;
 use consortium_planner::file;
@@ -27,6 +28,16 @@ fn file_benches(c: &mut Criterion) {
         let target = dir.path().join("plan.ron");
         group.bench_function("safe save (fsync)", |b| {
             b.iter(|| file::save_with_header(&loaded.plan, &loaded.header, &target).expect("saves"))
+        });
+        // The floor any durable save pays on this disk: one write and one fsync, nothing else.
+        let text_out = file::to_ron_with_header(&loaded.plan, &loaded.header);
+        let floor = dir.path().join("floor.ron");
+        group.bench_function("disk floor: write + fsync", |b| {
+            b.iter(|| {
+                let mut f = std::fs::File::create(&floor).expect("create");
+                f.write_all(text_out.as_bytes()).expect("write");
+                f.sync_all().expect("fsync");
+            })
         });
         group.finish();
     }

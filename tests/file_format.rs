@@ -1062,6 +1062,24 @@ fn format_from_a_newer_version_with_unknown_content_is_refused_not_dropped() {
 }
 
 #[test]
+fn a_newer_file_with_syntax_this_version_cannot_read_is_named_as_newer() {
+    // Later syntax that this version cannot even tokenise must not hide that the file is
+    // from a newer version: the version is read on its own, before the rest is parsed.
+    let text = with(GOOD, "format: 1,", "format: 7,");
+    let text = with(&text, "    members: [", "    extras_v7: <1 .. 2>,\n    members: [");
+    let problems = refused(&text);
+    assert_first_on(&problems, &text, "", "format: 7");
+    assert_message(&problems[0], &["7", "newer version"]);
+}
+
+#[test]
+fn a_format_written_in_a_comment_or_a_string_is_not_the_files_format() {
+    let text = with(GOOD, "format: 1,", "// format: 99,\n    format: 1,");
+    let loaded = loads(&text);
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+}
+
+#[test]
 fn format_position_ignores_comments() {
     let text = with(
         GOOD,

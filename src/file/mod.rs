@@ -12,7 +12,6 @@ mod validate;
 use std::path::{Path, PathBuf};
 
 use ron::extensions::Extensions;
-use serde::Deserialize;
 
 use crate::catalog::Catalog;
 use crate::plan::{FORMAT_VERSION, Plan};
@@ -157,12 +156,6 @@ fn syntax_problem(e: &ron::error::SpannedError) -> Problem {
     )
 }
 
-/// Only the version field, read before the rest so a newer file gets a clear message.
-#[derive(Deserialize)]
-struct VersionOnly {
-    format: u32,
-}
-
 /// Parses plan text and checks it against the catalog.
 pub fn parse(text: &str, catalog: &Catalog) -> Result<Loaded, FileError> {
     // A UTF-8 byte-order mark (some Windows editors add one) is not part of the plan.
@@ -173,9 +166,10 @@ pub fn parse(text: &str, catalog: &Catalog) -> Result<Loaded, FileError> {
         });
     }
     let options = ron_options();
-    let newer = match options.from_str::<VersionOnly>(text) {
-        Ok(v) if v.format > FORMAT_VERSION => Some(v.format),
-        Ok(v) if v.format == 0 => {
+    // The version is read first, on its own, so a newer file gets a clear message.
+    let newer = match problem::top_level_format(text) {
+        Some(v) if v > FORMAT_VERSION => Some(v),
+        Some(0) => {
             return Err(FileError::Invalid(vec![Problem::at(
                 locate_key(text, "format"),
                 "format",

@@ -71,98 +71,155 @@ enum Tok {
 /// `/* */` comments and understanding escapes and raw strings, so positions are never found
 /// inside a comment or inside another string. Linear in the text's length.
 fn tokens(text: &str) -> Vec<Tok> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c == b'/' && b.get(i + 1) == Some(&b'/') {
-            while i < b.len() && b[i] != b'\n' {
-                i += 1;
+    Tokens {
+        b: text.as_bytes(),
+        i: 0,
+    }
+    .collect()
+}
+
+/// The token stream of [`tokens`], produced lazily so a scan can stop early.
+struct Tokens<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Tok;
+
+    fn next(&mut self) -> Option<Tok> {
+        let b = self.b;
+        let mut i = self.i;
+        let tok = loop {
+            if i >= b.len() {
+                self.i = i;
+                return None;
             }
-        } else if c == b'/' && b.get(i + 1) == Some(&b'*') {
-            let mut depth = 1;
-            i += 2;
-            while i < b.len() && depth > 0 {
-                if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
-                    depth += 1;
-                    i += 2;
-                } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
-                    depth -= 1;
-                    i += 2;
-                } else {
+            let c = b[i];
+            if c == b'/' && b.get(i + 1) == Some(&b'/') {
+                while i < b.len() && b[i] != b'\n' {
                     i += 1;
                 }
-            }
-        } else if c == b'"' {
-            let start = i + 1;
-            i += 1;
-            while i < b.len() && b[i] != b'"' {
-                i += if b[i] == b'\\' { 2 } else { 1 };
-            }
-            out.push(Tok::Str(start, i.min(b.len())));
-            i += 1;
-        } else if (c == b'r' || c == b'b')
-            && matches!(b.get(i + 1), Some(b'#') | Some(b'"'))
-            && (c == b'r' || b.get(i + 1) == Some(&b'"'))
-        {
-            // r"..." / r#"..."# raw strings and b"..." byte strings
-            let mut j = i + 1;
-            let mut hashes = 0;
-            while b.get(j) == Some(&b'#') {
-                hashes += 1;
-                j += 1;
-            }
-            if b.get(j) != Some(&b'"') {
-                out.push(Tok::Ident(i, i + 1));
+            } else if c == b'/' && b.get(i + 1) == Some(&b'*') {
+                let mut depth = 1;
+                i += 2;
+                while i < b.len() && depth > 0 {
+                    if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
+                        depth += 1;
+                        i += 2;
+                    } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
+                        depth -= 1;
+                        i += 2;
+                    } else {
+                        i += 1;
+                    }
+                }
+            } else if c == b'"' {
+                let start = i + 1;
                 i += 1;
-                continue;
-            }
-            let start = j + 1;
-            let mut k = start;
-            loop {
-                if k >= b.len() {
-                    break;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
                 }
-                if b[k] == b'\\' && c == b'b' {
-                    k += 2;
-                    continue;
-                }
-                if b[k] == b'"'
-                    && b[k + 1..]
-                        .iter()
-                        .take(hashes)
-                        .filter(|&&h| h == b'#')
-                        .count()
-                        == hashes
-                {
-                    break;
-                }
-                k += 1;
-            }
-            out.push(Tok::Str(start, k.min(b.len())));
-            i = (k + 1 + hashes).min(b.len());
-        } else if c == b'\'' {
-            // a char literal such as 'x' or '\''
-            i += 1;
-            while i < b.len() && b[i] != b'\'' {
-                i += if b[i] == b'\\' { 2 } else { 1 };
-            }
-            i += 1;
-        } else if c.is_ascii_alphabetic() || c == b'_' {
-            let start = i;
-            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                let tok = Tok::Str(start, i.min(b.len()));
                 i += 1;
+                break tok;
+            } else if (c == b'r' || c == b'b')
+                && matches!(b.get(i + 1), Some(b'#') | Some(b'"'))
+                && (c == b'r' || b.get(i + 1) == Some(&b'"'))
+            {
+                // r"..." / r#"..."# raw strings and b"..." byte strings
+                let mut j = i + 1;
+                let mut hashes = 0;
+                while b.get(j) == Some(&b'#') {
+                    hashes += 1;
+                    j += 1;
+                }
+                if b.get(j) != Some(&b'"') {
+                    let tok = Tok::Ident(i, i + 1);
+                    i += 1;
+                    break tok;
+                }
+                let start = j + 1;
+                let mut k = start;
+                loop {
+                    if k >= b.len() {
+                        break;
+                    }
+                    if b[k] == b'\\' && c == b'b' {
+                        k += 2;
+                        continue;
+                    }
+                    if b[k] == b'"'
+                        && b[k + 1..]
+                            .iter()
+                            .take(hashes)
+                            .filter(|&&h| h == b'#')
+                            .count()
+                            == hashes
+                    {
+                        break;
+                    }
+                    k += 1;
+                }
+                let tok = Tok::Str(start, k.min(b.len()));
+                i = (k + 1 + hashes).min(b.len());
+                break tok;
+            } else if c == b'\'' {
+                // a char literal such as 'x' or '\''
+                i += 1;
+                while i < b.len() && b[i] != b'\'' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            } else if c.is_ascii_alphabetic() || c == b'_' {
+                let start = i;
+                while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'_') {
+                    i += 1;
+                }
+                break Tok::Ident(start, i);
+            } else {
+                i += 1;
+                if !c.is_ascii_whitespace() {
+                    break Tok::Punct(i - 1, c);
+                }
             }
-            out.push(Tok::Ident(start, i));
-        } else {
-            if !c.is_ascii_whitespace() {
-                out.push(Tok::Punct(i, c));
+        };
+        self.i = i;
+        Some(tok)
+    }
+}
+
+/// The number written as the top-level `format:` of a plan, read without parsing the rest (so a
+/// newer file is recognised even when something later in it is broken). `None` when there is no
+/// such key or its value is not a whole number.
+pub fn top_level_format(text: &str) -> Option<u32> {
+    let mut depth = 0usize;
+    let mut toks = Tokens {
+        b: text.as_bytes(),
+        i: 0,
+    };
+    while let Some(tok) = toks.next() {
+        match tok {
+            Tok::Punct(_, b'(' | b'[' | b'{') => depth += 1,
+            Tok::Punct(_, b')' | b']' | b'}') => depth = depth.saturating_sub(1),
+            Tok::Ident(s, e) if depth == 1 && &text[s..e] == "format" => {
+                if let Some(Tok::Punct(colon, b':')) = toks.next() {
+                    let rest = text[colon + 1..].trim_start();
+                    let digits =
+                        rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                    let after = rest[digits..].chars().next();
+                    if digits > 0
+                        && !matches!(after, Some(c) if c.is_alphanumeric() || c == '.' || c == '_')
+                    {
+                        return rest[..digits].parse().ok();
+                    }
+                }
+                return None;
             }
-            i += 1;
+            _ => {}
         }
     }
-    out
+    None
 }
 
 /// The value of a RON string literal's content with its escapes resolved (\" \\ \n \t \r \0 \u{…}).
