@@ -6,6 +6,7 @@ pub mod command;
 mod dialogs;
 pub mod document;
 mod modals;
+pub mod probe;
 pub mod settings;
 pub mod theme;
 mod views;
@@ -56,6 +57,8 @@ pub struct PlannerApp {
     autosave: autosave::Autosave,
     recovery: Option<autosave::Recovered>,
     was_focused: bool,
+    /// Start-up measurement, when the benchmark asks for it.
+    probe: Option<probe::StartupProbe>,
 }
 
 fn example_document(catalog: &'static Catalog) -> Document {
@@ -92,6 +95,7 @@ impl PlannerApp {
             autosave: autosave::Autosave::new(options.data_dir.clone()),
             recovery: None,
             was_focused: true,
+            probe: probe::StartupProbe::from_env(),
         };
         app.recovery = app.autosave.recover(catalog);
         let start_file = options
@@ -396,6 +400,9 @@ fn with_ron_extension(path: PathBuf) -> PathBuf {
 
 impl eframe::App for PlannerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if let Some(probe) = &mut self.probe {
+            probe.on_frame(ui.ctx());
+        }
         self.frame_ui(ui);
     }
 
