@@ -1066,7 +1066,11 @@ fn a_newer_file_with_syntax_this_version_cannot_read_is_named_as_newer() {
     // Later syntax that this version cannot even tokenise must not hide that the file is
     // from a newer version: the version is read on its own, before the rest is parsed.
     let text = with(GOOD, "format: 1,", "format: 7,");
-    let text = with(&text, "    members: [", "    extras_v7: <1 .. 2>,\n    members: [");
+    let text = with(
+        &text,
+        "    members: [",
+        "    extras_v7: <1 .. 2>,\n    members: [",
+    );
     let problems = refused(&text);
     assert_first_on(&problems, &text, "", "format: 7");
     assert_message(&problems[0], &["7", "newer version"]);
