@@ -13,7 +13,8 @@ use consortium_planner::catalog::{
 use consortium_planner::file::{self, FileError, Loaded, Problem, limits};
 use consortium_planner::plan::{
     Assumptions, ChipLine, DependencyWeights, ExpertLine, ExpertRole, FORMAT_VERSION, Funding,
-    Member, Plan, PowerLine, PowerSource, Precision, Tenure, Workload, WorkloadKind, checks,
+    LanguageCorpus, Member, Plan, PowerLine, PowerSource, Precision, Tenure, Workload,
+    WorkloadKind, checks,
 };
 use proptest::prelude::*;
 
@@ -581,12 +582,20 @@ fn plan() -> impl Strategy<Value = Plan> {
             prop::collection::vec(member(), 0..6),
             prop::collection::vec(custom_accelerator(), 0..3),
             prop::collection::vec(custom_model(), 0..3),
+            prop::collection::vec(
+                (
+                    prop_oneof![4 => prop::sample::select(vec!["qu", "gn", "ay", "fil", "ms"]).prop_map(String::from), 1 => text(4)],
+                    in_range(0.0, 1e13),
+                )
+                    .prop_map(|(language, tokens)| LanguageCorpus { language, tokens }),
+                0..3,
+            ),
         ),
     )
         .prop_map(
             |(
                 (name, description, base_model, workloads, assumptions),
-                (members, mut custom_accelerators, mut custom_models),
+                (members, mut custom_accelerators, mut custom_models, language_corpora),
             )| {
                 // Custom ids must be unique (a duplicate is refused); keep the random text in them.
                 for (i, a) in custom_accelerators.iter_mut().enumerate() {
@@ -605,6 +614,7 @@ fn plan() -> impl Strategy<Value = Plan> {
                     members,
                     custom_accelerators,
                     custom_models,
+                    language_corpora,
                 }
             },
         )
@@ -619,7 +629,7 @@ fn top_level_keys(ron: &str) -> Vec<String> {
         .collect()
 }
 
-const TOP_LEVEL_ORDER: [&str; 9] = [
+const TOP_LEVEL_ORDER: [&str; 10] = [
     "format",
     "name",
     "description",
@@ -629,6 +639,7 @@ const TOP_LEVEL_ORDER: [&str; 9] = [
     "members",
     "custom_accelerators",
     "custom_models",
+    "language_corpora",
 ];
 
 /// Serialises, checks the output's shape and stability, parses it back and returns what loaded.

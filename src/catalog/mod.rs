@@ -6,6 +6,7 @@
 
 mod accelerator;
 mod country;
+mod language;
 mod model;
 
 use std::borrow::Cow;
@@ -17,6 +18,9 @@ use serde::{Deserialize, Serialize};
 
 pub use accelerator::{Accelerator, Price};
 pub use country::{Country, CountryTable, RegionalPreset};
+pub use language::{
+    CountryLanguage, CountryLanguages, Language, LanguageIndex, LanguageStatus, LanguageTable,
+};
 pub use model::{Licence, OpenModel, Openness};
 
 /// How sure the catalog is of a row: H = primary source or several agreeing, M = reputable secondary
@@ -47,6 +51,7 @@ const ACCELERATORS_RON: &str = include_str!("../../assets/accelerators.ron");
 const MODELS_RON: &str = include_str!("../../assets/models.ron");
 const COUNTRIES_RON: &str = include_str!("../../assets/countries.ron");
 const PRESETS_RON: &str = include_str!("../../assets/presets.ron");
+const LANGUAGES_RON: &str = include_str!("../../assets/languages.ron");
 
 /// The whole built-in catalog, with indexes for lookup by id or code.
 #[derive(Debug, Clone)]
@@ -59,6 +64,10 @@ pub struct Catalog {
     pub countries: CountryTable,
     /// Regional presets (EU27, ASEAN, African Union, ...).
     pub presets: Vec<RegionalPreset>,
+    /// Languages of each country and the language code table.
+    pub languages: LanguageTable,
+    /// Look-ups over `languages`.
+    pub language_index: LanguageIndex,
     accelerator_index: IdIndex,
     model_index: IdIndex,
     /// Position in `countries.countries` per two-letter code slot (`u16::MAX`: none).
@@ -143,6 +152,7 @@ impl Catalog {
             parse_asset("models.ron", MODELS_RON)?,
             parse_asset("countries.ron", COUNTRIES_RON)?,
             parse_asset("presets.ron", PRESETS_RON)?,
+            parse_asset("languages.ron", LANGUAGES_RON)?,
         )
     }
 
@@ -152,7 +162,12 @@ impl Catalog {
         models: Vec<OpenModel>,
         countries: CountryTable,
         presets: Vec<RegionalPreset>,
+        languages: LanguageTable,
     ) -> Result<Catalog, CatalogError> {
+        let language_index = LanguageIndex::new(&languages).map_err(|message| CatalogError {
+            file: "languages.ron",
+            message,
+        })?;
         let accelerator_index =
             index_unique("accelerators.ron", accelerators.iter().map(|a| &a.id))?;
         let model_index = index_unique("models.ron", models.iter().map(|m| &m.id))?;
@@ -176,9 +191,48 @@ impl Catalog {
             accelerator_index,
             model_index,
             country_slots,
+            languages,
+            language_index,
         };
         catalog.check_country_references()?;
+        catalog.check_language_references()?;
         Ok(catalog)
+    }
+
+    fn check_language_references(&self) -> Result<(), CatalogError> {
+        for c in &self.languages.countries {
+            if self.country(&c.country).is_none() {
+                return Err(CatalogError {
+                    file: "languages.ron",
+                    message: format!("unknown country code {:?}", c.country),
+                });
+            }
+        }
+        for m in &self.models {
+            for code in m.languages.iter().chain(&m.pretraining_languages) {
+                if self.language_index.language(code).is_none() {
+                    return Err(CatalogError {
+                        file: "models.ron",
+                        message: format!("{} names undefined language {code:?}", m.id),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The languages a country speaks, if the table has it.
+    pub fn country_languages(&self, code: &str) -> Option<&CountryLanguages> {
+        self.language_index
+            .country(code)
+            .map(|i| &self.languages.countries[i])
+    }
+
+    /// The language a code or alias stands for.
+    pub fn language(&self, code: &str) -> Option<&Language> {
+        self.language_index
+            .language(code)
+            .map(|i| &self.languages.languages[i])
     }
 
     fn check_country_references(&self) -> Result<(), CatalogError> {

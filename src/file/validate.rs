@@ -404,6 +404,25 @@ pub fn validate(text: &str, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
     for (i, w) in plan.workloads.iter().enumerate() {
         c.text_len(&format!("workloads[{i}].name"), &w.name, MAX_TEXT_CHARS);
     }
+    c.count(
+        "language_corpora",
+        plan.language_corpora.len(),
+        MAX_COUNTRY_LIST,
+    );
+    for (i, corpus) in plan.language_corpora.iter().enumerate() {
+        if catalog.language(&corpus.language).is_none() {
+            c.report(
+                "language",
+                &corpus.language,
+                format!("language_corpora[{i}].language"),
+                format!(
+                    "unknown language code {:?}; expected an ISO 639 code of the catalog's language table, such as \"qu\"",
+                    corpus.language
+                ),
+                false,
+            );
+        }
+    }
     for (i, member) in plan.members.iter().enumerate() {
         let path = format!("members[{i}]");
         let earlier = plan.members[..i]

@@ -17,6 +17,7 @@ pub use member::{
     ChipLine, ExpertLine, ExpertRole, Funding, Member, PowerLine, PowerSource, Tenure,
 };
 pub use workload::{Workload, WorkloadKind};
+// (LanguageCorpus is defined in this module.)
 
 /// The plan-file format version this build writes.
 pub const FORMAT_VERSION: u32 = 1;
@@ -49,6 +50,20 @@ pub struct Plan {
     /// Models the catalog lacks, defined by the plan.
     #[serde(default)]
     pub custom_models: Vec<OpenModel>,
+    /// Text the consortium has for a language, in tokens (sizes the language-adaptation proposals).
+    #[serde(default)]
+    pub language_corpora: Vec<LanguageCorpus>,
+}
+
+/// The corpus the consortium has for one language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageCorpus {
+    /// Language code (ISO 639, as in the catalog's language table).
+    pub language: String,
+    /// Tokens of usable text.
+    #[serde(deserialize_with = "checks::amount")]
+    pub tokens: f64,
 }
 
 impl Plan {
@@ -64,6 +79,7 @@ impl Plan {
             members: Vec::new(),
             custom_accelerators: Vec::new(),
             custom_models: Vec::new(),
+            language_corpora: Vec::new(),
         }
     }
 
@@ -86,6 +102,14 @@ impl Plan {
     /// The shared base model, if its id resolves.
     pub fn base<'a>(&'a self, catalog: &'a Catalog) -> Option<&'a OpenModel> {
         self.model(catalog, &self.base_model)
+    }
+
+    /// The corpus entered for a language (any of its codes), in tokens.
+    pub fn corpus_tokens(&self, language: &str) -> Option<f64> {
+        self.language_corpora
+            .iter()
+            .find(|c| c.language.eq_ignore_ascii_case(language))
+            .map(|c| c.tokens)
     }
 
     /// Whether a country is a member of this consortium.

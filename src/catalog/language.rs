@@ -1,0 +1,163 @@
+//! Languages: which languages each country speaks (with population shares where public) and the
+//! code table that resolves the many ISO 639 codes model cards use to one canonical code each.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::{CODE_SLOTS, Confidence, code_slot};
+
+/// A language's legal standing in a country.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LanguageStatus {
+    /// Official or national language at national level (constitution or law).
+    Official,
+    /// Co-official in a region, or a minority, indigenous or regional language named in law.
+    Recognised,
+    /// No legal status, but spoken by a large share or used as a lingua franca.
+    Major,
+}
+
+impl LanguageStatus {
+    /// Lower-case label.
+    pub fn label(self) -> &'static str {
+        match self {
+            LanguageStatus::Official => "official",
+            LanguageStatus::Recognised => "recognised",
+            LanguageStatus::Major => "major",
+        }
+    }
+}
+
+/// One language of the code table.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Language {
+    /// Canonical code: ISO 639-1 where it exists, else ISO 639-3 (or a 639-2/5 collective code).
+    pub code: String,
+    /// English name.
+    pub name: String,
+    /// Other codes that mean this language (e.g. `fil` for `tl`).
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// One language as spoken in one country.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountryLanguage {
+    /// Language code (canonical or alias).
+    pub code: String,
+    /// Legal standing.
+    pub status: LanguageStatus,
+    /// Share (0 to 1) of the population whose first language it is, where public.
+    #[serde(default)]
+    pub first_language_share: Option<f64>,
+    /// Share (0 to 1) who speak it at all (first or second language), where public.
+    #[serde(default)]
+    pub speakers_share: Option<f64>,
+    /// Where the figure and status come from.
+    pub source: String,
+    /// How sure the figure is.
+    pub confidence: Confidence,
+    /// Caveats.
+    #[serde(default)]
+    pub note: String,
+}
+
+impl CountryLanguage {
+    /// The share used for coverage: first-language share, else the all-speakers share.
+    pub fn share(&self) -> Option<f64> {
+        self.first_language_share.or(self.speakers_share)
+    }
+}
+
+/// The languages of one country.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CountryLanguages {
+    /// ISO 3166-1 alpha-2 code.
+    pub country: String,
+    /// Its official, recognised and major languages.
+    pub languages: Vec<CountryLanguage>,
+}
+
+/// The language table (`assets/languages.ron`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageTable {
+    /// What `first_language_share` measures.
+    pub share_definition: String,
+    /// The main sources.
+    pub sources: String,
+    /// Every language with its canonical code and aliases.
+    pub languages: Vec<Language>,
+    /// Countries and their languages.
+    pub countries: Vec<CountryLanguages>,
+}
+
+/// Fast look-ups over a [`LanguageTable`]: code or alias → language, country → its languages.
+#[derive(Debug, Clone)]
+pub struct LanguageIndex {
+    by_code: HashMap<String, usize>,
+    by_country: Box<[u16; CODE_SLOTS]>,
+}
+
+impl LanguageIndex {
+    /// Builds the index; `Err` names the first code that is defined twice or not defined.
+    pub fn new(table: &LanguageTable) -> Result<LanguageIndex, String> {
+        let mut by_code = HashMap::new();
+        for (i, l) in table.languages.iter().enumerate() {
+            for code in std::iter::once(&l.code).chain(&l.aliases) {
+                if by_code.insert(code.to_lowercase(), i).is_some() {
+                    return Err(format!("language code {code:?} is defined twice"));
+                }
+            }
+        }
+        let mut by_country = Box::new([u16::MAX; CODE_SLOTS]);
+        for (i, c) in table.countries.iter().enumerate() {
+            let slot = code_slot(&c.country)
+                .ok_or_else(|| format!("{:?} is not a country code", c.country))?;
+            by_country[slot] = u16::try_from(i).map_err(|_| "too many countries".to_string())?;
+            for l in &c.languages {
+                if !by_code.contains_key(&l.code.to_lowercase()) {
+                    return Err(format!(
+                        "{} names undefined language {:?}",
+                        c.country, l.code
+                    ));
+                }
+                for share in [l.first_language_share, l.speakers_share]
+                    .into_iter()
+                    .flatten()
+                {
+                    if !(0.0..=1.0).contains(&share) {
+                        return Err(format!(
+                            "{} {}: share {share} outside 0..1",
+                            c.country, l.code
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(LanguageIndex {
+            by_code,
+            by_country,
+        })
+    }
+
+    /// Position in the table's `languages` of a code or alias (case-insensitive).
+    pub fn language(&self, code: &str) -> Option<usize> {
+        self.by_code
+            .get(code)
+            .or_else(|| self.by_code.get(&code.to_lowercase()))
+            .copied()
+    }
+
+    /// Position in the table's `countries` of a country's entry.
+    pub fn country(&self, code: &str) -> Option<usize> {
+        match self.by_country[code_slot(code)?] {
+            u16::MAX => None,
+            i => Some(usize::from(i)),
+        }
+    }
+}
