@@ -12,6 +12,7 @@ mod dependency;
 pub mod experts;
 pub mod explain;
 mod findings;
+pub mod languages;
 mod report;
 pub mod series;
 pub mod serving;
@@ -88,7 +89,9 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
         dependency: dependency::dependency(plan, catalog, model, &members),
         findings,
         warnings: Vec::new(),
+        languages: languages::LanguageFigures::default(),
     };
+    report.languages = languages::languages(plan, catalog, model, &report.members);
     report.warnings = warnings::warnings(plan, catalog, &report);
     report
 }

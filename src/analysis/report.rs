@@ -25,6 +25,8 @@ pub struct Report {
     pub findings: Vec<Finding>,
     /// Problems a planner must see.
     pub warnings: Vec<Warning>,
+    /// Whether the base model speaks the members' languages, and what adapting it would take.
+    pub languages: super::languages::LanguageFigures,
 }
 
 /// The base model's key figures.

@@ -101,6 +101,8 @@ pub struct LanguageTable {
 pub struct LanguageIndex {
     by_code: HashMap<String, usize>,
     by_country: Box<[u16; CODE_SLOTS]>,
+    /// Per country entry, the canonical language index of each of its rows (resolved once).
+    country_ids: Vec<Vec<usize>>,
 }
 
 impl LanguageIndex {
@@ -139,9 +141,20 @@ impl LanguageIndex {
                 }
             }
         }
+        let country_ids = table
+            .countries
+            .iter()
+            .map(|c| {
+                c.languages
+                    .iter()
+                    .map(|l| by_code[&l.code.to_lowercase()])
+                    .collect()
+            })
+            .collect();
         Ok(LanguageIndex {
             by_code,
             by_country,
+            country_ids,
         })
     }
 
@@ -151,6 +164,20 @@ impl LanguageIndex {
             .get(code)
             .or_else(|| self.by_code.get(&code.to_lowercase()))
             .copied()
+    }
+
+    /// The canonical language index of each row of a country entry.
+    pub fn country_language_ids(&self, country_entry: usize) -> &[usize] {
+        &self.country_ids[country_entry]
+    }
+
+    /// Canonical indexes of a list of codes; unknown codes are skipped, duplicates (e.g. `ak`
+    /// and `tw`, or `fil` and `tl`) kept once.
+    pub fn resolve(&self, codes: &[String]) -> Vec<usize> {
+        let mut out: Vec<usize> = codes.iter().filter_map(|c| self.language(c)).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// Position in the table's `countries` of a country's entry.
