@@ -249,6 +249,18 @@ fn swapping_the_base_model_with_the_lever_changes_the_model_and_undoes() {
 }
 
 #[test]
+fn every_input_in_presentation_mode_has_an_accessible_name() {
+    let mut h = app();
+    present(&mut h);
+    let unnamed = h.unnamed_widgets();
+    assert!(
+        unnamed.is_empty(),
+        "unnamed inputs:\n{}",
+        unnamed.join("\n")
+    );
+}
+
+#[test]
 fn presentation_mode_requests_no_repaint_when_idle() {
     let mut h = app();
     present(&mut h);
@@ -361,19 +373,40 @@ fn the_png_encoder_writes_a_png_that_decodes_to_the_same_pixels() {
     assert_eq!(&buf[0..4], &[0xff, 0xff, 0xff, 0xff]);
 }
 
+/// Presentation mode at `size`: the key figures and levers fit the screen and their type is large
+/// for the screen (a share of its height, which is what a room reads), then the snapshot.
 fn snapshot_at(size: [f32; 2], name: &str) {
     let mut h = start_at(size, None);
     present(&mut h);
     h.run_steps(2);
     h.run();
-    // Everything key must be on screen at this size: tiles and levers.
-    for text in ["Pooled compute", "Foreign dependency"] {
+    let screen = h.ctx.content_rect();
+    for text in ["Pooled compute", "Foreign dependency", "221.5 PFLOP/s"] {
         let node = h
             .query_all_by_value(text)
             .next()
             .unwrap_or_else(|| panic!("{text} shown at {size:?}"));
-        assert!(node.rect().max.x <= size[0], "{text} is not cut off");
+        assert!(
+            screen.contains_rect(node.rect()),
+            "{text} is on screen, not cut off, at {size:?}"
+        );
     }
+    let share = |text: &str| {
+        let node = h.query_all_by_value(text).next().expect("shown");
+        node.rect().height() / screen.height()
+    };
+    let value = share("221.5 PFLOP/s");
+    let title = share("Pooled compute");
+    assert!(
+        value >= 0.035,
+        "a tile's figure is at least 3.5 % of the screen height at {size:?}: {value}"
+    );
+    assert!(
+        title >= 0.018,
+        "a tile's title is at least 1.8 % of the screen height at {size:?}: {title}"
+    );
+    let lever = h.get_by_role_and_label(Role::Slider, "Contribution").rect();
+    assert!(screen.contains_rect(lever), "the levers are on screen");
     h.snapshot(name);
 }
 

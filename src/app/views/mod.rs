@@ -166,7 +166,8 @@ pub fn menu_bar_ui(
     });
 }
 
-/// Presentation mode's slim top bar: how to leave, and the last message (e.g. an export).
+/// Presentation mode's slim top bar: how to leave, saving the slide as PNG, and the last message
+/// (e.g. an export).
 pub fn presentation_bar_ui(ui: &mut Ui, status: &str, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         if ui
@@ -175,6 +176,13 @@ pub fn presentation_bar_ui(ui: &mut Ui, status: &str, commands: &mut Vec<Command
             .clicked()
         {
             commands.push(Command::LeavePresentation);
+        }
+        if ui
+            .button("Save slide as PNG…")
+            .on_hover_text("The screen as it is now, as a PNG image")
+            .clicked()
+        {
+            commands.push(Command::Export(ExportKind::Png));
         }
         if !status.is_empty() {
             ui.separator();

@@ -23,15 +23,16 @@ fn tile_look(available_width: f32, count: usize) -> TileLook {
     }
 }
 
-/// The charts that matter to a room, under short headings of their own: days to finish as the
-/// pool changes and the foreign dependency side by side, capacity against need below. They share
-/// the height left under the tiles; plot text (ticks, legends) is one size down so the legends fit.
+/// The charts that matter to a room, under short headings of their own: the foreign dependency
+/// and capacity against need side by side (tall enough for the dependency's layer labels and the
+/// capacity legends), then days to finish as the pool changes across the width. They share the
+/// height left under the tiles; plot text (ticks, legends) is one size down so the legends fit.
 fn charts_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     let heading = ui.text_style_height(&egui::TextStyle::Heading);
     let body = ui.text_style_height(&egui::TextStyle::Body);
-    // Row 2 also has a title line and a "needed" note under each capacity chart.
-    let charts = ui.available_height() - 2.0 * heading - 4.0 * body - 40.0;
-    let top = (charts * 0.56).max(theme::PRESENTATION_DEPENDENCY_MIN_HEIGHT);
+    // Each capacity chart also has a title line above and a note of up to two lines below.
+    let charts = ui.available_height() - 2.0 * heading - 5.0 * body - 72.0;
+    let top = (charts * 0.6).max(theme::PRESENTATION_DEPENDENCY_MIN_HEIGHT);
     let bottom = (charts - top).max(theme::PRESENTATION_MIN_CHART_HEIGHT);
     let look = |height| ChartLook {
         height,
@@ -42,24 +43,28 @@ fn charts_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         egui::FontId::proportional(theme::PRESENTATION_PLOT_TEXT_SIZE),
     );
     let report = &cx.doc.report;
-    let main = crate::analysis::series::main_training_workload(report);
-    let what_if_title = main.map_or_else(
-        || "Days to finish".to_string(),
-        |i| format!("Days to finish “{}”", report.workloads[i].name),
-    );
     let dependency_title = format!(
         "Foreign dependency: {:.0} % overall",
         report.dependency.overall * 100.0
     );
+    let what_if_title = crate::analysis::series::main_training_workload(report).map_or_else(
+        || "Days to finish".to_string(),
+        |i| {
+            format!(
+                "Days to finish “{}” as the pool grows or shrinks",
+                report.workloads[i].name
+            )
+        },
+    );
     ui.columns(2, |columns| {
-        columns[0].label(RichText::new(what_if_title).heading());
-        what_if_ui(&mut columns[0], cx, look(top));
-        columns[1].label(RichText::new(dependency_title).heading());
-        dependency_ui(&mut columns[1], cx, look(top));
+        columns[0].label(RichText::new(dependency_title).heading());
+        dependency_ui(&mut columns[0], cx, look(top));
+        columns[1].label(RichText::new("Capacity against need").heading());
+        capacity_ui(&mut columns[1], cx, look(top));
     });
     ui.add_space(8.0);
-    ui.label(RichText::new("Capacity against need").heading());
-    capacity_ui(ui, cx, look(bottom));
+    ui.label(RichText::new(what_if_title).heading());
+    what_if_ui(ui, cx, look(bottom));
 }
 
 /// Draws presentation mode into `ui` (whose style the caller has set to
