@@ -376,12 +376,16 @@ fn the_png_encoder_writes_a_png_that_decodes_to_the_same_pixels() {
 /// Presentation mode at `size`: the key figures and levers fit the screen and their type is large
 /// for the screen (a share of its height, which is what a room reads), then the snapshot.
 fn snapshot_at(size: [f32; 2], name: &str) {
-    let mut h = start_at(size, None);
+    snapshot_plan_at(size, None, "221.5 PFLOP/s", name);
+}
+
+fn snapshot_plan_at(size: [f32; 2], plan: Option<&str>, figure: &str, name: &str) {
+    let mut h = start_at(size, plan);
     present(&mut h);
     h.run_steps(2);
     h.run();
     let screen = h.ctx.content_rect();
-    for text in ["Pooled compute", "Foreign dependency", "221.5 PFLOP/s"] {
+    for text in ["Pooled compute", "Foreign dependency", figure] {
         let node = h
             .query_all_by_value(text)
             .next()
@@ -395,7 +399,7 @@ fn snapshot_at(size: [f32; 2], name: &str) {
         let node = h.query_all_by_value(text).next().expect("shown");
         node.rect().height() / screen.height()
     };
-    let value = share("221.5 PFLOP/s");
+    let value = share(figure);
     let title = share("Pooled compute");
     assert!(
         value >= 0.035,
@@ -413,6 +417,17 @@ fn snapshot_at(size: [f32; 2], name: &str) {
 #[test]
 fn presentation_snapshot_1920x1080() {
     snapshot_at([1920.0, 1080.0], "presentation_1920");
+}
+
+#[test]
+fn presentation_snapshot_african_union_1920x1080() {
+    // 55 members: the capacity legends list ten members, "others" and "needed".
+    snapshot_plan_at(
+        [1920.0, 1080.0],
+        Some("saves/african-union.ron"),
+        "822.8 PFLOP/s",
+        "presentation_african_union_1920",
+    );
 }
 
 #[test]

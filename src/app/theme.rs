@@ -116,12 +116,15 @@ impl TileLook {
 /// 1920×1080 one: what matters at the back of a room is the type's share of the screen height.
 pub const PRESENTATION_DESIGN_HEIGHT: f32 = 1080.0;
 /// Smallest chart height in presentation mode, in points.
-pub const PRESENTATION_MIN_CHART_HEIGHT: f32 = 200.0;
+pub const PRESENTATION_MIN_CHART_HEIGHT: f32 = 170.0;
 /// Smallest height of the dependency chart in presentation mode: enough for its seven layer
 /// labels, in points.
 pub const PRESENTATION_DEPENDENCY_MIN_HEIGHT: f32 = 290.0;
 /// Text size of chart ticks and legends in presentation mode, in points.
 pub const PRESENTATION_PLOT_TEXT_SIZE: f32 = 17.0;
+/// Text size of the capacity charts in presentation mode (their legends list up to twelve rows),
+/// in points.
+pub const PRESENTATION_LEGEND_TEXT_SIZE: f32 = 15.0;
 
 /// The zoom factor that fits presentation mode's design height to the window (times the user's
 /// zoom), rounded so that tiny size changes do not re-apply it.

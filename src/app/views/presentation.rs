@@ -30,10 +30,11 @@ fn tile_look(available_width: f32, count: usize) -> TileLook {
 fn charts_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     let heading = ui.text_style_height(&egui::TextStyle::Heading);
     let body = ui.text_style_height(&egui::TextStyle::Body);
-    // Each capacity chart also has a title line above and a note of up to two lines below.
-    let charts = ui.available_height() - 2.0 * heading - 5.0 * body - 72.0;
-    let top = (charts * 0.6).max(theme::PRESENTATION_DEPENDENCY_MIN_HEIGHT);
-    let bottom = (charts - top).max(theme::PRESENTATION_MIN_CHART_HEIGHT);
+    // Row 1: a heading, two title lines above each capacity chart and up to three note lines
+    // below; row 2: a heading and the x axis. Row 2 gets what row 1 leaves, measured after it.
+    let fixed = 2.0 * heading + 6.0 * body + 40.0;
+    let top = (ui.available_height() - fixed - theme::PRESENTATION_MIN_CHART_HEIGHT)
+        .max(theme::PRESENTATION_DEPENDENCY_MIN_HEIGHT);
     let look = |height| ChartLook {
         height,
         heading: false,
@@ -60,10 +61,17 @@ fn charts_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         columns[0].label(RichText::new(dependency_title).heading());
         dependency_ui(&mut columns[0], cx, look(top));
         columns[1].label(RichText::new("Capacity against need").heading());
+        // Up to a dozen legend rows (ten members, "others", "needed") must fit beside the bars.
+        columns[1].style_mut().text_styles.insert(
+            egui::TextStyle::Body,
+            egui::FontId::proportional(theme::PRESENTATION_LEGEND_TEXT_SIZE),
+        );
         capacity_ui(&mut columns[1], cx, look(top));
     });
     ui.add_space(8.0);
     ui.label(RichText::new(what_if_title).heading());
+    let bottom =
+        (ui.available_height() - 2.0 * body - 8.0).max(theme::PRESENTATION_MIN_CHART_HEIGHT);
     what_if_ui(ui, cx, look(bottom));
 }
 
