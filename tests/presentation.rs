@@ -434,3 +434,33 @@ fn presentation_snapshot_african_union_1920x1080() {
 fn presentation_snapshot_1280x720() {
     snapshot_at([1280.0, 720.0], "presentation_1280");
 }
+
+#[test]
+fn scaling_a_member_multiplies_every_contribution_and_rounds_only_chip_counts() {
+    let plan = consortium_planner::cli::default_plan(Catalog::builtin()).plan;
+    let member = plan
+        .members
+        .iter()
+        .find(|m| !m.chips.is_empty() && !m.power.is_empty() && !m.experts.is_empty())
+        .expect("the example has a member with chips, power and experts");
+    assert_eq!(&member.scaled(1.0), member, "100 % changes nothing");
+    let half = member.scaled(0.5);
+    for (a, b) in member.chips.iter().zip(&half.chips) {
+        assert_eq!(b.count, (f64::from(a.count) * 0.5).round() as u32);
+        assert_eq!(b.accelerator, a.accelerator, "only the count changes");
+    }
+    for (a, b) in member.power.iter().zip(&half.power) {
+        assert_eq!(b.mw, a.mw * 0.5);
+    }
+    for (a, b) in member.experts.iter().zip(&half.experts) {
+        assert_eq!((b.fte, b.foreign_fte), (a.fte * 0.5, a.foreign_fte * 0.5));
+    }
+    let none = member.scaled(0.0);
+    assert!(none.chips.iter().all(|c| c.count == 0));
+    assert_eq!(
+        member.scaled(f64::NAN),
+        *member,
+        "a bad factor changes nothing"
+    );
+    assert_eq!(member.scaled(-1.0), none, "a negative factor counts as 0");
+}
