@@ -42,6 +42,69 @@ impl View {
     }
 }
 
+/// What "Export …" writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The proposal report as one self-contained HTML page.
+    Html,
+    /// The proposal report as Markdown.
+    Markdown,
+    /// The contributions table as CSV.
+    Csv,
+    /// The window as it is on screen, as a PNG image.
+    Png,
+}
+
+impl ExportKind {
+    /// Every kind, in menu order.
+    pub const ALL: [ExportKind; 4] = [
+        ExportKind::Html,
+        ExportKind::Markdown,
+        ExportKind::Csv,
+        ExportKind::Png,
+    ];
+
+    /// Menu label.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportKind::Html => "Export report (HTML)…",
+            ExportKind::Markdown => "Export report (Markdown)…",
+            ExportKind::Csv => "Export contributions (CSV)…",
+            ExportKind::Png => "Export view as PNG…",
+        }
+    }
+
+    /// File name extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportKind::Html => "html",
+            ExportKind::Markdown => "md",
+            ExportKind::Csv => "csv",
+            ExportKind::Png => "png",
+        }
+    }
+
+    /// What the file holds, for file dialog filters and messages.
+    pub fn description(self) -> &'static str {
+        match self {
+            ExportKind::Html => "HTML report",
+            ExportKind::Markdown => "Markdown report",
+            ExportKind::Csv => "Contributions (CSV)",
+            ExportKind::Png => "PNG image",
+        }
+    }
+
+    /// The report format, for the text exports.
+    pub fn format(self) -> Option<crate::export::Format> {
+        match self {
+            ExportKind::Html => Some(crate::export::Format::Html),
+            ExportKind::Markdown => Some(crate::export::Format::Markdown),
+            ExportKind::Csv => Some(crate::export::Format::Csv),
+            ExportKind::Png => None,
+        }
+    }
+}
+
 /// A user action.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
@@ -73,6 +136,12 @@ pub enum Command {
     ZoomReset,
     /// Show a view.
     Show(View),
+    /// Enter or leave presentation mode (full screen, large type, levers).
+    TogglePresentation,
+    /// Leave presentation mode (Esc).
+    LeavePresentation,
+    /// Choose a file and export to it.
+    Export(ExportKind),
     /// Close the window.
     Quit,
 }
@@ -101,6 +170,9 @@ impl Command {
             Command::ZoomOut => "Zoom out",
             Command::ZoomReset => "Reset zoom",
             Command::Show(view) => view.label(),
+            Command::TogglePresentation => "Presentation mode",
+            Command::LeavePresentation => "Leave presentation",
+            Command::Export(kind) => kind.label(),
             Command::Quit => "Quit",
         }
     }
@@ -119,6 +191,7 @@ impl Command {
             Command::ZoomOut => s(CTRL, Key::Minus),
             Command::ZoomReset => s(CTRL, Key::Num0),
             Command::Quit => s(CTRL, Key::Q),
+            Command::TogglePresentation => s(Modifiers::NONE, Key::F11),
             _ => None,
         }
     }
@@ -135,8 +208,9 @@ impl Command {
     }
 
     /// Commands that have keyboard shortcuts, most specific first (Ctrl+Shift+S before Ctrl+S).
-    pub fn with_shortcuts() -> [Command; 10] {
+    pub fn with_shortcuts() -> [Command; 11] {
         [
+            Command::TogglePresentation,
             Command::SaveAs,
             Command::Redo,
             Command::NewPlan,

@@ -5,6 +5,8 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::time::{Duration, Instant};
 
+use super::command::ExportKind;
+
 /// What a file dialog or path prompt is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Purpose {
@@ -12,6 +14,47 @@ pub enum Purpose {
     Open,
     /// Choose where to save the plan.
     SaveAs,
+    /// Choose where to export.
+    Export(ExportKind),
+}
+
+impl Purpose {
+    /// The file dialog's filter: what the files are and their extension.
+    pub fn filter(self) -> (&'static str, &'static str) {
+        match self {
+            Purpose::Open | Purpose::SaveAs => ("Consortium plan (.ron)", "ron"),
+            Purpose::Export(kind) => (kind.description(), kind.extension()),
+        }
+    }
+
+    /// The path prompt's heading.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Purpose::Open => "Open plan",
+            Purpose::SaveAs => "Save plan as",
+            Purpose::Export(kind) => kind.label().trim_end_matches('…'),
+        }
+    }
+
+    /// The path prompt's placeholder text.
+    pub fn hint(self) -> &'static str {
+        match self {
+            Purpose::Open | Purpose::SaveAs => "/path/to/plan.ron",
+            Purpose::Export(ExportKind::Html) => "/path/to/report.html",
+            Purpose::Export(ExportKind::Markdown) => "/path/to/report.md",
+            Purpose::Export(ExportKind::Csv) => "/path/to/contributions.csv",
+            Purpose::Export(ExportKind::Png) => "/path/to/view.png",
+        }
+    }
+
+    /// The path prompt's button.
+    pub fn ok_label(self) -> &'static str {
+        match self {
+            Purpose::Open => "Open",
+            Purpose::SaveAs => "Save",
+            Purpose::Export(_) => "Export",
+        }
+    }
 }
 
 /// What to do once the user has dealt with unsaved changes.
@@ -56,13 +99,14 @@ impl FileTask {
     pub fn spawn(purpose: Purpose, start_dir: Option<PathBuf>, file_name: String) -> FileTask {
         let (sender, receiver) = channel();
         std::thread::spawn(move || {
-            let mut dialog = rfd::FileDialog::new().add_filter("Consortium plan (.ron)", &["ron"]);
+            let (what, extension) = purpose.filter();
+            let mut dialog = rfd::FileDialog::new().add_filter(what, &[extension]);
             if let Some(dir) = start_dir {
                 dialog = dialog.set_directory(dir);
             }
             let chosen = match purpose {
                 Purpose::Open => dialog.pick_file(),
-                Purpose::SaveAs => dialog.set_file_name(file_name).save_file(),
+                Purpose::SaveAs | Purpose::Export(_) => dialog.set_file_name(file_name).save_file(),
             };
             let _ = sender.send(chosen);
         });

@@ -30,6 +30,7 @@ pub struct Document {
     recovered: bool,
     analyzed: Plan,
     undoer: Undoer<Plan>,
+    gesture: bool,
 }
 
 impl Document {
@@ -60,6 +61,7 @@ impl Document {
             report,
             generation: 0,
             undoer,
+            gesture: false,
         }
     }
 
@@ -95,6 +97,9 @@ impl Document {
     /// Feeds the undo history; returns whether an edit is still settling (then the caller should
     /// repaint shortly so it becomes its own undo step).
     pub fn track_undo(&mut self, time_s: f64) -> bool {
+        if self.gesture {
+            return false;
+        }
         self.undoer.feed_state(time_s, &self.plan);
         self.undoer.is_in_flux()
     }
@@ -114,8 +119,34 @@ impl Document {
         self.undoer.has_redo(&self.plan)
     }
 
+    /// Starts a gesture (a slider drag): the plan as it is now becomes an undo point, and the
+    /// changes until [`Document::end_gesture`] are one undo step however long the drag lasts.
+    pub fn begin_gesture(&mut self) {
+        if !self.gesture {
+            self.undoer.add_undo(&self.plan);
+            self.gesture = true;
+        }
+    }
+
+    /// Whether a gesture is in progress.
+    pub fn in_gesture(&self) -> bool {
+        self.gesture
+    }
+
+    /// Ends a gesture: the plan as it is now becomes the undo point after it (and the redo
+    /// history is dropped if the gesture changed the plan).
+    pub fn end_gesture(&mut self, time_s: f64) {
+        if self.gesture {
+            self.gesture = false;
+            // Feeding a changed state drops stale redos; add_undo then closes the step at once.
+            self.undoer.feed_state(time_s, &self.plan);
+            self.undoer.add_undo(&self.plan);
+        }
+    }
+
     /// Steps back in the history.
     pub fn undo(&mut self) {
+        self.end_gesture(0.0);
         if let Some(previous) = self.undoer.undo(&self.plan) {
             self.plan = previous.clone();
         }
@@ -123,6 +154,7 @@ impl Document {
 
     /// Steps forward in the history.
     pub fn redo(&mut self) {
+        self.end_gesture(0.0);
         if let Some(next) = self.undoer.redo(&self.plan) {
             self.plan = next.clone();
         }

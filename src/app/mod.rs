@@ -5,8 +5,10 @@ mod autosave;
 pub mod command;
 mod dialogs;
 pub mod document;
+mod exporting;
 mod modals;
 pub mod probe;
+pub mod png;
 pub mod settings;
 pub mod theme;
 mod views;
@@ -21,7 +23,7 @@ use crate::cli::DEFAULT_PLAN_NAME;
 use crate::file::{self, FileError};
 use crate::plan::Plan;
 
-pub use command::{Command, View};
+pub use command::{Command, ExportKind, View};
 use dialogs::{AfterDiscard, Dialogs, FileTask, PathPrompt, Purpose, TaskOutcome};
 use document::Document;
 use settings::{SETTINGS_KEY, Settings};
@@ -59,6 +61,9 @@ pub struct PlannerApp {
     was_focused: bool,
     /// Start-up measurement, when the benchmark asks for it.
     probe: Option<probe::StartupProbe>,
+    /// Whether presentation mode is on (full screen, large type, levers).
+    pub presenting: bool,
+    shot: Option<exporting::PendingShot>,
 }
 
 fn example_document(catalog: &'static Catalog) -> Document {
@@ -96,6 +101,8 @@ impl PlannerApp {
             recovery: None,
             was_focused: true,
             probe: probe::StartupProbe::from_env(),
+            presenting: false,
+            shot: None,
         };
         app.recovery = app.autosave.recover(catalog);
         let start_file = options
@@ -259,12 +266,27 @@ impl PlannerApp {
             }
             Command::ZoomReset => self.settings.zoom = 1.0,
             Command::Show(view) => self.view = view,
+            Command::TogglePresentation => self.set_presenting(ctx, !self.presenting),
+            Command::LeavePresentation => self.set_presenting(ctx, false),
+            Command::Export(kind) => self.choose_export(kind),
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
         }
     }
 
+    fn set_presenting(&mut self, ctx: &egui::Context, on: bool) {
+        if self.presenting != on {
+            self.presenting = on;
+            ctx.send_viewport_cmd(ViewportCommand::Fullscreen(on));
+        }
+    }
+
     fn apply_look(&mut self, ctx: &egui::Context) {
-        let wanted = (self.settings.dark_mode, self.settings.zoom);
+        let zoom = if self.presenting {
+            theme::presentation_zoom(ctx, self.settings.zoom)
+        } else {
+            self.settings.zoom
+        };
+        let wanted = (self.settings.dark_mode, zoom);
         if self.applied != Some(wanted) {
             ctx.set_theme(if wanted.0 {
                 egui::Theme::Dark
@@ -299,6 +321,16 @@ impl PlannerApp {
                 }
             }
         });
+        let nothing_open = self.dialogs.path_prompt.is_none()
+            && self.dialogs.confirm.is_none()
+            && self.dialogs.error.is_none()
+            && !egui::Popup::is_any_open(ctx);
+        if self.presenting
+            && nothing_open
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            commands.push(Command::LeavePresentation);
+        }
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files
@@ -335,6 +367,7 @@ impl PlannerApp {
                 match purpose {
                     Purpose::Open => self.open_path(&path),
                     Purpose::SaveAs => self.save_to(&with_ron_extension(path)),
+                    Purpose::Export(kind) => self.export_to(kind, path),
                 }
             }
             TaskOutcome::Cancelled => self.dialogs.file_task = None,
@@ -359,21 +392,35 @@ impl PlannerApp {
         self.poll_file_task(&ctx);
         self.doc.refresh(self.catalog);
         let mut commands = Vec::new();
-        egui::Panel::top("menu-bar").show(ui, |ui| {
-            views::menu_bar_ui(ui, &self.doc, &self.settings, self.view, &mut commands);
-        });
-        egui::Panel::bottom("status-bar").show(ui, |ui| {
-            views::status_bar_ui(ui, &self.doc, &self.dialogs.status);
-        });
-        egui::CentralPanel::default().show(ui, |ui| {
+        if self.presenting {
+            ui.set_style(theme::presentation_style(ui.style()));
+            egui::Panel::top("presentation-bar").show(ui, |ui| {
+                views::presentation_bar_ui(ui, &self.dialogs.status, &mut commands);
+            });
             let mut cx = views::ViewCtx {
                 doc: &mut self.doc,
                 catalog: self.catalog,
                 state: &mut self.state,
                 commands: &mut commands,
             };
-            views::view_ui(ui, self.view, &mut cx);
-        });
+            views::presentation_ui(ui, &mut cx);
+        } else {
+            egui::Panel::top("menu-bar").show(ui, |ui| {
+                views::menu_bar_ui(ui, &self.doc, &self.settings, self.view, &mut commands);
+            });
+            egui::Panel::bottom("status-bar").show(ui, |ui| {
+                views::status_bar_ui(ui, &self.doc, &self.dialogs.status);
+            });
+            egui::CentralPanel::default().show(ui, |ui| {
+                let mut cx = views::ViewCtx {
+                    doc: &mut self.doc,
+                    catalog: self.catalog,
+                    state: &mut self.state,
+                    commands: &mut commands,
+                };
+                views::view_ui(ui, self.view, &mut cx);
+            });
+        }
         self.modals_ui(&ctx);
         for c in commands {
             self.execute(&ctx, c);
@@ -383,7 +430,12 @@ impl PlannerApp {
             ctx.request_repaint();
         }
         self.autosave_tick(&ctx);
+        self.screenshot_tick(&ctx);
         let time = ctx.input(|i| i.time);
+        // A lever drag is one undo step: it ends when no pointer button is held any more.
+        if self.doc.in_gesture() && !ctx.input(|i| i.pointer.any_down()) {
+            self.doc.end_gesture(time);
+        }
         if self.doc.track_undo(time) {
             ctx.request_repaint_after(std::time::Duration::from_millis(700));
         }

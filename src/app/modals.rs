@@ -143,17 +143,14 @@ impl PlannerApp {
         if let Some(mut prompt) = self.dialogs.path_prompt.clone() {
             let mut outcome = None;
             let modal = Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
-                ui.heading(match prompt.purpose {
-                    Purpose::Open => "Open plan",
-                    Purpose::SaveAs => "Save plan as",
-                });
+                ui.heading(prompt.purpose.heading());
                 if !prompt.note.is_empty() {
                     ui.label(&prompt.note);
                 }
                 let edit = ui.add(
                     egui::TextEdit::singleline(&mut prompt.text)
                         .desired_width(480.0)
-                        .hint_text("/path/to/plan.ron"),
+                        .hint_text(prompt.purpose.hint()),
                 );
                 // Read Enter before taking focus back: egui decides `lost_focus` from memory.
                 let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -161,11 +158,7 @@ impl PlannerApp {
                     edit.request_focus();
                 }
                 ui.horizontal(|ui| {
-                    let ok_label = match prompt.purpose {
-                        Purpose::Open => "Open",
-                        Purpose::SaveAs => "Save",
-                    };
-                    if ui.button(ok_label).clicked() || enter {
+                    if ui.button(prompt.purpose.ok_label()).clicked() || enter {
                         outcome = Some(true);
                     }
                     if ui.button("Cancel").clicked() {
@@ -183,6 +176,7 @@ impl PlannerApp {
                     match prompt.purpose {
                         Purpose::Open => self.open_path(&path),
                         Purpose::SaveAs => self.save_to(&with_ron_extension(path)),
+                        Purpose::Export(kind) => self.export_to(kind, path),
                     }
                 }
                 Some(false) => self.dialogs.path_prompt = None,

@@ -80,3 +80,100 @@ pub const MIN_ZOOM: f32 = 0.6;
 pub const MAX_ZOOM: f32 = 2.5;
 /// Zoom step for Ctrl+plus / Ctrl+minus.
 pub const ZOOM_STEP: f32 = 0.1;
+
+/// The size of a key-figure tile and its type.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TileLook {
+    /// Width of the tile's content, in points.
+    pub width: f32,
+    /// Smallest height of the tile's content, in points.
+    pub height: f32,
+    /// Text size of the headline value, in points.
+    pub value_size: f32,
+    /// Text size of the title and the sub-line, in points (`None`: the style's body text).
+    pub text_size: Option<f32>,
+}
+
+impl TileLook {
+    /// Tiles on the overview.
+    pub const NORMAL: TileLook = TileLook {
+        width: TILE_WIDTH,
+        height: TILE_HEIGHT,
+        value_size: TILE_VALUE_SIZE,
+        text_size: None,
+    };
+    /// Tiles in presentation mode, read from the back of a room.
+    pub const PRESENTATION: TileLook = TileLook {
+        width: 250.0,
+        height: 108.0,
+        value_size: 40.0,
+        text_size: Some(19.0),
+    };
+}
+
+/// The screen height presentation mode is laid out for, in points. On another screen the whole
+/// picture is scaled to fit its height, so a slide looks the same on a 1280×720 projector as on a
+/// 1920×1080 one: what matters at the back of a room is the type's share of the screen height.
+pub const PRESENTATION_DESIGN_HEIGHT: f32 = 1080.0;
+/// Smallest chart height in presentation mode, in points.
+pub const PRESENTATION_MIN_CHART_HEIGHT: f32 = 170.0;
+/// Smallest height of the dependency chart in presentation mode: enough for its seven layer
+/// labels, in points.
+pub const PRESENTATION_DEPENDENCY_MIN_HEIGHT: f32 = 290.0;
+/// Text size of chart ticks and legends in presentation mode, in points.
+pub const PRESENTATION_PLOT_TEXT_SIZE: f32 = 17.0;
+/// Text size of the capacity charts in presentation mode (their legends list up to twelve rows),
+/// in points.
+pub const PRESENTATION_LEGEND_TEXT_SIZE: f32 = 15.0;
+
+/// The zoom factor that fits presentation mode's design height to the window (times the user's
+/// zoom), rounded so that tiny size changes do not re-apply it.
+pub fn presentation_zoom(ctx: &egui::Context, user_zoom: f32) -> f32 {
+    let native = ctx.native_pixels_per_point().unwrap_or(1.0).max(0.1);
+    let pixels = ctx.content_rect().height() * ctx.pixels_per_point();
+    let fit = pixels / native / PRESENTATION_DESIGN_HEIGHT;
+    ((fit * user_zoom).clamp(MIN_ZOOM, MAX_ZOOM) * 100.0).round() / 100.0
+}
+/// Width of the lever panel in presentation mode, in points.
+pub const PRESENTATION_LEVERS_WIDTH: f32 = 340.0;
+
+/// The presentation theme: a high-contrast light theme (black on white, strong strokes) with type
+/// sized for a projector at the back of a room. Applied to the presentation's own `Ui` only.
+pub fn presentation_style(base: &egui::Style) -> egui::Style {
+    use egui::{FontFamily, FontId, TextStyle};
+    let mut style = base.clone();
+    let mut v = Visuals::light();
+    let ink = Color32::BLACK;
+    v.override_text_color = Some(ink);
+    v.weak_text_color = Some(Color32::from_gray(55));
+    v.panel_fill = Color32::WHITE;
+    v.window_fill = Color32::WHITE;
+    v.extreme_bg_color = Color32::from_gray(245);
+    v.faint_bg_color = Color32::from_gray(240);
+    v.widgets.noninteractive.bg_stroke = egui::Stroke::new(1.5, Color32::from_gray(60));
+    v.widgets.noninteractive.fg_stroke = egui::Stroke::new(1.5, ink);
+    v.widgets.inactive.fg_stroke = egui::Stroke::new(2.0, ink);
+    v.widgets.inactive.bg_fill = Color32::from_gray(215);
+    v.widgets.inactive.weak_bg_fill = Color32::from_gray(215);
+    v.widgets.inactive.bg_stroke = egui::Stroke::new(1.5, Color32::from_gray(40));
+    v.widgets.hovered.fg_stroke = egui::Stroke::new(2.0, ink);
+    v.widgets.active.fg_stroke = egui::Stroke::new(2.5, ink);
+    v.selection.bg_fill = Color32::from_rgb(0x00, 0x5a, 0x9e);
+    v.selection.stroke = egui::Stroke::new(2.0, Color32::WHITE);
+    v.slider_trailing_fill = true;
+    style.visuals = v;
+    style.text_styles = [
+        (TextStyle::Heading, 32.0, FontFamily::Proportional),
+        (TextStyle::Body, 21.0, FontFamily::Proportional),
+        (TextStyle::Button, 21.0, FontFamily::Proportional),
+        (TextStyle::Small, 17.0, FontFamily::Proportional),
+        (TextStyle::Monospace, 19.0, FontFamily::Monospace),
+    ]
+    .into_iter()
+    .map(|(s, size, family)| (s, FontId::new(size, family)))
+    .collect();
+    style.spacing.interact_size.y = 34.0;
+    style.spacing.slider_width = 230.0;
+    style.spacing.item_spacing = egui::vec2(10.0, 8.0);
+    style
+}

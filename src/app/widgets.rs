@@ -8,9 +8,10 @@ use egui::{Color32, RichText, Ui};
 use super::theme::{self, Status};
 
 /// A key-figure tile: a title, a big value with its unit, a sub-line, coloured by status; the
-/// tooltip explains how the figure was computed.
+/// tooltip explains how the figure was computed. `look` sets its size and type.
 pub fn tile_ui(
     ui: &mut Ui,
+    look: theme::TileLook,
     title: &str,
     value: &str,
     sub: &str,
@@ -18,6 +19,10 @@ pub fn tile_ui(
     explanation: &str,
 ) -> egui::Response {
     let visuals = ui.visuals().clone();
+    let sized = |text: &str| match look.text_size {
+        Some(size) => RichText::new(text).size(size),
+        None => RichText::new(text),
+    };
     let frame = egui::Frame::group(ui.style())
         .fill(theme::status_fill(&visuals, status))
         .stroke(egui::Stroke::new(
@@ -27,16 +32,16 @@ pub fn tile_ui(
         .inner_margin(8.0);
     let response = frame
         .show(ui, |ui| {
-            ui.set_min_size(egui::vec2(theme::TILE_WIDTH, theme::TILE_HEIGHT));
-            ui.set_max_width(theme::TILE_WIDTH);
+            ui.set_min_size(egui::vec2(look.width, look.height));
+            ui.set_max_width(look.width);
             ui.vertical(|ui| {
-                ui.label(RichText::new(title).strong());
+                ui.label(sized(title).strong());
                 ui.label(
                     RichText::new(value)
-                        .size(theme::TILE_VALUE_SIZE)
+                        .size(look.value_size)
                         .color(theme::status_color(&visuals, status)),
                 );
-                ui.label(RichText::new(sub).weak());
+                ui.label(sized(sub).weak());
             });
         })
         .response;

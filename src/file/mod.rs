@@ -17,7 +17,7 @@ use crate::catalog::Catalog;
 use crate::plan::{FORMAT_VERSION, Plan};
 
 pub use problem::{FieldLocator, Problem, locate_key, position_of};
-pub use safe_save::{backup_path, save_text};
+pub use safe_save::{backup_path, save_bytes, save_text};
 pub use validate::validate;
 
 /// A plan read from text, with the non-fatal problems found in it.

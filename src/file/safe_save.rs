@@ -43,6 +43,11 @@ fn sync_dir(dir: &Path) {
 
 /// Writes `text` to `path` safely, keeping the previous version as `<name>.bak`.
 pub fn save_text(text: &str, path: &Path) -> Result<(), FileError> {
+    save_bytes(text.as_bytes(), path)
+}
+
+/// Writes `bytes` to `path` safely (e.g. a PNG), keeping the previous version as `<name>.bak`.
+pub fn save_bytes(bytes: &[u8], path: &Path) -> Result<(), FileError> {
     let io = |source| FileError::Io {
         path: path.to_path_buf(),
         source,
@@ -60,7 +65,7 @@ pub fn save_text(text: &str, path: &Path) -> Result<(), FileError> {
     let tmp = sibling(path, ".saving");
     let bak_tmp = sibling(path, ".bak.saving");
     let result = (|| -> std::io::Result<()> {
-        write_synced(&tmp, text.as_bytes())?;
+        write_synced(&tmp, bytes)?;
         if path.exists() {
             fs::copy(path, &bak_tmp)?;
             File::open(&bak_tmp)?.sync_all()?;

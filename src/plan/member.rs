@@ -25,6 +25,34 @@ pub struct Member {
 }
 
 impl Member {
+    /// This member with every contribution multiplied by `factor` (≥ 0): accelerator counts
+    /// (rounded to whole accelerators), power MW, expert FTE (and their foreign FTE) and funding.
+    /// Scaling the returned member back does not restore rounded counts; scale the original.
+    pub fn scaled(&self, factor: f64) -> Member {
+        let factor = if factor.is_finite() {
+            factor.max(0.0)
+        } else {
+            1.0
+        };
+        let mut m = self.clone();
+        for c in &mut m.chips {
+            c.count = (f64::from(c.count) * factor)
+                .round()
+                .min(f64::from(u32::MAX)) as u32;
+        }
+        for p in &mut m.power {
+            p.mw *= factor;
+        }
+        for e in &mut m.experts {
+            e.fte *= factor;
+            e.foreign_fte *= factor;
+        }
+        if let Some(f) = &mut m.funding {
+            f.amount *= factor;
+        }
+        m
+    }
+
     /// A member with no contributions yet.
     pub fn new(country: impl Into<String>) -> Member {
         Member {

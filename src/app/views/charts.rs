@@ -11,9 +11,27 @@ use crate::analysis::Layer;
 use crate::analysis::series::{self, ResourceBar};
 use crate::app::theme;
 
-fn static_plot(id: &str) -> Plot<'static> {
+/// How a chart is drawn: its height, and whether it draws its own heading (presentation mode
+/// writes shorter ones of its own).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) struct ChartLook {
+    /// Height of the plot, in points.
+    pub height: f32,
+    /// Whether the chart draws its heading.
+    pub heading: bool,
+}
+
+impl ChartLook {
+    /// The charts view.
+    const VIEW: ChartLook = ChartLook {
+        height: theme::CHART_HEIGHT,
+        heading: true,
+    };
+}
+
+fn static_plot(id: &str, height: f32) -> Plot<'static> {
     Plot::new(id)
-        .height(theme::CHART_HEIGHT)
+        .height(height)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -22,7 +40,7 @@ fn static_plot(id: &str) -> Plot<'static> {
         .legend(Legend::default().position(Corner::RightTop))
 }
 
-fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32) {
+fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32, height: f32) {
     ui.vertical(|ui| {
         ui.set_width(width);
         ui.strong(format!("{} ({})", bar.title, bar.unit));
@@ -50,7 +68,7 @@ fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32) {
                     format!("needed: {:.2} {unit}\n{needed_label}", b.value)
                 }))
         });
-        static_plot(&format!("capacity-{}", bar.title))
+        static_plot(&format!("capacity-{}", bar.title), height)
             .legend(
                 Legend::default()
                     .position(Corner::RightTop)
@@ -78,23 +96,31 @@ fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32) {
     });
 }
 
-fn capacity_ui(ui: &mut Ui, cx: &ViewCtx) {
-    ui.heading("Pooled capacity by member, against need");
+/// Pooled compute, power and experts by member against need, each chart `height` points high
+/// (the charts view and presentation mode).
+pub(super) fn capacity_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
+    let height = look.height;
+    if look.heading {
+        ui.heading("Pooled capacity by member, against need");
+    }
     let bars = series::capacity(&cx.doc.report);
     let width = ((ui.available_width() - 24.0) / 3.0).max(220.0);
     ui.horizontal_wrapped(|ui| {
         for bar in &bars {
-            resource_ui(ui, bar, width);
+            resource_ui(ui, bar, width, height);
         }
     });
 }
 
-fn dependency_ui(ui: &mut Ui, cx: &ViewCtx) {
-    let report = &cx.doc.report;
-    ui.heading(format!(
-        "Remaining foreign dependency — overall index {:.0} %",
-        report.dependency.overall * 100.0
-    ));
+/// The remaining foreign dependency per layer by supplier, `height` points high.
+pub(super) fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
+    let (report, height) = (&cx.doc.report, look.height);
+    if look.heading {
+        ui.heading(format!(
+            "Remaining foreign dependency — overall index {:.0} %",
+            report.dependency.overall * 100.0
+        ));
+    }
     let segments = series::dependency_segments(report, cx.catalog);
     let mut suppliers: Vec<(Cow<'static, str>, Cow<'static, str>)> = Vec::new();
     for s in &segments {
@@ -133,7 +159,7 @@ fn dependency_ui(ui: &mut Ui, cx: &ViewCtx) {
         let chart = chart.stack_on(&refs);
         charts.push(chart);
     }
-    static_plot("dependency")
+    static_plot("dependency", height)
         .include_x(0.0)
         // Room right of 100 % for the legend, so it never covers a full bar.
         .include_x(128.0)
@@ -180,7 +206,7 @@ fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
     let population = make("share of population", 0.0, &s.population, 1);
     let gdp = make("share of GDP", 0.28, &s.gdp, 2);
     let labels = s.members.clone();
-    static_plot("stakes")
+    static_plot("stakes", theme::CHART_HEIGHT)
         .include_y(0.0)
         .y_axis_label("%")
         .x_axis_formatter(move |m, _| {
@@ -200,20 +226,23 @@ fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
         });
 }
 
-fn what_if_ui(ui: &mut Ui, cx: &ViewCtx) {
-    let report = &cx.doc.report;
+/// Days to finish the main training workload as the pool grows or shrinks, `height` points high.
+pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
+    let (report, height) = (&cx.doc.report, look.height);
     let Some(i) = series::main_training_workload(report) else {
         ui.heading("What if the pool grows or shrinks?");
         ui.label("Add a training workload to see how long it takes as the pool changes.");
         return;
     };
     let w = &report.workloads[i];
-    ui.heading(format!("What if the pool grows or shrinks? — “{}”", w.name));
+    if look.heading {
+        ui.heading(format!("What if the pool grows or shrinks? — “{}”", w.name));
+    }
     let points = series::what_if_days(report, i);
     let target = w.target_days;
     let requirement = theme::requirement_color(ui.visuals());
     let target_color = theme::status_color(ui.visuals(), theme::Status::Bad);
-    static_plot("what-if")
+    static_plot("what-if", height)
         .include_y(0.0)
         .x_axis_label("pool size (× today's compute)")
         .y_axis_label("days to finish")
@@ -241,12 +270,12 @@ pub fn charts_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            capacity_ui(ui, cx);
+            capacity_ui(ui, cx, ChartLook::VIEW);
             ui.add_space(12.0);
-            dependency_ui(ui, cx);
+            dependency_ui(ui, cx, ChartLook::VIEW);
             ui.add_space(12.0);
             stakes_ui(ui, cx);
             ui.add_space(12.0);
-            what_if_ui(ui, cx);
+            what_if_ui(ui, cx, ChartLook::VIEW);
         });
 }

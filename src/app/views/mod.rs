@@ -4,14 +4,18 @@
 mod charts;
 mod contributions;
 mod custom;
+mod levers;
 mod members;
 mod model;
 mod overview;
+mod presentation;
 mod workloads;
+
+pub use presentation::presentation_ui;
 
 use egui::Ui;
 
-use super::command::{Command, View};
+use super::command::{Command, ExportKind, View};
 use super::document::Document;
 use super::settings::Settings;
 use crate::catalog::Catalog;
@@ -62,6 +66,8 @@ pub struct ViewState {
     pub model_selected: Option<String>,
     /// The model table (rows, fit and order), cached per analysis generation.
     pub model_table: model::ModelTable,
+    /// The what-if levers of presentation mode.
+    pub levers: levers::LeverState,
 }
 
 /// Draws the current view.
@@ -115,6 +121,10 @@ pub fn menu_bar_ui(
             menu_item(ui, Command::Save, true, commands);
             menu_item(ui, Command::SaveAs, true, commands);
             ui.separator();
+            for kind in ExportKind::ALL {
+                menu_item(ui, Command::Export(kind), true, commands);
+            }
+            ui.separator();
             menu_item(ui, Command::Quit, true, commands);
         });
         ui.menu_button("Edit", |ui| {
@@ -125,6 +135,8 @@ pub fn menu_bar_ui(
             for v in View::ALL {
                 menu_item(ui, Command::Show(v), true, commands);
             }
+            ui.separator();
+            menu_item(ui, Command::TogglePresentation, true, commands);
             ui.separator();
             menu_item(ui, Command::ToggleTheme, true, commands);
             menu_item(ui, Command::ZoomIn, true, commands);
@@ -151,6 +163,31 @@ pub fn menu_bar_ui(
                 commands.push(Command::ToggleTheme);
             }
         });
+    });
+}
+
+/// Presentation mode's slim top bar: how to leave, saving the slide as PNG, and the last message
+/// (e.g. an export).
+pub fn presentation_bar_ui(ui: &mut Ui, status: &str, commands: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        if ui
+            .button("Leave presentation (Esc)")
+            .on_hover_text("Back to the editing views (also F11)")
+            .clicked()
+        {
+            commands.push(Command::LeavePresentation);
+        }
+        if ui
+            .button("Save slide as PNG…")
+            .on_hover_text("The screen as it is now, as a PNG image")
+            .clicked()
+        {
+            commands.push(Command::Export(ExportKind::Png));
+        }
+        if !status.is_empty() {
+            ui.separator();
+            ui.label(egui::RichText::new(status).small());
+        }
     });
 }
 

@@ -6,8 +6,10 @@ use super::ViewCtx;
 use crate::analysis::explain::{Figure, explain, si};
 use crate::analysis::{Severity, Subject};
 use crate::app::command::{Command, View};
-use crate::app::theme::{self, Status};
+use crate::app::document::Document;
+use crate::app::theme::{self, Status, TileLook};
 use crate::app::widgets::{badge_ui, tile_ui};
+use crate::catalog::Catalog;
 
 fn severity_status(s: Severity) -> Status {
     match s {
@@ -17,9 +19,9 @@ fn severity_status(s: Severity) -> Status {
     }
 }
 
-fn tiles_ui(ui: &mut Ui, cx: &mut ViewCtx) {
-    let doc = &*cx.doc;
-    let (plan, report, catalog) = (&doc.plan, &doc.report, cx.catalog);
+/// The key figures as tiles, in the order they are shown (overview and presentation mode).
+pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog) -> Vec<Tile> {
+    let (plan, report) = (&doc.plan, &doc.report);
     let how = |f: Figure| explain(f, plan, catalog, report).to_text();
     let p = &report.pooled;
     let pw = &report.power;
@@ -185,16 +187,28 @@ fn tiles_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             &how(Figure::EnergyPerYear),
         );
     }
+    tiles
+}
+
+/// Lays tiles out in rows that fit the width available, each tile `look` wide.
+pub(super) fn tile_rows_ui(ui: &mut Ui, tiles: &[Tile], look: TileLook) {
     let spacing = 8.0;
-    let per_row =
-        (((ui.available_width() + spacing) / (theme::TILE_WIDTH + 16.0 + spacing)).floor()
-            as usize)
-            .max(1);
+    let per_row = (((ui.available_width() + spacing) / (look.width + 16.0 + spacing)).floor()
+        as usize)
+        .max(1);
     for row in tiles.chunks(per_row) {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing = egui::vec2(spacing, spacing);
             for t in row {
-                tile_ui(ui, &t.title, &t.value, &t.sub, t.status, &t.explanation);
+                tile_ui(
+                    ui,
+                    look,
+                    &t.title,
+                    &t.value,
+                    &t.sub,
+                    t.status,
+                    &t.explanation,
+                );
             }
         });
         ui.add_space(spacing);
@@ -202,12 +216,17 @@ fn tiles_ui(ui: &mut Ui, cx: &mut ViewCtx) {
 }
 
 /// A tile's content, gathered first so tiles can be laid out in rows that fit the window.
-struct Tile {
-    title: String,
-    value: String,
-    sub: String,
-    status: Status,
-    explanation: String,
+pub(super) struct Tile {
+    /// What the figure is.
+    pub title: String,
+    /// The figure with its unit.
+    pub value: String,
+    /// The line under it (requirement, detail).
+    pub sub: String,
+    /// Against its requirement.
+    pub status: Status,
+    /// How it was computed (tooltip).
+    pub explanation: String,
 }
 
 fn warnings_ui(ui: &mut Ui, cx: &mut ViewCtx) {
@@ -278,7 +297,8 @@ pub fn overview_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                 ui.label(RichText::new(&cx.doc.plan.description).italics());
             }
             ui.add_space(6.0);
-            tiles_ui(ui, cx);
+            let tiles = key_tiles(cx.doc, cx.catalog);
+            tile_rows_ui(ui, &tiles, TileLook::NORMAL);
             ui.label(
                 RichText::new("Hover a tile to see its formula and inputs.")
                     .small()

@@ -1,0 +1,234 @@
+//! What-if levers for a room: scale one member's contribution, swap the accelerator type
+//! pool-wide, swap the base model, change MFU and PUE. Levers edit the real plan, so the one undo
+//! history holds them; a slider drag is one undo step (see [`Document::begin_gesture`]).
+
+use egui::{ComboBox, Slider, Ui};
+
+use super::ViewCtx;
+use crate::app::document::Document;
+use crate::plan::Member;
+
+/// The member-scaling lever's state: the member as it was when scaling started, so the slider can
+/// always return to it exactly (counts are rounded only in the scaled copy).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScaleState {
+    /// Index of the member being scaled.
+    pub member: usize,
+    /// The member before scaling.
+    pub base: Member,
+    /// The member as the lever last wrote it; if the plan's member differs, it was edited
+    /// elsewhere (or undone) and scaling starts again from it.
+    pub last: Member,
+    /// The factor in percent.
+    pub percent: f64,
+}
+
+/// The levers' own state (not in the plan, not in the undo history).
+#[derive(Debug, Clone, Default)]
+pub struct LeverState {
+    /// The member picked for scaling.
+    pub member: usize,
+    /// Scaling in progress.
+    pub scale: Option<ScaleState>,
+}
+
+/// A slider that edits the plan: pressing on it starts a gesture (one undo step until the pointer
+/// is released, which the app notices), a keyboard change is its own undo step. Returns whether
+/// the value changed; the caller then writes it to the plan.
+fn lever_slider(ui: &mut Ui, doc: &mut Document, name: &str, slider: Slider<'_>) -> bool {
+    let label = ui.label(name);
+    let response = ui.add(slider).labelled_by(label.id);
+    if response.is_pointer_button_down_on() || response.dragged() {
+        doc.begin_gesture();
+    }
+    if response.changed() && !doc.in_gesture() {
+        doc.checkpoint();
+    }
+    response.changed()
+}
+
+fn member_scale_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    ui.strong("Scale one member's contribution");
+    let members = &cx.doc.plan.members;
+    if members.is_empty() {
+        ui.label("Add members to scale their contributions.");
+        return;
+    }
+    let lever = &mut cx.state.levers;
+    lever.member = lever.member.min(members.len() - 1);
+    let name = |m: &Member| format!("{} {}", m.country, cx.catalog.country_name(&m.country));
+    let mut picked = lever.member;
+    let label = ui.label("Member");
+    ComboBox::from_id_salt("lever-member")
+        .selected_text(name(&members[picked]))
+        .width(combo_width(ui))
+        .height(420.0)
+        .show_ui(ui, |ui| {
+            for (i, m) in members.iter().enumerate() {
+                ui.selectable_value(&mut picked, i, name(m));
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    lever.member = picked;
+    let current = &members[picked];
+    let mut scale = match &lever.scale {
+        Some(s) if s.member == picked && &s.last == current => s.clone(),
+        _ => ScaleState {
+            member: picked,
+            base: current.clone(),
+            last: current.clone(),
+            percent: 100.0,
+        },
+    };
+    let mut percent = scale.percent;
+    let slider = Slider::new(&mut percent, 0.0..=300.0)
+        .suffix(" %")
+        .fixed_decimals(0)
+        .step_by(5.0);
+    if lever_slider(ui, cx.doc, "Contribution", slider) {
+        let scaled = scale.base.scaled(percent / 100.0);
+        cx.doc.plan.members[picked] = scaled.clone();
+        scale.last = scaled;
+        scale.percent = percent;
+    }
+    ui.label(
+        egui::RichText::new("Chips, power, experts and funding.")
+            .small()
+            .weak(),
+    );
+    cx.state.levers.scale = Some(scale);
+}
+
+fn accelerator_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    ui.strong("Swap the accelerators");
+    let plan = &cx.doc.plan;
+    let mut ids = plan
+        .members
+        .iter()
+        .flat_map(|m| m.chips.iter().map(|c| c.accelerator.as_str()));
+    let first = ids.next();
+    let same = first.filter(|f| ids.all(|id| id == *f));
+    let current = match (first, same) {
+        (None, _) => "no accelerators".to_string(),
+        (Some(_), Some(id)) => cx
+            .catalog
+            .accelerator(id)
+            .or_else(|| plan.custom_accelerators.iter().find(|a| a.id == id))
+            .map_or_else(|| id.to_string(), |a| a.name.clone()),
+        (Some(_), None) => "mixed".to_string(),
+    };
+    let mut chosen: Option<String> = None;
+    let label = ui.label("Type, pool-wide");
+    ComboBox::from_id_salt("lever-accelerator")
+        .selected_text(current)
+        .width(combo_width(ui))
+        .height(420.0)
+        .show_ui(ui, |ui| {
+            for a in plan
+                .custom_accelerators
+                .iter()
+                .chain(&cx.catalog.accelerators)
+            {
+                if ui
+                    .selectable_label(same == Some(a.id.as_str()), &a.name)
+                    .clicked()
+                {
+                    chosen = Some(a.id.clone());
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if let Some(id) = chosen
+        && first.is_some()
+        && same != Some(id.as_str())
+    {
+        cx.doc.checkpoint();
+        for m in &mut cx.doc.plan.members {
+            for c in &mut m.chips {
+                c.accelerator.clone_from(&id);
+            }
+        }
+    }
+}
+
+fn model_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    ui.strong("Swap the base model");
+    let plan = &cx.doc.plan;
+    let current = cx
+        .doc
+        .report
+        .model
+        .as_ref()
+        .map_or_else(|| plan.base_model.clone(), |m| m.name.to_string());
+    let mut chosen: Option<String> = None;
+    let label = ui.label("Model");
+    ComboBox::from_id_salt("lever-model")
+        .selected_text(current)
+        .width(combo_width(ui))
+        .height(420.0)
+        .show_ui(ui, |ui| {
+            for m in plan.custom_models.iter().chain(&cx.catalog.models) {
+                if ui
+                    .selectable_label(m.id == plan.base_model, &m.name)
+                    .clicked()
+                {
+                    chosen = Some(m.id.clone());
+                }
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    if let Some(id) = chosen
+        && id != cx.doc.plan.base_model
+    {
+        cx.doc.checkpoint();
+        cx.doc.plan.base_model = id;
+    }
+}
+
+fn assumptions_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    ui.strong("Change the assumptions");
+    let mut mfu = cx.doc.plan.assumptions.mfu * 100.0;
+    let slider = Slider::new(&mut mfu, 10.0..=70.0)
+        .suffix(" %")
+        .fixed_decimals(0)
+        .step_by(1.0);
+    if lever_slider(ui, cx.doc, "MFU (model FLOPs utilisation)", slider) {
+        cx.doc.plan.assumptions.mfu = mfu / 100.0;
+    }
+    let mut pue = cx.doc.plan.assumptions.pue;
+    let slider = Slider::new(&mut pue, 1.0..=2.0)
+        .fixed_decimals(2)
+        .step_by(0.01);
+    if lever_slider(ui, cx.doc, "PUE (data-centre overhead)", slider) {
+        cx.doc.plan.assumptions.pue = pue;
+    }
+}
+
+/// Combo boxes fill the panel's width (less the arrow).
+fn combo_width(ui: &Ui) -> f32 {
+    (ui.available_width() - 12.0).max(120.0)
+}
+
+/// The lever panel. Labels sit above their controls so everything fits the panel's width.
+pub fn levers_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    // Sliders as wide as the panel, leaving room for the value field beside them.
+    ui.spacing_mut().slider_width = (ui.available_width() - 96.0).max(120.0);
+    ui.heading("What if…");
+    ui.add_space(6.0);
+    member_scale_ui(ui, cx);
+    ui.add_space(14.0);
+    accelerator_ui(ui, cx);
+    ui.add_space(14.0);
+    model_ui(ui, cx);
+    ui.add_space(14.0);
+    assumptions_ui(ui, cx);
+    ui.add_space(14.0);
+    ui.label(
+        egui::RichText::new("Every lever edits the plan: Ctrl+Z undoes a whole drag.")
+            .small()
+            .weak(),
+    );
+}
