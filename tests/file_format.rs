@@ -13,7 +13,8 @@ use consortium_planner::catalog::{
 use consortium_planner::file::{self, FileError, Loaded, Problem, limits};
 use consortium_planner::plan::{
     Assumptions, ChipLine, DependencyWeights, ExpertLine, ExpertRole, FORMAT_VERSION, Funding,
-    Member, Plan, PowerLine, PowerSource, Precision, Tenure, Workload, WorkloadKind, checks,
+    Member, Plan, PowerLine, PowerSource, Precision, Scenario, Tenure, Workload, WorkloadKind,
+    checks,
 };
 use proptest::prelude::*;
 
@@ -568,11 +569,10 @@ fn custom_model() -> impl Strategy<Value = OpenModel> {
         )
 }
 
-fn plan() -> impl Strategy<Value = Plan> {
+/// What one scenario holds: base model, workloads, assumptions, members, custom definitions.
+fn content() -> impl Strategy<Value = Scenario> {
     (
         (
-            text(24),
-            text(60),
             prop_oneof![4 => model_id(), 1 => text(8)],
             prop::collection::vec(workload(), 0..6),
             assumptions(),
@@ -585,7 +585,7 @@ fn plan() -> impl Strategy<Value = Plan> {
     )
         .prop_map(
             |(
-                (name, description, base_model, workloads, assumptions),
+                (base_model, workloads, assumptions),
                 (members, mut custom_accelerators, mut custom_models),
             )| {
                 // Custom ids must be unique (a duplicate is refused); keep the random text in them.
@@ -595,10 +595,8 @@ fn plan() -> impl Strategy<Value = Plan> {
                 for (i, m) in custom_models.iter_mut().enumerate() {
                     m.id = format!("custom_model_{i}_{}", m.id);
                 }
-                Plan {
-                    format: FORMAT_VERSION,
-                    name,
-                    description,
+                Scenario {
+                    name: String::new(),
                     base_model,
                     workloads,
                     assumptions,
@@ -606,6 +604,42 @@ fn plan() -> impl Strategy<Value = Plan> {
                     custom_accelerators,
                     custom_models,
                 }
+            },
+        )
+}
+
+fn plan() -> impl Strategy<Value = Plan> {
+    (
+        (text(24), text(60), content()),
+        (
+            prop_oneof![2 => Just(None), 1 => text(12).prop_map(Some)],
+            prop::collection::vec((text(12), content()), 0..3),
+            any::<usize>(),
+        ),
+    )
+        .prop_map(
+            |((name, description, active), (active_name, stored, position))| {
+                let mut plan = Plan::new(name, active.base_model.clone());
+                plan.description = description;
+                plan.workloads = active.workloads;
+                plan.assumptions = active.assumptions;
+                plan.members = active.members;
+                plan.custom_accelerators = active.custom_accelerators;
+                plan.custom_models = active.custom_models;
+                // Scenario names must be unique and not empty; keep the random text in them.
+                if let Some(n) = active_name {
+                    plan.active_scenario = format!("active {n}");
+                }
+                plan.scenarios = stored
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (n, mut s))| {
+                        s.name = format!("scenario {i} {n}");
+                        s
+                    })
+                    .collect();
+                plan.active_position = position % (plan.scenarios.len() + 1);
+                plan
             },
         )
 }
@@ -619,7 +653,7 @@ fn top_level_keys(ron: &str) -> Vec<String> {
         .collect()
 }
 
-const TOP_LEVEL_ORDER: [&str; 9] = [
+const TOP_LEVEL_ORDER: [&str; 12] = [
     "format",
     "name",
     "description",
@@ -629,6 +663,9 @@ const TOP_LEVEL_ORDER: [&str; 9] = [
     "members",
     "custom_accelerators",
     "custom_models",
+    "active_scenario",
+    "active_position",
+    "scenarios",
 ];
 
 /// Serialises, checks the output's shape and stability, parses it back and returns what loaded.
@@ -642,7 +679,13 @@ fn round_trip(plan: &Plan) -> Loaded {
         Some("    format: 1,"),
         "format must come first:\n{text}"
     );
-    assert_eq!(top_level_keys(&text), TOP_LEVEL_ORDER, "output:\n{text}");
+    // The scenario fields are left out when they hold their defaults; the rest are always written.
+    let keys = top_level_keys(&text);
+    let expected: Vec<&str> = TOP_LEVEL_ORDER
+        .into_iter()
+        .filter(|k| TOP_LEVEL_ORDER[..9].contains(k) || keys.iter().any(|x| x == k))
+        .collect();
+    assert_eq!(keys, expected, "output:\n{text}");
     let loaded = file::parse(&text, catalog())
         .unwrap_or_else(|e| panic!("to_ron output does not parse: {e}\n{text}"));
     assert_eq!(

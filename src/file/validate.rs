@@ -329,8 +329,44 @@ fn custom_model(c: &mut Checker, i: usize, m: &OpenModel) {
 }
 
 /// Every problem in a parsed plan: limits and impossible numbers (fatal), and references the
-/// catalog does not know, duplicates and inconsistencies (non-fatal).
+/// catalog does not know, duplicates and inconsistencies (non-fatal) — at top level and inside
+/// every stored scenario (see [`super::validate_scenarios`]).
 pub fn validate(text: &str, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
+    let mut problems = check_content(text, plan, catalog, true);
+    problems.extend(super::validate_scenarios::check(text, plan, catalog));
+    finish(problems)
+}
+
+/// Orders problems (those that refuse the file first, the "more" summaries last) and keeps at
+/// most `2 × MAX_REPORTED_PROBLEMS` of them, ending with a count of the rest.
+fn finish(mut problems: Vec<Problem>) -> Vec<Problem> {
+    problems.sort_by_key(|p| (p.path.ends_with("(more)"), !p.fatal));
+    let cap = 2 * MAX_REPORTED_PROBLEMS;
+    if problems.len() > cap {
+        let rest = problems.split_off(cap);
+        let fatal = rest.iter().any(|p| p.fatal);
+        problems.push(Problem::at(
+            None,
+            "(more)",
+            format!(
+                "{} more problems are not listed; fix these and check again",
+                rest.len()
+            ),
+            fatal,
+        ));
+    }
+    problems
+}
+
+/// The checks of one plan's content (the top level, or one stored scenario made active), with
+/// positions found in `text`. `whole` adds the checks of what only the top level holds (name,
+/// description).
+pub(super) fn check_content(
+    text: &str,
+    plan: &Plan,
+    catalog: &Catalog,
+    whole: bool,
+) -> Vec<Problem> {
     let mut c = Checker {
         text,
         locator: FieldLocator::new(text),
@@ -341,8 +377,10 @@ pub fn validate(text: &str, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
         omitted_fatal: false,
         seen: Vec::new(),
     };
-    c.text_len("name", &plan.name, MAX_TEXT_CHARS);
-    c.text_len("description", &plan.description, MAX_DESCRIPTION_CHARS);
+    if whole {
+        c.text_len("name", &plan.name, MAX_TEXT_CHARS);
+        c.text_len("description", &plan.description, MAX_DESCRIPTION_CHARS);
+    }
     c.count("members", plan.members.len(), MAX_MEMBERS);
     c.count("workloads", plan.workloads.len(), MAX_WORKLOADS);
     c.count(

@@ -6,6 +6,7 @@
 mod assumptions;
 pub mod checks;
 mod member;
+mod scenario;
 mod workload;
 
 use serde::{Deserialize, Serialize};
@@ -15,6 +16,9 @@ use crate::catalog::{Accelerator, Catalog, OpenModel};
 pub use assumptions::{AssumptionSource, Assumptions, DependencyWeights, Precision};
 pub use member::{
     ChipLine, ExpertLine, ExpertRole, Funding, Member, PowerLine, PowerSource, Tenure,
+};
+pub use scenario::{
+    DEFAULT_SCENARIO, MAX_SCENARIOS, Scenario, ScenarioError, default_scenario_name,
 };
 pub use workload::{Workload, WorkloadKind};
 
@@ -49,6 +53,28 @@ pub struct Plan {
     /// Models the catalog lacks, defined by the plan.
     #[serde(default)]
     pub custom_models: Vec<OpenModel>,
+    /// The name of the scenario the fields above hold (see [`Scenario`]).
+    /// Left out of the file when it is [`DEFAULT_SCENARIO`].
+    #[serde(
+        default = "default_scenario_name",
+        skip_serializing_if = "is_default_scenario"
+    )]
+    pub active_scenario: String,
+    /// Where the active scenario stands among `scenarios` when they are listed (0 = first);
+    /// left out of the file when 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub active_position: usize,
+    /// The other scenarios (variants) of this plan; empty for a plan with only one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
+}
+
+fn is_default_scenario(name: &str) -> bool {
+    name == DEFAULT_SCENARIO
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Plan {
@@ -64,6 +90,9 @@ impl Plan {
             members: Vec::new(),
             custom_accelerators: Vec::new(),
             custom_models: Vec::new(),
+            active_scenario: default_scenario_name(),
+            active_position: 0,
+            scenarios: Vec::new(),
         }
     }
 
