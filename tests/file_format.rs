@@ -12,9 +12,8 @@ use consortium_planner::catalog::{
 };
 use consortium_planner::file::{self, FileError, Loaded, Problem, limits};
 use consortium_planner::plan::{
-    Assumptions, ChipLine, DependencyWeights, ExpertLine, ExpertRole, FORMAT_VERSION, Funding,
-    Member, Plan, PowerLine, PowerSource, Precision, Scenario, Tenure, Workload, WorkloadKind,
-    checks,
+    Assumptions, ChipLine, DependencyWeights, ExpertLine, ExpertRole, Funding, Member, Plan,
+    PowerLine, PowerSource, Precision, Scenario, Tenure, Workload, WorkloadKind, checks,
 };
 use proptest::prelude::*;
 

@@ -12,6 +12,8 @@ pub enum Purpose {
     Open,
     /// Choose where to save the plan.
     SaveAs,
+    /// Choose a plan to compare the open one with.
+    Compare,
 }
 
 /// What to do once the user has dealt with unsaved changes.
@@ -61,7 +63,7 @@ impl FileTask {
                 dialog = dialog.set_directory(dir);
             }
             let chosen = match purpose {
-                Purpose::Open => dialog.pick_file(),
+                Purpose::Open | Purpose::Compare => dialog.pick_file(),
                 Purpose::SaveAs => dialog.set_file_name(file_name).save_file(),
             };
             let _ = sender.send(chosen);

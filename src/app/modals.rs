@@ -146,6 +146,7 @@ impl PlannerApp {
                 ui.heading(match prompt.purpose {
                     Purpose::Open => "Open plan",
                     Purpose::SaveAs => "Save plan as",
+                    Purpose::Compare => "Compare with file",
                 });
                 if !prompt.note.is_empty() {
                     ui.label(&prompt.note);
@@ -164,6 +165,7 @@ impl PlannerApp {
                     let ok_label = match prompt.purpose {
                         Purpose::Open => "Open",
                         Purpose::SaveAs => "Save",
+                        Purpose::Compare => "Compare with this file",
                     };
                     if ui.button(ok_label).clicked() || enter {
                         outcome = Some(true);
@@ -183,6 +185,7 @@ impl PlannerApp {
                     match prompt.purpose {
                         Purpose::Open => self.open_path(&path),
                         Purpose::SaveAs => self.save_to(&with_ron_extension(path)),
+                        Purpose::Compare => self.compare_with(&path),
                     }
                 }
                 Some(false) => self.dialogs.path_prompt = None,

@@ -294,13 +294,14 @@ pub fn top_level_list_items(text: &str, key: &str) -> Vec<(usize, usize)> {
         match tok {
             Tok::Punct(_, b'(' | b'[' | b'{') => depth += 1,
             Tok::Punct(_, b')' | b']' | b'}') => depth = depth.saturating_sub(1),
-            Tok::Ident(s, e) if depth == 1 && &text[*s..*e] == key => {
-                if matches!(toks.get(k + 1), Some(Tok::Punct(_, b':')))
-                    && matches!(toks.get(k + 2), Some(Tok::Punct(_, b'[')))
-                {
-                    start = Some(k + 3);
-                    break;
-                }
+            Tok::Ident(s, e)
+                if depth == 1
+                    && &text[*s..*e] == key
+                    && matches!(toks.get(k + 1), Some(Tok::Punct(_, b':')))
+                    && matches!(toks.get(k + 2), Some(Tok::Punct(_, b'['))) =>
+            {
+                start = Some(k + 3);
+                break;
             }
             _ => {}
         }

@@ -2,11 +2,15 @@
 //! the menu bar and the status bar.
 
 mod charts;
+mod compare;
+mod compare_chart;
+mod compare_file;
 mod contributions;
 mod custom;
 mod members;
 mod model;
 mod overview;
+mod scenarios;
 mod workloads;
 
 use egui::Ui;
@@ -62,7 +66,14 @@ pub struct ViewState {
     pub model_selected: Option<String>,
     /// Fit of every catalog model, cached per analysis generation.
     pub model_rows: Option<(u64, Vec<model::ModelRow>)>,
+    /// The scenario bar's state.
+    pub scenario_bar: scenarios::BarState,
+    /// The Compare view's state (chosen scenarios, the other file, cached figures and diff).
+    pub compare: compare::CompareState,
 }
+
+pub use compare::{CompareMode, OtherFile};
+pub use scenarios::scenario_bar_ui;
 
 /// Draws the current view.
 pub fn view_ui(ui: &mut Ui, view: View, cx: &mut ViewCtx) {
@@ -72,6 +83,7 @@ pub fn view_ui(ui: &mut Ui, view: View, cx: &mut ViewCtx) {
         View::Model => model::model_ui(ui, cx),
         View::Workloads => workloads::workloads_ui(ui, cx),
         View::Charts => charts::charts_ui(ui, cx),
+        View::Compare => compare::compare_ui(ui, cx),
     }
 }
 
@@ -111,6 +123,7 @@ pub fn menu_bar_ui(
                 }
             });
             menu_item(ui, Command::OpenExample, true, commands);
+            menu_item(ui, Command::CompareWithFile, true, commands);
             ui.separator();
             menu_item(ui, Command::Save, true, commands);
             menu_item(ui, Command::SaveAs, true, commands);
@@ -121,6 +134,7 @@ pub fn menu_bar_ui(
             menu_item(ui, Command::Undo, doc.can_undo(), commands);
             menu_item(ui, Command::Redo, doc.can_redo(), commands);
         });
+
         ui.menu_button("View", |ui| {
             for v in View::ALL {
                 menu_item(ui, Command::Show(v), true, commands);
