@@ -144,10 +144,12 @@ fn scenarios_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     let Some((_, _, _, figures)) = &cx.state.compare.figures else {
         return;
     };
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        figures_table_ui(ui, figures, &a, &b);
-        ui.add_space(12.0);
-        ui.heading(format!(
+    ui.columns(2, |cols| {
+        egui::ScrollArea::vertical()
+            .id_salt("compare-scenarios-table")
+            .show(&mut cols[0], |ui| figures_table_ui(ui, figures, &a, &b));
+        let ui = &mut cols[1];
+        ui.strong(format!(
             "Figures that differ: \u{201c}{b}\u{201d} as % of \u{201c}{a}\u{201d}"
         ));
         moved_figures_chart_ui(ui, "compare-scenarios-chart", figures, &a, &b);
@@ -169,7 +171,11 @@ pub fn figures_table_ui(ui: &mut Ui, figures: &[FigureChange], a: &str, b: &str)
             ui.label(RichText::new("Change").strong());
             ui.end_row();
             let mut section = "";
-            for f in figures {
+            // Figures that apply to neither (e.g. days of a serving workload) are left out.
+            for f in figures
+                .iter()
+                .filter(|f| f.before.is_some() || f.after.is_some())
+            {
                 if f.section != section {
                     section = f.section;
                     ui.label(RichText::new(section).strong().underline());
