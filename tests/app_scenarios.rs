@@ -33,11 +33,14 @@ fn start(path: PathBuf) -> Harness<'static, PlannerApp> {
         })
 }
 
+/// The example plan with only its baseline scenario.
 fn latam() -> Plan {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/latam-gpt.ron");
-    file::load(&path, Catalog::builtin())
+    let mut plan = file::load(&path, Catalog::builtin())
         .expect("example opens")
-        .plan
+        .plan;
+    plan.scenarios.clear();
+    plan
 }
 
 fn write(dir: &Path, name: &str, plan: &Plan) -> PathBuf {

@@ -13,11 +13,30 @@ fn catalog() -> &'static Catalog {
     Catalog::builtin()
 }
 
+/// The example plan with only its baseline scenario.
 fn latam() -> Plan {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/latam-gpt.ron");
-    file::load(&path, catalog())
+    let mut plan = file::load(&path, catalog())
         .expect("the example opens")
-        .plan
+        .plan;
+    plan.scenarios.clear();
+    plan
+}
+
+#[test]
+fn the_example_plan_has_a_scenario_without_rented_cloud_with_fewer_accelerators() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/latam-gpt.ron");
+    let loaded = file::load(&path, catalog()).expect("the example opens");
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    let plan = loaded.plan;
+    assert_eq!(
+        plan.scenario_names(),
+        vec![DEFAULT_SCENARIO, "Without rented cloud"]
+    );
+    let own = plan.materialize("Without rented cloud").unwrap();
+    let (a, b) = (analyze(&plan, catalog()), analyze(&own, catalog()));
+    assert!(b.pooled.accelerators < a.pooled.accelerators);
+    assert_eq!(b.power.rented_mw, 0.0);
 }
 
 /// The example with a second scenario "Double chips" in which every chip count is doubled,

@@ -332,20 +332,27 @@ fn custom_model(c: &mut Checker, i: usize, m: &OpenModel) {
 /// catalog does not know, duplicates and inconsistencies (non-fatal) — at top level and inside
 /// every stored scenario (see [`super::validate_scenarios`]).
 pub fn validate(text: &str, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
-    let mut problems = check_content(text, plan, catalog, true);
-    problems.extend(super::validate_scenarios::check(text, plan, catalog));
-    finish(problems)
+    let problems = check_content(text, plan, catalog, true);
+    let in_scenarios = super::validate_scenarios::check(text, plan, catalog);
+    if in_scenarios.is_empty() {
+        return problems;
+    }
+    merge(problems, in_scenarios)
 }
 
-/// Orders problems (those that refuse the file first, the "more" summaries last) and keeps at
-/// most `2 × MAX_REPORTED_PROBLEMS` of them, ending with a count of the rest.
-fn finish(mut problems: Vec<Problem>) -> Vec<Problem> {
-    problems.sort_by_key(|p| (p.path.ends_with("(more)"), !p.fatal));
+/// Joins the top level's problems and the scenarios' in one report: those that refuse the file
+/// first, at most `2 × MAX_REPORTED_PROBLEMS` listed, and the "more" summaries last.
+fn merge(top: Vec<Problem>, scenarios: Vec<Problem>) -> Vec<Problem> {
+    let (mut more, mut listed): (Vec<Problem>, Vec<Problem>) = top
+        .into_iter()
+        .chain(scenarios)
+        .partition(|p| p.path.ends_with("(more)"));
+    listed.sort_by_key(|p| !p.fatal);
     let cap = 2 * MAX_REPORTED_PROBLEMS;
-    if problems.len() > cap {
-        let rest = problems.split_off(cap);
+    if listed.len() > cap {
+        let rest = listed.split_off(cap);
         let fatal = rest.iter().any(|p| p.fatal);
-        problems.push(Problem::at(
+        more.push(Problem::at(
             None,
             "(more)",
             format!(
@@ -355,7 +362,8 @@ fn finish(mut problems: Vec<Problem>) -> Vec<Problem> {
             fatal,
         ));
     }
-    problems
+    listed.extend(more);
+    listed
 }
 
 /// The checks of one plan's content (the top level, or one stored scenario made active), with
