@@ -34,7 +34,12 @@ impl ExportFormat {
 }
 
 /// Exports `plan` as `format` to `output` (`-` for standard output).
-pub fn run(plan: &Path, format: ExportFormat, output: &Path, catalog: &'static Catalog) -> ExitCode {
+pub fn run(
+    plan: &Path,
+    format: ExportFormat,
+    output: &Path,
+    catalog: &'static Catalog,
+) -> ExitCode {
     let loaded = match file::load(plan, catalog) {
         Ok(l) => l,
         Err(e) => {
