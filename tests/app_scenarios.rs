@@ -199,3 +199,63 @@ fn comparing_with_a_file_lists_a_changed_member_and_take_updates_the_plan() {
     h.run();
     assert_eq!(h.state().doc.plan, open, "Ctrl+Z undoes the take");
 }
+
+#[test]
+fn the_compare_view_shows_two_scenarios_with_signed_changes() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/latam-gpt.ron");
+    let plan = file::load(&path, Catalog::builtin()).unwrap().plan;
+    let other = plan.materialize("Without rented cloud").unwrap();
+    let figures = consortium_planner::diff::key_figures(
+        &analyze(&plan, Catalog::builtin()),
+        &analyze(&other, Catalog::builtin()),
+    );
+    let accelerators = figures
+        .iter()
+        .find(|f| f.key == "pooled.accelerators")
+        .expect("a key figure");
+    let (before, after, delta) = consortium_planner::diff::figure_parts(accelerators);
+    assert!(delta.starts_with('−'), "fewer accelerators: {delta}");
+
+    let mut h = start(path);
+    h.run();
+    click(&mut h, "Compare…");
+    assert!(shows(&h, "First scenario") || h.query_by_label("First scenario").is_some());
+    for text in [&before, &after, &delta] {
+        assert!(shows(&h, text), "{text} is shown");
+    }
+    assert!(shows(&h, "same"), "figures that did not move say so");
+}
+
+#[test]
+fn deleting_a_scenario_asks_first_and_is_undoable() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("saves/latam-gpt.ron");
+    let mut h = start(path);
+    h.run();
+    let original = h.state().doc.plan.clone();
+    click(&mut h, "Delete…");
+    click(&mut h, "Delete \u{201c}Without rented cloud\u{201d}");
+    assert!(shows(
+        &h,
+        "Delete the scenario \u{201c}Without rented cloud\u{201d}?"
+    ));
+    assert_eq!(
+        h.state().doc.plan,
+        original,
+        "nothing is deleted before confirming"
+    );
+    click(&mut h, "Keep it");
+    assert_eq!(h.state().doc.plan, original);
+
+    click(&mut h, "Delete…");
+    click(&mut h, "Delete \u{201c}Without rented cloud\u{201d}");
+    click(&mut h, "Delete");
+    assert_eq!(h.state().doc.plan.scenario_names(), vec![DEFAULT_SCENARIO]);
+    wait_a_second(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().doc.plan,
+        original,
+        "Ctrl+Z brings the scenario back"
+    );
+}

@@ -260,3 +260,22 @@ fn too_many_scenarios_are_refused() {
     assert!(problems[0].message.contains("at most 20"), "{problems:?}");
     assert!(problems[0].line.is_some());
 }
+
+#[test]
+fn a_diff_compares_the_scenarios_shown_and_names_a_different_active_one() {
+    let with = with_double_chips();
+    let without = latam();
+    assert!(
+        consortium_planner::diff::diff(&with, &without, catalog()).is_empty(),
+        "stored scenarios are not compared"
+    );
+    let mut switched = with.clone();
+    switched.switch_scenario("Double chips").unwrap();
+    let d = consortium_planner::diff::diff(&with, &switched, catalog());
+    assert!(
+        d.plan.iter().any(|c| c.key == "active_scenario"),
+        "{:?}",
+        d.plan
+    );
+    assert!(!d.members.is_empty() && !d.figures.is_empty());
+}
