@@ -8,7 +8,7 @@ use super::limits::{MAX_SCENARIOS, MAX_TEXT_CHARS};
 use super::problem::{
     FieldLocator, Problem, blank_outside, locate_key, position_of, top_level_list_items,
 };
-use super::validate::check_content;
+use super::validate::{MAX_REPORTED_PROBLEMS, check_content};
 
 /// Every problem in the plan's scenarios (none for a plan without stored scenarios).
 pub fn check(text: &str, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
@@ -59,6 +59,18 @@ pub fn check(text: &str, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
     }
     let items = top_level_list_items(text, "scenarios");
     for (k, scenario) in plan.scenarios.iter().enumerate() {
+        // A full report is enough: the rest of the scenarios are not searched (each search looks
+        // through the whole file), only counted.
+        if problems.len() >= 2 * MAX_REPORTED_PROBLEMS {
+            let rest = plan.scenarios.len() - k;
+            problems.push(Problem::at(
+                None,
+                "scenarios.(more)",
+                format!("{rest} more scenarios were not checked; fix the problems listed and check again"),
+                problems.iter().any(|p| p.fatal),
+            ));
+            break;
+        }
         let path = format!("scenarios[{k}]");
         // Positions inside this scenario only: the rest of the file is blanked out.
         let range = items.get(k).copied().unwrap_or((0, text.len()));
