@@ -39,7 +39,10 @@ pub fn moved_figures_chart_ui(ui: &mut Ui, id: &str, figures: &[FigureChange], a
     let b_name = b.to_string();
     let max = rows.iter().map(|r| r.1).fold(100.0_f64, f64::max);
     let labels: Vec<String> = rows.iter().map(|r| r.0.to_string()).collect();
-    let height = (n as f32 * 34.0 + 60.0).max(theme::CHART_HEIGHT * 0.6);
+    // As tall as the rows need, but never taller than the room left, so the axis stays visible.
+    let height = (n as f32 * 34.0 + 60.0)
+        .min(ui.available_height())
+        .max(theme::CHART_HEIGHT * 0.6);
     Plot::new(id.to_string())
         .height(height)
         .allow_zoom(false)

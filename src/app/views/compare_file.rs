@@ -73,10 +73,12 @@ pub fn file_compare_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         ui.label(RichText::new("The two plans are the same.").strong());
         return;
     }
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        list_ui(ui, d, &mut take);
-        ui.add_space(12.0);
-        ui.heading("Figures that moved: the other file as % of the open plan");
+    ui.columns(2, |cols| {
+        egui::ScrollArea::vertical()
+            .id_salt("compare-file-list")
+            .show(&mut cols[0], |ui| list_ui(ui, d, &mut take));
+        let ui = &mut cols[1];
+        ui.strong("Figures that moved: the other file as % of the open plan");
         moved_figures_chart_ui(
             ui,
             "compare-file-chart",
