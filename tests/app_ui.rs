@@ -559,6 +559,7 @@ fn the_app_requests_no_repaint_when_idle() {
         "Base model",
         "Workloads & assumptions",
         "Charts",
+        "Compare",
     ] {
         show_view(&mut h, view);
         wait_a_second(&mut h);
@@ -605,6 +606,7 @@ fn every_input_has_an_accessible_name() {
         "Base model",
         "Workloads & assumptions",
         "Charts",
+        "Compare",
     ] {
         show_view(&mut h, view);
         if view == "Members" {

@@ -12,9 +12,9 @@ use consortium_planner::catalog::{
 };
 use consortium_planner::file::{self, FileError, Loaded, Problem, limits};
 use consortium_planner::plan::{
-    Assumptions, ChipLine, DependencyWeights, ExpertLine, ExpertRole, FORMAT_VERSION, Funding,
-    LanguageCorpus, Member, Plan, PowerLine, PowerSource, Precision, Tenure, Workload,
-    WorkloadKind, checks,
+    Assumptions, ChipLine, DependencyWeights, ExpertLine, ExpertRole, Funding, LanguageCorpus,
+    Member, Plan, PowerLine, PowerSource, Precision, Scenario, Tenure, Workload, WorkloadKind,
+    checks,
 };
 use proptest::prelude::*;
 
@@ -569,11 +569,10 @@ fn custom_model() -> impl Strategy<Value = OpenModel> {
         )
 }
 
-fn plan() -> impl Strategy<Value = Plan> {
+/// What one scenario holds: base model, workloads, assumptions, members, custom definitions.
+fn content() -> impl Strategy<Value = Scenario> {
     (
         (
-            text(24),
-            text(60),
             prop_oneof![4 => model_id(), 1 => text(8)],
             prop::collection::vec(workload(), 0..6),
             assumptions(),
@@ -582,20 +581,12 @@ fn plan() -> impl Strategy<Value = Plan> {
             prop::collection::vec(member(), 0..6),
             prop::collection::vec(custom_accelerator(), 0..3),
             prop::collection::vec(custom_model(), 0..3),
-            prop::collection::vec(
-                (
-                    prop_oneof![4 => prop::sample::select(vec!["qu", "gn", "ay", "fil", "ms"]).prop_map(String::from), 1 => text(4)],
-                    in_range(0.0, 1e13),
-                )
-                    .prop_map(|(language, tokens)| LanguageCorpus { language, tokens }),
-                0..3,
-            ),
         ),
     )
         .prop_map(
             |(
-                (name, description, base_model, workloads, assumptions),
-                (members, mut custom_accelerators, mut custom_models, language_corpora),
+                (base_model, workloads, assumptions),
+                (members, mut custom_accelerators, mut custom_models),
             )| {
                 // Custom ids must be unique (a duplicate is refused); keep the random text in them.
                 for (i, a) in custom_accelerators.iter_mut().enumerate() {
@@ -604,18 +595,63 @@ fn plan() -> impl Strategy<Value = Plan> {
                 for (i, m) in custom_models.iter_mut().enumerate() {
                     m.id = format!("custom_model_{i}_{}", m.id);
                 }
-                Plan {
-                    format: FORMAT_VERSION,
-                    name,
-                    description,
+                Scenario {
+                    name: String::new(),
                     base_model,
                     workloads,
                     assumptions,
                     members,
                     custom_accelerators,
                     custom_models,
-                    language_corpora,
                 }
+            },
+        )
+}
+
+fn language_corpora() -> impl Strategy<Value = Vec<LanguageCorpus>> {
+    prop::collection::vec(
+        (
+            prop_oneof![4 => prop::sample::select(vec!["qu", "gn", "ay", "fil", "ms"]).prop_map(String::from), 1 => text(4)],
+            in_range(0.0, 1e13),
+        )
+            .prop_map(|(language, tokens)| LanguageCorpus { language, tokens }),
+        0..3,
+    )
+}
+
+fn plan() -> impl Strategy<Value = Plan> {
+    (
+        (text(24), text(60), content(), language_corpora()),
+        (
+            prop_oneof![2 => Just(None), 1 => text(12).prop_map(Some)],
+            prop::collection::vec((text(12), content()), 0..3),
+            any::<usize>(),
+        ),
+    )
+        .prop_map(
+            |((name, description, active, corpora), (active_name, stored, position))| {
+                let mut plan = Plan::new(name, active.base_model.clone());
+                plan.description = description;
+                plan.workloads = active.workloads;
+                plan.assumptions = active.assumptions;
+                plan.members = active.members;
+                plan.custom_accelerators = active.custom_accelerators;
+                plan.custom_models = active.custom_models;
+                plan.language_corpora = corpora;
+                // Scenario names must be unique and not empty; keep the random text in them.
+                if let Some(n) = active_name {
+                    plan.active_scenario = format!("active {n}");
+                }
+                plan.scenarios = stored
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, (n, mut s))| {
+                        s.name = format!("scenario {i} {n}");
+                        s
+                    })
+                    .collect();
+                plan.active_position = position % (plan.scenarios.len() + 1);
+                plan
             },
         )
 }
@@ -629,7 +665,7 @@ fn top_level_keys(ron: &str) -> Vec<String> {
         .collect()
 }
 
-const TOP_LEVEL_ORDER: [&str; 10] = [
+const TOP_LEVEL_ORDER: [&str; 13] = [
     "format",
     "name",
     "description",
@@ -640,6 +676,9 @@ const TOP_LEVEL_ORDER: [&str; 10] = [
     "custom_accelerators",
     "custom_models",
     "language_corpora",
+    "active_scenario",
+    "active_position",
+    "scenarios",
 ];
 
 /// Serialises, checks the output's shape and stability, parses it back and returns what loaded.
@@ -653,7 +692,13 @@ fn round_trip(plan: &Plan) -> Loaded {
         Some("    format: 1,"),
         "format must come first:\n{text}"
     );
-    assert_eq!(top_level_keys(&text), TOP_LEVEL_ORDER, "output:\n{text}");
+    // The scenario fields are left out when they hold their defaults; the rest are always written.
+    let keys = top_level_keys(&text);
+    let expected: Vec<&str> = TOP_LEVEL_ORDER
+        .into_iter()
+        .filter(|k| TOP_LEVEL_ORDER[..9].contains(k) || keys.iter().any(|x| x == k))
+        .collect();
+    assert_eq!(keys, expected, "output:\n{text}");
     let loaded = file::parse(&text, catalog())
         .unwrap_or_else(|e| panic!("to_ron output does not parse: {e}\n{text}"));
     assert_eq!(

@@ -18,16 +18,19 @@ pub enum View {
     Workloads,
     /// Capacity, dependency, stakes and what-if charts.
     Charts,
+    /// Two scenarios side by side, or the plan against another file.
+    Compare,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 5] = [
+    pub const ALL: [View; 6] = [
         View::Overview,
         View::Members,
         View::Model,
         View::Workloads,
         View::Charts,
+        View::Compare,
     ];
 
     /// Tab label.
@@ -38,6 +41,7 @@ impl View {
             View::Model => "Base model",
             View::Workloads => "Workloads & assumptions",
             View::Charts => "Charts",
+            View::Compare => "Compare",
         }
     }
 }
@@ -142,6 +146,10 @@ pub enum Command {
     LeavePresentation,
     /// Choose a file and export to it.
     Export(ExportKind),
+    /// Choose another plan file to compare the open plan with.
+    CompareWithFile,
+    /// Compare the open plan with this file.
+    ComparePath(PathBuf),
     /// Close the window.
     Quit,
 }
@@ -173,6 +181,8 @@ impl Command {
             Command::TogglePresentation => "Presentation mode",
             Command::LeavePresentation => "Leave presentation",
             Command::Export(kind) => kind.label(),
+            Command::CompareWithFile => "Compare with file…",
+            Command::ComparePath(_) => "Compare with file",
             Command::Quit => "Quit",
         }
     }

@@ -16,13 +16,15 @@ pub enum Purpose {
     SaveAs,
     /// Choose where to export.
     Export(ExportKind),
+    /// Choose a plan to compare the open one with.
+    Compare,
 }
 
 impl Purpose {
     /// The file dialog's filter: what the files are and their extension.
     pub fn filter(self) -> (&'static str, &'static str) {
         match self {
-            Purpose::Open | Purpose::SaveAs => ("Consortium plan (.ron)", "ron"),
+            Purpose::Open | Purpose::SaveAs | Purpose::Compare => ("Consortium plan (.ron)", "ron"),
             Purpose::Export(kind) => (kind.description(), kind.extension()),
         }
     }
@@ -32,6 +34,7 @@ impl Purpose {
         match self {
             Purpose::Open => "Open plan",
             Purpose::SaveAs => "Save plan as",
+            Purpose::Compare => "Compare with file",
             Purpose::Export(kind) => kind.label().trim_end_matches('…'),
         }
     }
@@ -39,7 +42,7 @@ impl Purpose {
     /// The path prompt's placeholder text.
     pub fn hint(self) -> &'static str {
         match self {
-            Purpose::Open | Purpose::SaveAs => "/path/to/plan.ron",
+            Purpose::Open | Purpose::SaveAs | Purpose::Compare => "/path/to/plan.ron",
             Purpose::Export(ExportKind::Html) => "/path/to/report.html",
             Purpose::Export(ExportKind::Markdown) => "/path/to/report.md",
             Purpose::Export(ExportKind::Csv) => "/path/to/contributions.csv",
@@ -52,6 +55,7 @@ impl Purpose {
         match self {
             Purpose::Open => "Open",
             Purpose::SaveAs => "Save",
+            Purpose::Compare => "Compare with this file",
             Purpose::Export(_) => "Export",
         }
     }
@@ -105,7 +109,7 @@ impl FileTask {
                 dialog = dialog.set_directory(dir);
             }
             let chosen = match purpose {
-                Purpose::Open => dialog.pick_file(),
+                Purpose::Open | Purpose::Compare => dialog.pick_file(),
                 Purpose::SaveAs | Purpose::Export(_) => dialog.set_file_name(file_name).save_file(),
             };
             let _ = sender.send(chosen);

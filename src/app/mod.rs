@@ -167,6 +167,29 @@ impl PlannerApp {
         }
     }
 
+    /// Reads another plan file and shows the Compare view against it; on failure the error is
+    /// shown and nothing else changes.
+    pub fn compare_with(&mut self, path: &Path) {
+        match file::load(path, self.catalog) {
+            Ok(loaded) => {
+                self.state.compare.other = Some(views::OtherFile {
+                    path: path.to_path_buf(),
+                    plan: loaded.plan,
+                    diff: None,
+                });
+                self.state.compare.mode = views::CompareMode::File;
+                self.view = View::Compare;
+                self.dialogs.status = format!("Comparing with {}", path.display());
+            }
+            Err(e) => {
+                self.dialogs.error = Some((
+                    format!("Could not compare with {}", path.display()),
+                    format!("{e}\n\nThe plan you had open is unchanged."),
+                ));
+            }
+        }
+    }
+
     fn save_to(&mut self, path: &Path) {
         match file::save_with_header(&self.doc.plan, &self.doc.header, path) {
             Ok(()) => {
@@ -269,6 +292,8 @@ impl PlannerApp {
             Command::TogglePresentation => self.set_presenting(ctx, !self.presenting),
             Command::LeavePresentation => self.set_presenting(ctx, false),
             Command::Export(kind) => self.choose_export(kind),
+            Command::CompareWithFile => self.choose_file(Purpose::Compare),
+            Command::ComparePath(path) => self.compare_with(&path),
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
         }
     }
@@ -368,6 +393,7 @@ impl PlannerApp {
                     Purpose::Open => self.open_path(&path),
                     Purpose::SaveAs => self.save_to(&with_ron_extension(path)),
                     Purpose::Export(kind) => self.export_to(kind, path),
+                    Purpose::Compare => self.compare_with(&path),
                 }
             }
             TaskOutcome::Cancelled => self.dialogs.file_task = None,
@@ -418,6 +444,8 @@ impl PlannerApp {
                     state: &mut self.state,
                     commands: &mut commands,
                 };
+                views::scenario_bar_ui(ui, &mut cx);
+                ui.separator();
                 views::view_ui(ui, self.view, &mut cx);
             });
         }

@@ -177,6 +177,7 @@ impl PlannerApp {
                         Purpose::Open => self.open_path(&path),
                         Purpose::SaveAs => self.save_to(&with_ron_extension(path)),
                         Purpose::Export(kind) => self.export_to(kind, path),
+                        Purpose::Compare => self.compare_with(&path),
                     }
                 }
                 Some(false) => self.dialogs.path_prompt = None,

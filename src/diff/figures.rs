@@ -18,7 +18,7 @@ fn moved(unit: &str, before: Option<f64>, after: Option<f64>) -> bool {
     }
 }
 
-struct Collector(Vec<FigureChange>);
+struct Collector(Vec<FigureChange>, bool);
 
 impl Collector {
     #[allow(clippy::too_many_arguments)]
@@ -32,7 +32,7 @@ impl Collector {
         before: Option<f64>,
         after: Option<f64>,
     ) {
-        if moved(unit, before, after) {
+        if self.1 || moved(unit, before, after) {
             self.0.push(FigureChange {
                 section,
                 key,
@@ -61,7 +61,22 @@ pub const MEMBERS: &str = "Members";
 
 /// The key figures that differ between the reports of the first (`a`) and second (`b`) plan.
 pub fn figures(a: &Report, b: &Report) -> Vec<FigureChange> {
-    let mut c = Collector(Vec::new());
+    collect(a, b, false)
+}
+
+/// Every key figure of the two reports side by side, moved or not (for showing two scenarios in
+/// two columns); [`FigureChange::has_moved`] tells which differ.
+pub fn key_figures(a: &Report, b: &Report) -> Vec<FigureChange> {
+    collect(a, b, true)
+}
+
+/// Whether a figure counts as moved (shares by at least 0.05 percentage points).
+pub fn has_moved(f: &FigureChange) -> bool {
+    moved(f.unit, f.before, f.after)
+}
+
+fn collect(a: &Report, b: &Report, all: bool) -> Vec<FigureChange> {
+    let mut c = Collector(Vec::new(), all);
     type Read = fn(&Report) -> f64;
     let hardware: [(&str, &'static str, &str, &'static str, Read); 9] = [
         (POOLED, "pooled.accelerators", "accelerators", "", |r| {

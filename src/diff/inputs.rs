@@ -7,8 +7,10 @@ use crate::plan::{Plan, Workload, WorkloadKind};
 use super::pairing::{change, field_changes, fields, pair_by_key};
 use super::types::{Change, Entry, EntryKind, Status, Value};
 
-/// Plan fields compared elsewhere (or, like `format`, not a planning choice).
-const COMPARED_ELSEWHERE: [&str; 7] = [
+/// Plan fields compared elsewhere (or, like `format`, not a planning choice). The stored
+/// scenarios are not compared: a diff compares the active content of each plan (compare a stored
+/// scenario by materialising it first, see [`Plan::materialize`]).
+const COMPARED_ELSEWHERE: [&str; 9] = [
     "format",
     "base_model",
     "workloads",
@@ -16,6 +18,8 @@ const COMPARED_ELSEWHERE: [&str; 7] = [
     "members",
     "custom_accelerators",
     "custom_models",
+    "active_position",
+    "scenarios",
 ];
 
 fn model_text(plan: &Plan, catalog: &Catalog) -> String {

@@ -19,9 +19,10 @@ use crate::analysis::analyze;
 use crate::catalog::Catalog;
 use crate::plan::Plan;
 
+pub use figures::key_figures;
 pub use json::{DIFF_VERSION, diff_json};
 pub use take::take_member;
-pub use text::diff_text;
+pub use text::{change_text, diff_text, figure_parts, figure_text};
 pub use types::{Change, Entry, EntryKind, FigureChange, MemberChange, SHARE, Status, Value};
 
 /// Everything that differs between a first plan (`a`, "before") and a second (`b`, "after").

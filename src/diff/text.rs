@@ -107,6 +107,32 @@ fn figure_value(unit: &str, v: Option<f64>) -> String {
     }
 }
 
+/// A figure's two values and its change as display text: (before, after, delta), the values
+/// with their unit ("—" where a figure does not exist), the delta signed with its relative
+/// change ("+12.5 (+3.1 %)", "−2.0 pp"; empty when there is none to show).
+pub fn figure_parts(f: &FigureChange) -> (String, String, String) {
+    let unit = if f.unit == SHARE || f.unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", f.unit)
+    };
+    let delta = match f.delta() {
+        Some(d) if f.unit == SHARE => format!("{} pp", signed_grouped(d * 100.0)),
+        Some(d) => {
+            let rel = f.relative().map_or(String::new(), |r| {
+                format!(" ({} %)", signed_grouped(r * 100.0))
+            });
+            format!("{}{rel}", signed(d))
+        }
+        None => String::new(),
+    };
+    let value = |v: Option<f64>| match v {
+        Some(_) => format!("{}{unit}", figure_value(f.unit, v)),
+        None => figure_value(f.unit, v),
+    };
+    (value(f.before), value(f.after), delta)
+}
+
 /// One moved figure: "label  before → after unit  delta (relative)".
 pub fn figure_text(f: &FigureChange) -> String {
     let unit = if f.unit == SHARE || f.unit.is_empty() {
@@ -114,15 +140,11 @@ pub fn figure_text(f: &FigureChange) -> String {
     } else {
         format!(" {}", f.unit)
     };
-    let delta = match f.delta() {
-        Some(d) if f.unit == SHARE => format!("  {} pp", signed_grouped(d * 100.0)),
-        Some(d) => {
-            let rel = f.relative().map_or(String::new(), |r| {
-                format!(" ({} %)", signed_grouped(r * 100.0))
-            });
-            format!("  {}{rel}", signed(d))
-        }
-        None => String::new(),
+    let (_, _, delta) = figure_parts(f);
+    let delta = if delta.is_empty() {
+        delta
+    } else {
+        format!("  {delta}")
     };
     format!(
         "{:<44} {} → {}{unit}{delta}",

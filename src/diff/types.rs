@@ -181,6 +181,18 @@ impl FigureChange {
         Some(self.after? - self.before?)
     }
 
+    /// Whether the figure moved (shares by at least 0.05 percentage points, other figures by
+    /// more than rounding).
+    pub fn has_moved(&self) -> bool {
+        super::figures::has_moved(self)
+    }
+
+    /// The second value as a percentage of the first (100 = unchanged), when both exist and the
+    /// first is not 0: the common scale on which figures of different units can be charted.
+    pub fn percent_of_before(&self) -> Option<f64> {
+        self.relative().map(|r| 100.0 + 100.0 * r)
+    }
+
     /// The delta relative to the first value (0.5 = +50 %), when both exist and before is not 0.
     pub fn relative(&self) -> Option<f64> {
         let before = self.before?;

@@ -20,3 +20,5 @@ pub const MAX_TEXT_CHARS: usize = 2_000;
 pub const MAX_CHIP_COUNT: u32 = 10_000_000;
 /// Most entries in a custom entry's country or language list.
 pub const MAX_COUNTRY_LIST: usize = 300;
+/// Most scenarios in a plan, the active one included.
+pub const MAX_SCENARIOS: usize = crate::plan::MAX_SCENARIOS;

@@ -8,6 +8,7 @@ pub mod limits;
 mod problem;
 mod safe_save;
 mod validate;
+mod validate_scenarios;
 
 use std::path::{Path, PathBuf};
 

@@ -339,3 +339,74 @@ impl<'a> FieldLocator<'a> {
             })
     }
 }
+
+/// The byte ranges of the items of the top-level list `key: [ … ]` of a plan file (items at the
+/// list's own depth, each from its first to its last token), in order. Empty when the key is not
+/// written at top level. Linear in the text's length.
+pub fn top_level_list_items(text: &str, key: &str) -> Vec<(usize, usize)> {
+    let toks = tokens(text);
+    let mut depth = 0usize;
+    let mut start = None;
+    for (k, tok) in toks.iter().enumerate() {
+        match tok {
+            Tok::Punct(_, b'(' | b'[' | b'{') => depth += 1,
+            Tok::Punct(_, b')' | b']' | b'}') => depth = depth.saturating_sub(1),
+            Tok::Ident(s, e)
+                if depth == 1
+                    && &text[*s..*e] == key
+                    && matches!(toks.get(k + 1), Some(Tok::Punct(_, b':')))
+                    && matches!(toks.get(k + 2), Some(Tok::Punct(_, b'['))) =>
+            {
+                start = Some(k + 3);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let Some(start) = start else {
+        return Vec::new();
+    };
+    let tok_start = |t: &Tok| match *t {
+        Tok::Ident(s, _) => s,
+        Tok::Str(s, _) => s - 1,
+        Tok::Punct(s, _) => s,
+    };
+    let tok_end = |t: &Tok| match *t {
+        Tok::Ident(_, e) => e,
+        Tok::Str(_, e) => e + 1,
+        Tok::Punct(s, _) => s + 1,
+    };
+    let mut items = Vec::new();
+    let mut depth = 0usize;
+    let mut item: Option<(usize, usize)> = None;
+    for tok in &toks[start..] {
+        match tok {
+            Tok::Punct(_, b']' | b')' | b'}') if depth == 0 => break,
+            Tok::Punct(_, b',') if depth == 0 => {
+                items.extend(item.take());
+                continue;
+            }
+            Tok::Punct(_, b'(' | b'[' | b'{') => depth += 1,
+            Tok::Punct(_, b')' | b']' | b'}') => depth -= 1,
+            _ => {}
+        }
+        let (s, e) = (tok_start(tok), tok_end(tok).min(text.len()));
+        item = Some(item.map_or((s, e), |(s0, _)| (s0, e)));
+    }
+    items.extend(item);
+    items
+}
+
+/// `text` with every character outside `range` replaced by a space (line breaks kept), so the
+/// positions found in it are the positions in `text` and nothing outside `range` is found.
+pub fn blank_outside(text: &str, range: (usize, usize)) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, ch) in text.char_indices() {
+        if (range.0..range.1).contains(&i) || ch == '\n' {
+            out.push(ch);
+        } else {
+            out.push(' ');
+        }
+    }
+    out
+}

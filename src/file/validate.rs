@@ -329,8 +329,52 @@ fn custom_model(c: &mut Checker, i: usize, m: &OpenModel) {
 }
 
 /// Every problem in a parsed plan: limits and impossible numbers (fatal), and references the
-/// catalog does not know, duplicates and inconsistencies (non-fatal).
+/// catalog does not know, duplicates and inconsistencies (non-fatal) — at top level and inside
+/// every stored scenario (see [`super::validate_scenarios`]).
 pub fn validate(text: &str, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
+    let problems = check_content(text, plan, catalog, true);
+    let in_scenarios = super::validate_scenarios::check(text, plan, catalog);
+    if in_scenarios.is_empty() {
+        return problems;
+    }
+    merge(problems, in_scenarios)
+}
+
+/// Joins the top level's problems and the scenarios' in one report: those that refuse the file
+/// first, at most `2 × MAX_REPORTED_PROBLEMS` listed, and the "more" summaries last.
+fn merge(top: Vec<Problem>, scenarios: Vec<Problem>) -> Vec<Problem> {
+    let (mut more, mut listed): (Vec<Problem>, Vec<Problem>) = top
+        .into_iter()
+        .chain(scenarios)
+        .partition(|p| p.path.ends_with("(more)"));
+    listed.sort_by_key(|p| !p.fatal);
+    let cap = 2 * MAX_REPORTED_PROBLEMS;
+    if listed.len() > cap {
+        let rest = listed.split_off(cap);
+        let fatal = rest.iter().any(|p| p.fatal);
+        more.push(Problem::at(
+            None,
+            "(more)",
+            format!(
+                "{} more problems are not listed; fix these and check again",
+                rest.len()
+            ),
+            fatal,
+        ));
+    }
+    listed.extend(more);
+    listed
+}
+
+/// The checks of one plan's content (the top level, or one stored scenario made active), with
+/// positions found in `text`. `whole` adds the checks of what only the top level holds (name,
+/// description).
+pub(super) fn check_content(
+    text: &str,
+    plan: &Plan,
+    catalog: &Catalog,
+    whole: bool,
+) -> Vec<Problem> {
     let mut c = Checker {
         text,
         locator: FieldLocator::new(text),
@@ -341,8 +385,10 @@ pub fn validate(text: &str, plan: &Plan, catalog: &Catalog) -> Vec<Problem> {
         omitted_fatal: false,
         seen: Vec::new(),
     };
-    c.text_len("name", &plan.name, MAX_TEXT_CHARS);
-    c.text_len("description", &plan.description, MAX_DESCRIPTION_CHARS);
+    if whole {
+        c.text_len("name", &plan.name, MAX_TEXT_CHARS);
+        c.text_len("description", &plan.description, MAX_DESCRIPTION_CHARS);
+    }
     c.count("members", plan.members.len(), MAX_MEMBERS);
     c.count("workloads", plan.workloads.len(), MAX_WORKLOADS);
     c.count(

@@ -6,6 +6,7 @@
 mod assumptions;
 pub mod checks;
 mod member;
+mod scenario;
 mod workload;
 
 use serde::{Deserialize, Serialize};
@@ -15,6 +16,9 @@ use crate::catalog::{Accelerator, Catalog, OpenModel};
 pub use assumptions::{AssumptionSource, Assumptions, DependencyWeights, Precision};
 pub use member::{
     ChipLine, ExpertLine, ExpertRole, Funding, Member, PowerLine, PowerSource, Tenure,
+};
+pub use scenario::{
+    DEFAULT_SCENARIO, MAX_SCENARIOS, Scenario, ScenarioError, default_scenario_name,
 };
 pub use workload::{Workload, WorkloadKind};
 // (LanguageCorpus is defined in this module.)
@@ -51,8 +55,31 @@ pub struct Plan {
     #[serde(default)]
     pub custom_models: Vec<OpenModel>,
     /// Text the consortium has for a language, in tokens (sizes the language-adaptation proposals).
-    #[serde(default)]
+    /// Shared by all scenarios: it is what the consortium has, not a variant. Left out when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub language_corpora: Vec<LanguageCorpus>,
+    /// The name of the scenario the fields above hold (see [`Scenario`]).
+    /// Left out of the file when it is [`DEFAULT_SCENARIO`].
+    #[serde(
+        default = "default_scenario_name",
+        skip_serializing_if = "is_default_scenario"
+    )]
+    pub active_scenario: String,
+    /// Where the active scenario stands among `scenarios` when they are listed (0 = first);
+    /// left out of the file when 0.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub active_position: usize,
+    /// The other scenarios (variants) of this plan; empty for a plan with only one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scenarios: Vec<Scenario>,
+}
+
+fn is_default_scenario(name: &str) -> bool {
+    name == DEFAULT_SCENARIO
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The corpus the consortium has for one language.
@@ -80,6 +107,9 @@ impl Plan {
             custom_accelerators: Vec::new(),
             custom_models: Vec::new(),
             language_corpora: Vec::new(),
+            active_scenario: default_scenario_name(),
+            active_position: 0,
+            scenarios: Vec::new(),
         }
     }
 

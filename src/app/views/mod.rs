@@ -2,6 +2,9 @@
 //! the menu bar and the status bar.
 
 mod charts;
+mod compare;
+mod compare_chart;
+mod compare_file;
 mod contributions;
 mod custom;
 mod levers;
@@ -9,6 +12,7 @@ mod members;
 mod model;
 mod overview;
 mod presentation;
+mod scenarios;
 mod workloads;
 
 pub use presentation::presentation_ui;
@@ -68,7 +72,14 @@ pub struct ViewState {
     pub model_table: model::ModelTable,
     /// The what-if levers of presentation mode.
     pub levers: levers::LeverState,
+    /// The scenario bar's state.
+    pub scenario_bar: scenarios::BarState,
+    /// The Compare view's state (chosen scenarios, the other file, cached figures and diff).
+    pub compare: compare::CompareState,
 }
+
+pub use compare::{CompareMode, OtherFile};
+pub use scenarios::scenario_bar_ui;
 
 /// Draws the current view.
 pub fn view_ui(ui: &mut Ui, view: View, cx: &mut ViewCtx) {
@@ -78,6 +89,7 @@ pub fn view_ui(ui: &mut Ui, view: View, cx: &mut ViewCtx) {
         View::Model => model::model_ui(ui, cx),
         View::Workloads => workloads::workloads_ui(ui, cx),
         View::Charts => charts::charts_ui(ui, cx),
+        View::Compare => compare::compare_ui(ui, cx),
     }
 }
 
@@ -117,6 +129,7 @@ pub fn menu_bar_ui(
                 }
             });
             menu_item(ui, Command::OpenExample, true, commands);
+            menu_item(ui, Command::CompareWithFile, true, commands);
             ui.separator();
             menu_item(ui, Command::Save, true, commands);
             menu_item(ui, Command::SaveAs, true, commands);
@@ -131,6 +144,7 @@ pub fn menu_bar_ui(
             menu_item(ui, Command::Undo, doc.can_undo(), commands);
             menu_item(ui, Command::Redo, doc.can_redo(), commands);
         });
+
         ui.menu_button("View", |ui| {
             for v in View::ALL {
                 menu_item(ui, Command::Show(v), true, commands);
