@@ -241,7 +241,10 @@ impl Catalog {
     }
 
     /// Supported and pretraining-only language indexes of a catalog model, without copying.
-    pub fn catalog_model_language_ids(&self, model_index: usize) -> Option<&(Vec<usize>, Vec<usize>)> {
+    pub fn catalog_model_language_ids(
+        &self,
+        model_index: usize,
+    ) -> Option<&(Vec<usize>, Vec<usize>)> {
         self.model_language_ids.get(model_index)
     }
 
