@@ -12,9 +12,9 @@ use consortium_planner::catalog::{
 };
 use consortium_planner::file::{self, FileError, Loaded, Problem, limits};
 use consortium_planner::plan::{
-    Assumptions, ChipLine, DependencyWeights, ExpertLine, ExpertRole, Funding, LanguageCorpus,
-    Member, Plan, PowerLine, PowerSource, Precision, Scenario, Tenure, Workload, WorkloadKind,
-    checks,
+    Assumptions, ChipLine, DependencyWeights, ExpertLine, ExpertRole, FORMAT_VERSION, Funding,
+    LanguageCorpus, Member, Plan, PowerLine, PowerSource, Precision, Scenario, Tenure, Workload,
+    WorkloadKind, checks,
 };
 use proptest::prelude::*;
 
@@ -689,7 +689,7 @@ fn round_trip(plan: &Plan) -> Loaded {
     assert_eq!(lines.next(), Some("("), "output:\n{text}");
     assert_eq!(
         lines.next(),
-        Some("    format: 1,"),
+        Some(format!("    format: {FORMAT_VERSION},").as_str()),
         "format must come first:\n{text}"
     );
     // The scenario fields are left out when they hold their defaults; the rest are always written.
@@ -1099,7 +1099,7 @@ fn format_from_a_newer_version_opens_with_a_warning_when_everything_is_understoo
     assert_eq!(loaded.problems[0].path, "format");
     assert!(!loaded.problems[0].fatal);
     assert_eq!(
-        loaded.plan.format, 1,
+        loaded.plan.format, FORMAT_VERSION,
         "saving writes the format this version knows"
     );
 }

@@ -174,7 +174,7 @@ pub fn parse(text: &str, catalog: &Catalog) -> Result<Loaded, FileError> {
             return Err(FileError::Invalid(vec![Problem::at(
                 locate_key(text, "format"),
                 "format",
-                "format 0 does not exist; expected 1",
+                "format 0 does not exist; expected 1 or later",
                 true,
             )]));
         }
@@ -204,9 +204,12 @@ pub fn parse(text: &str, catalog: &Catalog) -> Result<Loaded, FileError> {
     if problems.iter().any(|p| p.fatal) {
         return Err(FileError::Invalid(problems));
     }
+    // The plan in memory is in this version's format whatever the file said (an older file is
+    // upgraded; a newer one that is fully understood is read as this version), so a save writes
+    // the format its content needs and an older app refuses it with a clear message.
+    plan.format = FORMAT_VERSION;
     if let Some(n) = newer {
-        // Everything in it is understood: open it, say so, and write the current format on save.
-        plan.format = FORMAT_VERSION;
+        // Everything in it is understood: open it and say so.
         problems.insert(
             0,
             Problem::at(

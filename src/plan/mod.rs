@@ -24,7 +24,7 @@ pub use workload::{Workload, WorkloadKind};
 // (LanguageCorpus is defined in this module.)
 
 /// The plan-file format version this build writes.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// A whole consortium plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
