@@ -7,7 +7,9 @@
 //! - Member coverage = Σ share of its supported languages, capped at 1: the share of its people
 //!   reached in their first language. The share is the first-language share, else the all-speakers
 //!   share, from `assets/languages.ron`. Pretraining-only languages are reported apart ("weak") and
-//!   are not counted as covered. A member whose languages have no share has unknown coverage.
+//!   are not counted as covered. Coverage is stated only when the table's shares for the member
+//!   add up to at least [`MIN_KNOWN_SHARE`]; otherwise it is unknown. Where a supported language
+//!   has no share, the figure is a lower bound and says so.
 //! - Consortium coverage = Σ population × coverage ÷ Σ population, over members with known
 //!   coverage.
 //! - Also per member: whether at least one *official* language is supported (the government can use
@@ -94,6 +96,8 @@ pub struct MemberCoverage {
     pub absent: Option<f64>,
     /// Whether at least one official language is supported.
     pub official_supported: bool,
+    /// Whether a supported language has no share in the table, so `coverage` is a lower bound.
+    pub lower_bound: bool,
     /// Its languages, in the table's order.
     pub languages: Vec<MemberLanguage>,
 }
@@ -127,6 +131,9 @@ pub struct UncoveredLanguage {
 /// Language coverage of the plan's base model for this consortium.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct LanguageFigures {
+    /// Whether the base model's developer lists its supported languages; when not (e.g. "140+
+    /// languages" with no list), nothing can be said and every coverage is unknown.
+    pub model_languages_listed: bool,
     /// Population-weighted coverage over members with known coverage (0 to 1); `None` when no
     /// member has a known share.
     pub coverage: Option<f64>,
@@ -144,11 +151,17 @@ pub struct LanguageFigures {
     pub proposed_experts_total: f64,
 }
 
+/// Shares that must be known before a member's coverage is stated: below this, the table does not
+/// say what most of its people speak first, and a coverage figure would mislead.
+pub const MIN_KNOWN_SHARE: f64 = 0.5;
+
 /// Per-member shares only, for comparing models (the model picker's column).
 struct Shares {
     coverage: Option<f64>,
     weak: Option<f64>,
     absent: Option<f64>,
+    /// A supported language has no share, so the coverage is at least the figure given.
+    lower_bound: bool,
 }
 
 fn support_of(id: usize, supported: &[usize], pretraining: &[usize]) -> LanguageSupport {
@@ -168,17 +181,19 @@ fn member_shares(
     pretraining: &[usize],
 ) -> Shares {
     let mut sums = [None::<f64>; 3];
+    let mut lower_bound = false;
     if let Some(entry) = catalog.language_index.country(country) {
         let rows = &catalog.languages.countries[entry].languages;
         let ids = catalog.language_index.country_language_ids(entry);
         for (row, &id) in rows.iter().zip(ids) {
-            if let Some(share) = row.share() {
-                let k = support_of(id, supported, pretraining) as usize;
-                sums[k] = Some(sums[k].unwrap_or(0.0) + share);
+            let k = support_of(id, supported, pretraining) as usize;
+            match row.share() {
+                Some(share) => sums[k] = Some(sums[k].unwrap_or(0.0) + share),
+                None => lower_bound |= k == 0,
             }
         }
     }
-    let known = sums.iter().any(Option::is_some);
+    let known = sums.iter().flatten().sum::<f64>() >= MIN_KNOWN_SHARE;
     let cap = |x: Option<f64>| x.map(|v| v.min(1.0));
     Shares {
         coverage: if known {
@@ -188,12 +203,16 @@ fn member_shares(
         },
         weak: cap(sums[1]),
         absent: cap(sums[2]),
+        lower_bound,
     }
 }
 
 /// Population-weighted coverage of `model` for this consortium (for ranking candidate models).
 pub fn coverage_with(plan: &Plan, catalog: &Catalog, model: &OpenModel) -> Option<f64> {
     let (supported, pretraining) = catalog.model_language_ids(model);
+    if supported.is_empty() {
+        return None;
+    }
     let (mut covered, mut population) = (0.0, 0.0);
     for m in &plan.members {
         let Some(pop) = catalog.country(&m.country).and_then(|c| c.population) else {
@@ -218,7 +237,14 @@ pub fn languages(
         .map(|m| catalog.model_language_ids(m))
         .unwrap_or_default();
     let table = &catalog.languages.languages;
-    let mut out = LanguageFigures::default();
+    let mut out = LanguageFigures {
+        model_languages_listed: !supported.is_empty(),
+        ..LanguageFigures::default()
+    };
+    if !out.model_languages_listed {
+        out.members = vec![MemberCoverage::default(); plan.members.len()];
+        return out;
+    }
     // Uncovered languages by canonical index → position in `out.uncovered`.
     let mut slot: Vec<Option<usize>> = vec![None; table.len()];
     let (mut covered, mut known_population, mut all_population) = (0.0, 0.0, 0.0);
@@ -230,6 +256,7 @@ pub fn languages(
             coverage: shares.coverage,
             weak: shares.weak,
             absent: shares.absent,
+            lower_bound: shares.lower_bound && shares.coverage.is_some(),
             ..MemberCoverage::default()
         };
         if let Some(c) = shares.coverage {

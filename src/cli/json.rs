@@ -136,11 +136,47 @@ pub fn report_json(plan: &Plan, report: &Report) -> Value {
             "empty_layers": Layer::ALL.iter().filter(|l| report.dependency.layer(**l).empty).map(|l| l.key()).collect::<Vec<_>>(),
             "overall": report.dependency.overall,
         },
+        "languages": languages(plan, report),
         "findings": report.findings.iter().map(|f| json!({
             "severity": f.severity.label(), "title": f.title, "detail": f.detail, "members": f.members,
         })).collect::<Vec<_>>(),
         "warnings": report.warnings.iter().map(|w| json!({
             "severity": w.severity.label(), "subject": subject(w.subject), "message": w.message,
         })).collect::<Vec<_>>(),
+    })
+}
+
+/// `languages`: population-weighted coverage, per-member coverage and the uncovered languages.
+fn languages(plan: &Plan, report: &Report) -> Value {
+    let l = &report.languages;
+    json!({
+        "coverage": l.coverage,
+        "model_languages_listed": l.model_languages_listed,
+        "population_known_share": l.population_known_share,
+        "members_with_official_language": l.members_with_official_language,
+        "members": plan.members.iter().zip(&l.members).map(|(m, c)| json!({
+            "country": m.country,
+            "coverage": c.coverage,
+            "pretraining_only": c.weak,
+            "absent": c.absent,
+            "official_language_supported": c.official_supported,
+            "languages": c.languages.iter().map(|x| json!({
+                "language": x.code, "status": x.status.label(), "share": x.share, "support": x.support.label(),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+        "uncovered": l.uncovered.iter().map(|u| json!({
+            "language": u.code,
+            "name": u.name,
+            "speakers": u.speakers,
+            "members": u.members,
+            "pretraining_only": u.weak,
+            "official": u.official,
+            "corpus_tokens": u.corpus_tokens,
+            "proposed_tokens": u.proposed_tokens,
+            "experts_fte": u.experts_fte,
+            "data_gap": u.data_gap,
+        })).collect::<Vec<_>>(),
+        "proposed_tokens_total": l.proposed_tokens_total,
+        "proposed_experts_total": l.proposed_experts_total,
     })
 }

@@ -151,6 +151,7 @@ pub fn report_text(plan: &Plan, catalog: &Catalog, report: &Report) -> String {
         "Overall index",
         pct(report.dependency.overall)
     );
+    languages_text(&mut s, report);
     let _ = writeln!(
         s,
         "\nMembers (stake of pooled value | population share | GDP share)"
@@ -183,4 +184,57 @@ pub fn report_text(plan: &Plan, catalog: &Catalog, report: &Report) -> String {
         }
     }
     s
+}
+
+/// The language-coverage section: coverage, members without an official language, the most
+/// spoken uncovered languages and what adapting to them would take.
+fn languages_text(s: &mut String, report: &Report) {
+    let l = &report.languages;
+    let _ = writeln!(s, "\nLanguages (first-language coverage of the base model)");
+    if !l.model_languages_listed {
+        let _ = writeln!(
+            s,
+            "  unknown: the base model's developer does not list its supported languages"
+        );
+        return;
+    }
+    let _ = writeln!(
+        s,
+        "  coverage          {} of the people of members with known shares ({} of the population)",
+        l.coverage.map_or("unknown".to_string(), pct),
+        pct(l.population_known_share)
+    );
+    let _ = writeln!(
+        s,
+        "  official language supported in {} of {} members",
+        l.members_with_official_language,
+        l.members.len()
+    );
+    for u in l.uncovered.iter().take(8) {
+        let _ = writeln!(
+            s,
+            "  {:<28} {:>12} speakers  {}  adapt: {:.0}B tokens, {} FTE{}",
+            format!("{} ({})", u.name, u.code),
+            format!("{:.0}", u.speakers),
+            if u.weak {
+                "pretraining only"
+            } else {
+                "absent          "
+            },
+            u.proposed_tokens / 1e9,
+            u.experts_fte,
+            if u.data_gap {
+                " (corpus too small)"
+            } else {
+                ""
+            }
+        );
+    }
+    if l.uncovered.len() > 8 {
+        let _ = writeln!(
+            s,
+            "  … and {} more uncovered languages",
+            l.uncovered.len() - 8
+        );
+    }
 }

@@ -1,0 +1,263 @@
+//! Language coverage on real consortia: does the shared base model speak the members' languages?
+//! Expected figures are computed here from the raw language table, not through the analysis's index.
+
+use std::path::Path;
+
+use consortium_planner::analysis::analyze;
+use consortium_planner::analysis::languages::{LanguageSupport, TOKENS_PER_LANGUAGE};
+use consortium_planner::catalog::{Catalog, CountryLanguage, LanguageStatus};
+use consortium_planner::file;
+use consortium_planner::plan::{LanguageCorpus, Plan};
+
+fn catalog() -> &'static Catalog {
+    Catalog::builtin()
+}
+
+fn example(name: &str) -> Plan {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("saves")
+        .join(name);
+    file::load(&path, catalog())
+        .expect("example plan loads")
+        .plan
+}
+
+fn on_model(mut plan: Plan, model: &str) -> Plan {
+    plan.base_model = model.to_string();
+    plan
+}
+
+/// The raw rows of a country in `assets/languages.ron`.
+fn rows(country: &str) -> &'static [CountryLanguage] {
+    &catalog()
+        .languages
+        .countries
+        .iter()
+        .find(|c| c.country == country)
+        .unwrap_or_else(|| panic!("{country} has a language entry"))
+        .languages
+}
+
+fn population(country: &str) -> f64 {
+    catalog().country(country).unwrap().population.unwrap()
+}
+
+/// People in `members` who speak `code` first (or at all, where only that share is known).
+fn speakers(code: &str, members: &[&str]) -> f64 {
+    members
+        .iter()
+        .map(|m| {
+            rows(m)
+                .iter()
+                .filter(|r| r.code == code)
+                .map(|r| r.first_language_share.or(r.speakers_share).unwrap_or(0.0) * population(m))
+                .sum::<f64>()
+        })
+        .sum()
+}
+
+fn member_index(plan: &Plan, country: &str) -> usize {
+    plan.members
+        .iter()
+        .position(|m| m.country == country)
+        .unwrap_or_else(|| panic!("{country} is a member"))
+}
+
+#[test]
+fn a_southeast_asian_plan_on_llama_leaves_filipino_uncovered_and_sea_lion_covers_it() {
+    let sea = example("sea-lion.ron");
+    let llama = analyze(&on_model(sea.clone(), "llama3.1-8b"), catalog());
+    let sealion = analyze(&on_model(sea.clone(), "sealion-v4-27b"), catalog());
+    let ph = member_index(&sea, "PH");
+
+    // Llama 3.1 supports Thai but none of the Philippines' languages.
+    assert_eq!(llama.languages.members[ph].coverage, Some(0.0));
+    let tl = llama
+        .languages
+        .uncovered
+        .iter()
+        .find(|u| u.code == "tl")
+        .expect("Filipino is uncovered on Llama 3.1");
+    let expected = speakers("tl", &["PH"]);
+    assert!(
+        (tl.speakers - expected).abs() < 1.0,
+        "{} vs {expected}",
+        tl.speakers
+    );
+    assert!(tl.members.iter().any(|m| m == "PH"));
+    assert!(tl.official, "Filipino is official in the Philippines");
+    assert_eq!(tl.proposed_tokens, TOKENS_PER_LANGUAGE);
+
+    // SEA-LION lists Filipino (as `fil`, an alias of `tl`): the Philippines' coverage is its share.
+    let tl_share = rows("PH")
+        .iter()
+        .find(|r| r.code == "tl")
+        .and_then(|r| r.first_language_share)
+        .unwrap();
+    let c = sealion.languages.members[ph].coverage.unwrap();
+    assert!((c - tl_share).abs() < 1e-9, "{c} vs {tl_share}");
+    assert!(sealion.languages.uncovered.iter().all(|u| u.code != "tl"));
+
+    // Thai is supported by both.
+    let th = member_index(&sea, "TH");
+    for r in [&llama, &sealion] {
+        assert!(r.languages.members[th].official_supported);
+        assert!(r.languages.members[th].coverage.unwrap() > 0.9);
+    }
+    assert!(
+        sealion.languages.coverage.unwrap() > llama.languages.coverage.unwrap(),
+        "the regional model covers more of the region's people"
+    );
+}
+
+#[test]
+fn a_latin_american_plan_covers_spanish_and_portuguese_but_not_quechua_or_aymara() {
+    let latam = example("latam-gpt.ron");
+    let r = analyze(&latam, catalog());
+    assert_eq!(latam.base_model, "llama3.1-70b");
+    let pe = member_index(&latam, "PE");
+    let peru = &r.languages.members[pe];
+    assert!(peru.official_supported, "Spanish is official and supported");
+    let es = rows("PE").iter().find(|row| row.code == "es").unwrap();
+    assert!((peru.coverage.unwrap() - es.first_language_share.unwrap()).abs() < 1e-9);
+    let support = |code: &str| {
+        peru.languages
+            .iter()
+            .find(|l| l.code == code)
+            .map(|l| l.support)
+    };
+    assert_eq!(support("es"), Some(LanguageSupport::Supported));
+    assert_eq!(support("qu"), Some(LanguageSupport::Absent));
+    assert_eq!(support("ay"), Some(LanguageSupport::Absent));
+
+    let members: Vec<&str> = latam.members.iter().map(|m| m.country.as_str()).collect();
+    let qu = r
+        .languages
+        .uncovered
+        .iter()
+        .find(|u| u.code == "qu")
+        .expect("Quechua is uncovered");
+    let expected = speakers("qu", &members);
+    assert!(
+        (qu.speakers - expected).abs() < 1.0,
+        "{} vs {expected}",
+        qu.speakers
+    );
+    assert!(qu.members.iter().any(|m| m == "PE"));
+    // Uncovered languages come most-spoken first.
+    assert!(
+        r.languages
+            .uncovered
+            .windows(2)
+            .all(|w| w[0].speakers >= w[1].speakers)
+    );
+    assert!(
+        r.languages
+            .uncovered
+            .iter()
+            .all(|u| u.code != "es" && u.code != "pt")
+    );
+}
+
+#[test]
+fn a_corpus_entered_for_a_language_sizes_its_adaptation_and_flags_a_data_gap() {
+    let mut latam = example("latam-gpt.ron");
+    let before = analyze(&latam, catalog());
+    latam.language_corpora = vec![
+        LanguageCorpus {
+            language: "que".to_string(), // an alias: counts for Quechua
+            tokens: 300e6,
+        },
+        LanguageCorpus {
+            language: "ay".to_string(),
+            tokens: 50e9,
+        },
+    ];
+    let after = analyze(&latam, catalog());
+    let get = |r: &consortium_planner::analysis::Report, code: &str| {
+        r.languages
+            .uncovered
+            .iter()
+            .find(|u| u.code == code)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(get(&before, "qu").proposed_tokens, TOKENS_PER_LANGUAGE);
+    let qu = get(&after, "qu");
+    assert_eq!(qu.corpus_tokens, Some(300e6));
+    assert_eq!(qu.proposed_tokens, 300e6, "the corpus caps the run");
+    assert!(qu.data_gap, "300M tokens is a data gap");
+    let ay = get(&after, "ay");
+    assert_eq!(
+        ay.proposed_tokens, TOKENS_PER_LANGUAGE,
+        "a large corpus is not all needed"
+    );
+    assert!(!ay.data_gap);
+    assert!(after.languages.proposed_tokens_total < before.languages.proposed_tokens_total);
+}
+
+#[test]
+fn an_eu_plan_on_eurollm_supports_every_official_language_and_english_only_does_not() {
+    let eu = example("eu.ron");
+    assert_eq!(eu.members.len(), 27);
+    let euro = analyze(&on_model(eu.clone(), "eurollm-9b"), catalog());
+    assert_eq!(euro.languages.members_with_official_language, 27);
+    // The 24 official languages of the EU (Luxembourgish, official in Luxembourg, is not one).
+    const EU24: [&str; 24] = [
+        "bg", "hr", "cs", "da", "nl", "en", "et", "fi", "fr", "de", "el", "hu", "ga", "it", "lv",
+        "lt", "mt", "pl", "pt", "ro", "sk", "sl", "es", "sv",
+    ];
+    for code in EU24 {
+        let found: Vec<_> = euro
+            .languages
+            .members
+            .iter()
+            .flat_map(|c| &c.languages)
+            .filter(|l| l.code == code && l.status == LanguageStatus::Official)
+            .collect();
+        assert!(!found.is_empty(), "{code} is official in some member");
+        assert!(
+            found
+                .iter()
+                .all(|l| l.support == LanguageSupport::Supported),
+            "EuroLLM supports {code}"
+        );
+    }
+    let english = analyze(&on_model(eu.clone(), "olmo2-13b"), catalog());
+    // Only Ireland and Malta have English as an official language.
+    assert_eq!(english.languages.members_with_official_language, 2);
+    assert!(english.languages.coverage.unwrap() < euro.languages.coverage.unwrap());
+}
+
+#[test]
+fn coverage_of_every_example_plan_is_a_share_and_the_json_carries_it() {
+    for name in [
+        "latam-gpt.ron",
+        "sea-lion.ron",
+        "eu.ron",
+        "african-union.ron",
+        "un-193.ron",
+    ] {
+        let plan = example(name);
+        let r = analyze(&plan, catalog());
+        let c = r
+            .languages
+            .coverage
+            .unwrap_or_else(|| panic!("{name}: no coverage"));
+        assert!((0.0..=1.0).contains(&c), "{name}: {c}");
+        assert!(r.languages.population_known_share > 0.0);
+        let coverage = json["languages"]["coverage"]
+            .as_f64()
+            .expect("languages.coverage");
+        assert!((coverage - c).abs() < 1e-9);
+        let uncovered = json["languages"]["uncovered"]
+            .as_array()
+            .expect("uncovered[]");
+        assert_eq!(uncovered.len(), r.languages.uncovered.len());
+        if let Some(first) = uncovered.first() {
+            assert!(first["language"].is_string());
+            assert!(first["speakers"].as_f64().unwrap() >= 0.0);
+            assert!(first["members"].is_array());
+        }
+    }
+}
