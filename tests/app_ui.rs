@@ -698,3 +698,51 @@ fn snapshot_overview_african_union_light() {
     assert_eq!(h.state().doc.plan.members.len(), 55);
     snapshot_view(&mut h, "Overview", "overview_african_union_light");
 }
+
+// ---------------------------------------------------------------------------------------------
+// Languages
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn the_languages_view_shows_the_gap_and_adds_an_adaptation_workload_in_one_undoable_step() {
+    // The built-in Latam plan runs on Llama 3.1 70B: Spanish and Portuguese, no Quechua.
+    let mut h = app();
+    show_view(&mut h, "Languages");
+    assert!(
+        !texts_containing(&h, "reaches").is_empty(),
+        "the coverage summary is shown"
+    );
+    assert!(shows(&h, "Quechua (qu)"), "Quechua is listed as uncovered");
+    let before = h.state().doc.plan.workloads.len();
+    click(&mut h, "Add workload for Quechua");
+    let doc = &h.state().doc;
+    assert_eq!(doc.plan.workloads.len(), before + 1);
+    let added = doc.plan.workloads.last().unwrap();
+    assert_eq!(added.name, "Adapt to Quechua");
+    assert!(matches!(
+        added.kind,
+        consortium_planner::plan::WorkloadKind::ContinuedPretraining { tokens } if tokens == 20e9
+    ));
+    assert_eq!(
+        doc.report.workloads.len(),
+        before + 1,
+        "the existing workload figures include the adaptation"
+    );
+    press(&mut h, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        h.state().doc.plan.workloads.len(),
+        before,
+        "one undo removes it"
+    );
+}
+
+#[test]
+fn the_model_table_has_a_language_coverage_column_to_sort_on() {
+    let mut h = app();
+    show_view(&mut h, "Base model");
+    click(&mut h, "Coverage");
+    // Ascending: models without a language list (Gemma 3, Apertus) come first.
+    assert!(shows(&h, "not listed"), "Gemma 3 lists no languages");
+    click(&mut h, "Coverage (asc)");
+    assert!(h.query_by_label("Coverage (desc)").is_some());
+}

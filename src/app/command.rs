@@ -18,18 +18,21 @@ pub enum View {
     Workloads,
     /// Capacity, dependency, stakes and what-if charts.
     Charts,
+    /// Language coverage of the base model and the adaptation it would take.
+    Languages,
     /// Two scenarios side by side, or the plan against another file.
     Compare,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Overview,
         View::Members,
         View::Model,
         View::Workloads,
         View::Charts,
+        View::Languages,
         View::Compare,
     ];
 
@@ -41,6 +44,7 @@ impl View {
             View::Model => "Base model",
             View::Workloads => "Workloads & assumptions",
             View::Charts => "Charts",
+            View::Languages => "Languages",
             View::Compare => "Compare",
         }
     }

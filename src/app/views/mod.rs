@@ -7,6 +7,7 @@ mod compare_chart;
 mod compare_file;
 mod contributions;
 mod custom;
+mod languages;
 mod levers;
 mod members;
 mod model;
@@ -72,6 +73,8 @@ pub struct ViewState {
     pub model_table: model::ModelTable,
     /// The what-if levers of presentation mode.
     pub levers: levers::LeverState,
+    /// The language coverage chart's labels, cached per analysis generation.
+    pub language_chart: languages::LanguageChart,
     /// The scenario bar's state.
     pub scenario_bar: scenarios::BarState,
     /// The Compare view's state (chosen scenarios, the other file, cached figures and diff).
@@ -89,6 +92,7 @@ pub fn view_ui(ui: &mut Ui, view: View, cx: &mut ViewCtx) {
         View::Model => model::model_ui(ui, cx),
         View::Workloads => workloads::workloads_ui(ui, cx),
         View::Charts => charts::charts_ui(ui, cx),
+        View::Languages => languages::languages_ui(ui, cx),
         View::Compare => compare::compare_ui(ui, cx),
     }
 }

@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::ViewCtx;
+use crate::analysis::languages::coverage_with;
 use crate::analysis::workload_fits;
 use crate::app::theme::{self, Status};
 use crate::catalog::{OpenModel, Openness};
@@ -23,6 +24,8 @@ pub enum ModelSort {
     Country,
     /// Number of officially supported languages.
     Languages,
+    /// Population-weighted language coverage for this consortium.
+    Coverage,
     /// How many workloads fit.
     Fits,
 }
@@ -35,6 +38,9 @@ pub struct ModelRow {
     pub id: String,
     /// Whether each workload fits with this model.
     pub fits: Vec<bool>,
+    /// Language coverage for this consortium (0 to 1), when the model lists its languages.
+    pub coverage: Option<f64>,
+    coverage_text: String,
     /// Lower-case text the filter searches (name, developer, licence).
     search: String,
     /// Name cell ("* " marks the base model).
@@ -74,7 +80,7 @@ fn all_models<'a>(cx: &'a ViewCtx) -> Vec<&'a OpenModel> {
         .collect()
 }
 
-fn row_of(m: &OpenModel, fits: Vec<bool>, base: &str) -> ModelRow {
+fn row_of(m: &OpenModel, fits: Vec<bool>, coverage: Option<f64>, base: &str) -> ModelRow {
     let osi = match m.licence.osi_approved {
         Some(true) => " (OSI)",
         Some(false) => "",
@@ -108,6 +114,12 @@ fn row_of(m: &OpenModel, fits: Vec<bool>, base: &str) -> ModelRow {
             n => n.to_string(),
         },
         fits_text: format!("{n_fit} of {}", fits.len()),
+        coverage,
+        coverage_text: match coverage {
+            Some(c) => format!("{:.0} %", c * 100.0),
+            None if m.languages.is_empty() => "not listed".to_string(),
+            None => "unknown".to_string(),
+        },
         fits_status,
         fits,
     }
@@ -123,7 +135,8 @@ fn refresh_table(cx: &mut ViewCtx) {
             .into_iter()
             .map(|m| {
                 let fits = workload_fits(&cx.doc.plan, cx.catalog, m, &cx.doc.report);
-                row_of(m, fits, &base)
+                let coverage = coverage_with(&cx.doc.plan, cx.catalog, m);
+                row_of(m, fits, coverage, &base)
             })
             .collect();
         table.generation = Some(generation);
@@ -152,6 +165,10 @@ fn refresh_table(cx: &mut ViewCtx) {
                 ModelSort::Country => a.developer_country.cmp(&b.developer_country),
                 ModelSort::Languages => a.languages.len().cmp(&b.languages.len()),
                 ModelSort::Fits => count(&rows[i]).cmp(&count(&rows[j])),
+                ModelSort::Coverage => rows[i]
+                    .coverage
+                    .unwrap_or(-1.0)
+                    .total_cmp(&rows[j].coverage.unwrap_or(-1.0)),
             };
             if descending { o.reverse() } else { o }
         });
@@ -199,6 +216,7 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         .column(Column::initial(170.0).at_least(80.0).clip(true))
         .column(Column::initial(150.0).at_least(60.0).clip(true))
         .column(Column::initial(84.0).at_least(60.0))
+        .column(Column::initial(84.0).at_least(60.0))
         .column(Column::remainder().at_least(60.0))
         .header(theme::ROW_HEIGHT + 4.0, |mut h| {
             h.col(|ui| sort_button(ui, "Model", ModelSort::Name, &mut sort));
@@ -206,6 +224,7 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             h.col(|ui| sort_button(ui, "Licence", ModelSort::Licence, &mut sort));
             h.col(|ui| sort_button(ui, "Developer", ModelSort::Country, &mut sort));
             h.col(|ui| sort_button(ui, "Languages", ModelSort::Languages, &mut sort));
+            h.col(|ui| sort_button(ui, "Coverage", ModelSort::Coverage, &mut sort));
             h.col(|ui| sort_button(ui, "Fits", ModelSort::Fits, &mut sort));
         })
         .body(|body| {
@@ -241,6 +260,11 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                     ui.label(r.languages.as_str()).on_hover_ui(|ui| {
                         ui.label(format!("{} {}", m.languages.join(", "), m.languages_note));
                     });
+                });
+                row.col(|ui| {
+                    ui.label(r.coverage_text.as_str()).on_hover_text(
+                        "Share of the consortium's people whose first language this model officially supports",
+                    );
                 });
                 row.col(|ui| {
                     ui.label(

@@ -179,6 +179,45 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog) -> Vec<Tile> 
             dep_status,
             &how(Figure::DependencyOverall),
         );
+        let l = &report.languages;
+        let (value, sub, status) = match l.coverage {
+            _ if !l.model_languages_listed => (
+                "unknown".to_string(),
+                "the model lists no languages".to_string(),
+                Status::Warn,
+            ),
+            Some(c) => (
+                format!("{:.0} %", c * 100.0),
+                format!(
+                    "{} languages uncovered · official in {} of {}",
+                    l.uncovered.len(),
+                    l.members_with_official_language,
+                    l.members.len()
+                ),
+                if c >= 0.9 {
+                    Status::Good
+                } else if c >= 0.6 {
+                    Status::Warn
+                } else {
+                    Status::Bad
+                },
+            ),
+            None => (
+                "unknown".to_string(),
+                "no public language shares".to_string(),
+                Status::Neutral,
+            ),
+        };
+        add(
+            "Language coverage",
+            &value,
+            &sub,
+            status,
+            "Share of the members' people whose first language the base model officially supports \
+             (population-weighted over members whose language shares are public); languages only in \
+             the pretraining data do not count. See the Languages view for the gap and what \
+             adapting to it would take.",
+        );
         add(
             "Energy per year",
             &format!("{} MWh", si(pw.energy_mwh_per_year)),

@@ -1,0 +1,354 @@
+//! Languages: does the shared base model speak the members' languages? Coverage per member as a
+//! chart (supported / pretraining only / absent first-language shares), the uncovered languages
+//! with the corpus the consortium has for each, and one click to add the adaptation workload.
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+use egui_plot::{Bar, BarChart, Corner, Legend, Plot};
+
+use super::ViewCtx;
+use crate::analysis::languages::{LanguageFigures, TOKENS_PER_LANGUAGE};
+use crate::app::theme::{self, Status};
+use crate::app::widgets::number_ui;
+use crate::plan::{LanguageCorpus, Workload, WorkloadKind};
+
+/// Bar labels of the coverage chart, rebuilt only when the analysis changes.
+#[derive(Debug, Clone, Default)]
+pub struct LanguageChart {
+    generation: Option<u64>,
+    /// Per member: "PE Peru" and the tooltip listing its languages.
+    labels: Vec<(String, String)>,
+}
+
+fn chart_labels(cx: &mut ViewCtx) -> LanguageChart {
+    let generation = cx.doc.generation;
+    if cx.state.language_chart.generation == Some(generation) {
+        return std::mem::take(&mut cx.state.language_chart);
+    }
+    let l = &cx.doc.report.languages;
+    let labels = cx
+        .doc
+        .report
+        .members
+        .iter()
+        .zip(&l.members)
+        .map(|(m, c)| {
+            let langs = c
+                .languages
+                .iter()
+                .map(|x| {
+                    format!(
+                        "{} ({}): {}, {}",
+                        x.name,
+                        x.code,
+                        x.share.map_or("share unknown".to_string(), |s| format!(
+                            "{:.1} %",
+                            s * 100.0
+                        )),
+                        x.support.label()
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let coverage = match c.coverage {
+                Some(v) if c.lower_bound => format!("at least {:.0} % covered", v * 100.0),
+                Some(v) => format!("{:.0} % covered", v * 100.0),
+                None => "coverage unknown (shares not public)".to_string(),
+            };
+            (
+                format!("{} {}", m.country, m.name),
+                format!("{} {}: {coverage}\n{langs}", m.country, m.name),
+            )
+        })
+        .collect();
+    LanguageChart {
+        generation: Some(generation),
+        labels,
+    }
+}
+
+fn summary_ui(ui: &mut Ui, l: &LanguageFigures, model: &str) {
+    if !l.model_languages_listed {
+        ui.label(
+            RichText::new(format!(
+                "{model} does not list the languages it supports, so coverage is unknown. \
+                 Choose a model with a published language list to see the gap."
+            ))
+            .color(theme::status_color(ui.visuals(), Status::Warn)),
+        );
+        return;
+    }
+    let coverage = l
+        .coverage
+        .map_or("unknown".to_string(), |c| format!("{:.0} %", c * 100.0));
+    ui.label(
+        RichText::new(format!(
+            "{model} reaches {coverage} of the consortium's people in their first language \
+             (over the {:.0} % of the population whose languages have public shares). \
+             {} of {} members can use it in an official language.",
+            l.population_known_share * 100.0,
+            l.members_with_official_language,
+            l.members.len()
+        ))
+        .strong(),
+    );
+    ui.label(
+        RichText::new(
+            "Coverage = share of a member's people whose first language the model officially \
+             supports. Languages only in the pretraining data are weak, not covered. Most shares \
+             in the language table are marked Low confidence: see assets/languages.ron.",
+        )
+        .small()
+        .weak(),
+    );
+}
+
+fn chart_ui(ui: &mut Ui, cx: &mut ViewCtx, chart: &LanguageChart) {
+    let l = &cx.doc.report.languages;
+    let n = l.members.len();
+    let good = theme::status_color(ui.visuals(), Status::Good);
+    let warn = theme::status_color(ui.visuals(), Status::Warn);
+    let bad = theme::status_color(ui.visuals(), Status::Bad);
+    let make = |name: &str, pick: fn(&crate::analysis::languages::MemberCoverage) -> f64| {
+        let bars: Vec<Bar> = l
+            .members
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                Bar::new((n - 1 - i) as f64, pick(c) * 100.0)
+                    .width(0.7)
+                    .name(&chart.labels[i].1)
+            })
+            .collect();
+        BarChart::new(name, bars).horizontal()
+    };
+    let supported = make("supported", |c| c.coverage.unwrap_or(0.0)).color(good);
+    let weak = make("pretraining only", |c| {
+        if c.coverage.is_some() {
+            c.weak.unwrap_or(0.0)
+        } else {
+            0.0
+        }
+    })
+    .color(warn)
+    .stack_on(&[&supported]);
+    let absent = make("absent", |c| {
+        if c.coverage.is_some() {
+            c.absent.unwrap_or(0.0)
+        } else {
+            0.0
+        }
+    })
+    .color(bad)
+    .stack_on(&[&supported, &weak]);
+    let labels: Vec<String> = chart
+        .labels
+        .iter()
+        .map(|(short, _)| short.clone())
+        .collect();
+    let height = (n as f32 * 22.0 + 70.0).clamp(180.0, 4600.0);
+    Plot::new("language-coverage")
+        .height(height)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_double_click_reset(false)
+        .include_x(0.0)
+        .include_x(100.0)
+        .x_axis_label("% of the member's people (first language)")
+        .legend(Legend::default().position(Corner::RightBottom))
+        .y_axis_min_width(140.0)
+        .y_axis_formatter(move |m, _| {
+            let i = m.value.round();
+            if (m.value - i).abs() > 0.01 || i < 0.0 || i as usize >= labels.len() {
+                return String::new();
+            }
+            labels[labels.len() - 1 - i as usize].clone()
+        })
+        .show(ui, |plot| {
+            plot.bar_chart(supported);
+            plot.bar_chart(weak);
+            plot.bar_chart(absent);
+        });
+}
+
+fn uncovered_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    let uncovered = cx.doc.report.languages.uncovered.clone();
+    if uncovered.is_empty() {
+        ui.label("Every language with a share in the table is supported by the base model.");
+        return;
+    }
+    let total_tokens = cx.doc.report.languages.proposed_tokens_total;
+    let total_experts = cx.doc.report.languages.proposed_experts_total;
+    ui.horizontal(|ui| {
+        ui.label(format!(
+            "Closing the whole gap: {:.0}B tokens of continued pretraining and {total_experts:.0} \
+             data-and-language experts ({} languages; {:.0}B tokens each unless the corpus is smaller).",
+            total_tokens / 1e9,
+            uncovered.len(),
+            TOKENS_PER_LANGUAGE / 1e9
+        ));
+    });
+    let mut add: Vec<(String, f64)> = Vec::new();
+    if ui
+        .button("Add all adaptation workloads")
+        .on_hover_text("One continued-pretraining workload per uncovered language")
+        .clicked()
+    {
+        add = uncovered
+            .iter()
+            .filter(|u| u.proposed_tokens > 0.0)
+            .map(|u| (u.name.to_string(), u.proposed_tokens))
+            .collect();
+    }
+    let mut corpus_edit: Option<(String, f64)> = None;
+    TableBuilder::new(ui)
+        .id_salt("uncovered-languages")
+        .striped(true)
+        .auto_shrink([false, true])
+        .max_scroll_height(340.0)
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::initial(200.0).clip(true))
+        .column(Column::initial(110.0))
+        .column(Column::initial(170.0).clip(true))
+        .column(Column::initial(210.0))
+        .column(Column::initial(170.0))
+        .column(Column::remainder())
+        .header(theme::ROW_HEIGHT + 4.0, |mut h| {
+            for title in [
+                "Language",
+                "Speakers",
+                "Members",
+                "Corpus you have",
+                "Adaptation",
+                "",
+            ] {
+                h.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(theme::ROW_HEIGHT + 6.0, uncovered.len(), |mut row| {
+                let u = &uncovered[row.index()];
+                row.col(|ui| {
+                    ui.label(format!(
+                        "{} ({}){}",
+                        u.name,
+                        u.code,
+                        if u.weak { " · pretraining only" } else { "" }
+                    ));
+                });
+                row.col(|ui| {
+                    ui.label(if u.speakers > 0.0 {
+                        format!("{:.2} M", u.speakers / 1e6)
+                    } else {
+                        "share unknown".to_string()
+                    });
+                });
+                row.col(|ui| {
+                    ui.label(u.members.join(", "));
+                });
+                row.col(|ui| {
+                    let mut billions = u.corpus_tokens.unwrap_or(0.0) / 1e9;
+                    let r = number_ui(
+                        ui,
+                        ("corpus", u.code.as_ref()),
+                        &mut billions,
+                        0.0..=100_000.0,
+                        "B tokens",
+                        0.1,
+                    );
+                    let name = format!("Corpus for {}", u.name);
+                    r.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::accesskit::Role::SpinButton, true, &name)
+                    });
+                    if r.changed() {
+                        corpus_edit = Some((u.code.to_string(), billions * 1e9));
+                    }
+                });
+                row.col(|ui| {
+                    let text = if u.proposed_tokens <= 0.0 {
+                        "no text pretraining".to_string()
+                    } else {
+                        format!(
+                            "{:.1}B tokens, {} FTE",
+                            u.proposed_tokens / 1e9,
+                            u.experts_fte
+                        )
+                    };
+                    let colour = if u.data_gap {
+                        Status::Bad
+                    } else {
+                        Status::Neutral
+                    };
+                    ui.label(
+                        RichText::new(if u.data_gap {
+                            format!("{text} · corpus too small")
+                        } else {
+                            text
+                        })
+                        .color(theme::status_color(ui.visuals(), colour)),
+                    );
+                });
+                row.col(|ui| {
+                    if u.proposed_tokens > 0.0
+                        && ui
+                            .small_button(format!("Add workload for {}", u.name))
+                            .clicked()
+                    {
+                        add.push((u.name.to_string(), u.proposed_tokens));
+                    }
+                });
+            });
+        });
+    if let Some((code, tokens)) = corpus_edit {
+        let corpora = &mut cx.doc.plan.language_corpora;
+        match corpora.iter_mut().find(|c| c.language == code) {
+            Some(c) => c.tokens = tokens,
+            None => corpora.push(LanguageCorpus {
+                language: code,
+                tokens,
+            }),
+        }
+    }
+    if !add.is_empty() {
+        cx.doc.checkpoint();
+        for (name, tokens) in add {
+            cx.doc.plan.workloads.push(Workload {
+                name: format!("Adapt to {name}"),
+                kind: WorkloadKind::ContinuedPretraining { tokens },
+                target_days: None,
+            });
+        }
+    }
+}
+
+/// The languages view.
+pub fn languages_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    let model = cx
+        .doc
+        .report
+        .model
+        .as_ref()
+        .map_or(cx.doc.plan.base_model.clone(), |m| m.name.clone());
+    let chart = chart_labels(cx);
+    egui::ScrollArea::vertical()
+        .id_salt("languages-view")
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            ui.heading("Does the base model speak the members' languages?");
+            let l = cx.doc.report.languages.clone();
+            summary_ui(ui, &l, &model);
+            if l.model_languages_listed {
+                ui.add_space(8.0);
+                ui.heading("Uncovered languages, most spoken first");
+                uncovered_ui(ui, cx);
+                ui.add_space(8.0);
+                ui.heading("Coverage per member");
+                chart_ui(ui, cx, &chart);
+            }
+        });
+    cx.state.language_chart = chart;
+}
