@@ -55,8 +55,13 @@ fn chart_labels(cx: &mut ViewCtx) -> LanguageChart {
                 Some(v) => format!("{:.0} % covered", v * 100.0),
                 None => "coverage unknown (shares not public)".to_string(),
             };
+            let short = if c.coverage.is_some() {
+                format!("{} {}", m.country, m.name)
+            } else {
+                format!("{} {} (unknown)", m.country, m.name)
+            };
             (
-                format!("{} {}", m.country, m.name),
+                short,
                 format!("{} {}: {coverage}\n{langs}", m.country, m.name),
             )
         })
@@ -141,12 +146,8 @@ fn chart_ui(ui: &mut Ui, cx: &mut ViewCtx, chart: &LanguageChart) {
     })
     .color(bad)
     .stack_on(&[&supported, &weak]);
-    let labels: Vec<String> = chart
-        .labels
-        .iter()
-        .map(|(short, _)| short.clone())
-        .collect();
-    let height = (n as f32 * 22.0 + 70.0).clamp(180.0, 4600.0);
+    let text_color = ui.visuals().text_color();
+    let height = (n as f32 * 20.0 + 60.0).clamp(160.0, 4200.0);
     Plot::new("language-coverage")
         .height(height)
         .allow_zoom(false)
@@ -154,22 +155,35 @@ fn chart_ui(ui: &mut Ui, cx: &mut ViewCtx, chart: &LanguageChart) {
         .allow_scroll(false)
         .allow_boxed_zoom(false)
         .allow_double_click_reset(false)
-        .include_x(0.0)
-        .include_x(100.0)
+        // Room left of 0 for each member's name, drawn beside its own bar.
+        .include_x(-32.0)
+        // ... and right of 100 % for the legend, so it never covers a bar.
+        .include_x(128.0)
+        .x_axis_formatter(|m, _| {
+            if (0.0..=100.0).contains(&m.value) {
+                format!("{:.0}", m.value)
+            } else {
+                String::new()
+            }
+        })
+        .show_axes([true, false])
+        .show_grid([true, false])
         .x_axis_label("% of the member's people (first language)")
         .legend(Legend::default().position(Corner::RightBottom))
-        .y_axis_min_width(140.0)
-        .y_axis_formatter(move |m, _| {
-            let i = m.value.round();
-            if (m.value - i).abs() > 0.01 || i < 0.0 || i as usize >= labels.len() {
-                return String::new();
-            }
-            labels[labels.len() - 1 - i as usize].clone()
-        })
         .show(ui, |plot| {
             plot.bar_chart(supported);
             plot.bar_chart(weak);
             plot.bar_chart(absent);
+            for (i, (short, _)) in chart.labels.iter().enumerate() {
+                plot.text(
+                    egui_plot::Text::new(
+                        "",
+                        egui_plot::PlotPoint::new(-1.0, (n - 1 - i) as f64),
+                        RichText::new(short.as_str()).color(text_color),
+                    )
+                    .anchor(egui::Align2::RIGHT_CENTER),
+                );
+            }
         });
 }
 
@@ -343,11 +357,11 @@ pub fn languages_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             summary_ui(ui, &l, &model);
             if l.model_languages_listed {
                 ui.add_space(8.0);
+                ui.heading("Coverage per member (hover a bar for its languages)");
+                chart_ui(ui, cx, &chart);
+                ui.add_space(8.0);
                 ui.heading("Uncovered languages, most spoken first");
                 uncovered_ui(ui, cx);
-                ui.add_space(8.0);
-                ui.heading("Coverage per member");
-                chart_ui(ui, cx, &chart);
             }
         });
     cx.state.language_chart = chart;
