@@ -245,8 +245,9 @@ pub fn languages(
         out.members = vec![MemberCoverage::default(); plan.members.len()];
         return out;
     }
-    // Uncovered languages by canonical index → position in `out.uncovered`.
+    // Uncovered languages by canonical index → position in `out.uncovered`, and back.
     let mut slot: Vec<Option<usize>> = vec![None; table.len()];
+    let mut uncovered_ids: Vec<usize> = Vec::new();
     let (mut covered, mut known_population, mut all_population) = (0.0, 0.0, 0.0);
     for (member, figures) in plan.members.iter().zip(members) {
         let population = figures.population.unwrap_or(0.0);
@@ -266,6 +267,7 @@ pub fn languages(
         if let Some(entry) = catalog.language_index.country(&member.country) {
             let rows = &catalog.languages.countries[entry].languages;
             let ids = catalog.language_index.country_language_ids(entry);
+            cov.languages.reserve_exact(rows.len());
             for (row, &id) in rows.iter().zip(ids) {
                 let support = support_of(id, &supported, &pretraining);
                 let language = &table[id];
@@ -283,6 +285,7 @@ pub fn languages(
                     continue;
                 }
                 let i = *slot[id].get_or_insert_with(|| {
+                    uncovered_ids.push(id);
                     out.uncovered.push(UncoveredLanguage {
                         code: Cow::Borrowed(language.code.as_str()),
                         name: Cow::Borrowed(language.name.as_str()),
@@ -315,17 +318,20 @@ pub fn languages(
         0.0
     };
     // The corpus a plan enters under any code of a language counts for that language.
-    for u in &mut out.uncovered {
+    let corpora: Vec<(Option<usize>, f64)> = plan
+        .language_corpora
+        .iter()
+        .map(|c| (catalog.language_index.language(&c.language), c.tokens))
+        .collect();
+    for (u, &id) in out.uncovered.iter_mut().zip(&uncovered_ids) {
         // A sign language is not learnt from text: it gets no text-pretraining proposal.
         if u.name.contains("Sign Language") {
             continue;
         }
-        let id = catalog.language_index.language(&u.code);
-        u.corpus_tokens = plan
-            .language_corpora
+        u.corpus_tokens = corpora
             .iter()
-            .filter(|c| catalog.language_index.language(&c.language) == id)
-            .map(|c| c.tokens)
+            .filter(|(c, _)| *c == Some(id))
+            .map(|&(_, tokens)| tokens)
             .reduce(f64::max);
         u.proposed_tokens = u
             .corpus_tokens
@@ -337,7 +343,8 @@ pub fn languages(
         out.proposed_tokens_total += u.proposed_tokens;
         out.proposed_experts_total += u.experts_fte;
     }
-    out.uncovered.sort_by(|a, b| {
+    // Codes are unique, so an unstable sort is deterministic.
+    out.uncovered.sort_unstable_by(|a, b| {
         b.speakers
             .total_cmp(&a.speakers)
             .then_with(|| a.code.cmp(&b.code))
