@@ -108,8 +108,7 @@ fn summary_ui(ui: &mut Ui, l: &LanguageFigures, model: &str) {
     );
 }
 
-fn chart_ui(ui: &mut Ui, cx: &mut ViewCtx, chart: &LanguageChart) {
-    let l = &cx.doc.report.languages;
+fn chart_ui(ui: &mut Ui, l: &LanguageFigures, chart: &LanguageChart) {
     let n = l.members.len();
     let good = theme::status_color(ui.visuals(), Status::Good);
     let warn = theme::status_color(ui.visuals(), Status::Warn);
@@ -187,14 +186,24 @@ fn chart_ui(ui: &mut Ui, cx: &mut ViewCtx, chart: &LanguageChart) {
         });
 }
 
-fn uncovered_ui(ui: &mut Ui, cx: &mut ViewCtx) {
-    let uncovered = cx.doc.report.languages.uncovered.clone();
+/// What the user asked for in the uncovered-languages table, applied after drawing it.
+#[derive(Default)]
+struct Edits {
+    /// A corpus typed for a language: (code, tokens).
+    corpus: Option<(String, f64)>,
+    /// Adaptation workloads to add: (language name, tokens).
+    add: Vec<(String, f64)>,
+}
+
+fn uncovered_ui(ui: &mut Ui, l: &LanguageFigures) -> Edits {
+    let uncovered = &l.uncovered;
+    let mut edits = Edits::default();
     if uncovered.is_empty() {
         ui.label("Every language with a share in the table is supported by the base model.");
-        return;
+        return edits;
     }
-    let total_tokens = cx.doc.report.languages.proposed_tokens_total;
-    let total_experts = cx.doc.report.languages.proposed_experts_total;
+    let total_tokens = l.proposed_tokens_total;
+    let total_experts = l.proposed_experts_total;
     ui.horizontal(|ui| {
         ui.label(format!(
             "Closing the whole gap: {:.0}B tokens of continued pretraining and {total_experts:.0} \
@@ -204,19 +213,17 @@ fn uncovered_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             TOKENS_PER_LANGUAGE / 1e9
         ));
     });
-    let mut add: Vec<(String, f64)> = Vec::new();
     if ui
         .button("Add all adaptation workloads")
         .on_hover_text("One continued-pretraining workload per uncovered language")
         .clicked()
     {
-        add = uncovered
+        edits.add = uncovered
             .iter()
             .filter(|u| u.proposed_tokens > 0.0)
             .map(|u| (u.name.to_string(), u.proposed_tokens))
             .collect();
     }
-    let mut corpus_edit: Option<(String, f64)> = None;
     TableBuilder::new(ui)
         .id_salt("uncovered-languages")
         .striped(true)
@@ -279,7 +286,7 @@ fn uncovered_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                         egui::WidgetInfo::labeled(egui::accesskit::Role::SpinButton, true, &name)
                     });
                     if r.changed() {
-                        corpus_edit = Some((u.code.to_string(), billions * 1e9));
+                        edits.corpus = Some((u.code.to_string(), billions * 1e9));
                     }
                 });
                 row.col(|ui| {
@@ -312,12 +319,17 @@ fn uncovered_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                             .small_button(format!("Add workload for {}", u.name))
                             .clicked()
                     {
-                        add.push((u.name.to_string(), u.proposed_tokens));
+                        edits.add.push((u.name.to_string(), u.proposed_tokens));
                     }
                 });
             });
         });
-    if let Some((code, tokens)) = corpus_edit {
+    edits
+}
+
+/// Applies the table's edits to the plan: a typed corpus, and added workloads as one undo step.
+fn apply(cx: &mut ViewCtx, edits: Edits) {
+    if let Some((code, tokens)) = edits.corpus {
         let corpora = &mut cx.doc.plan.language_corpora;
         match corpora.iter_mut().find(|c| c.language == code) {
             Some(c) => c.tokens = tokens,
@@ -327,9 +339,9 @@ fn uncovered_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             }),
         }
     }
-    if !add.is_empty() {
+    if !edits.add.is_empty() {
         cx.doc.checkpoint();
-        for (name, tokens) in add {
+        for (name, tokens) in edits.add {
             cx.doc.plan.workloads.push(Workload {
                 name: format!("Adapt to {name}"),
                 kind: WorkloadKind::ContinuedPretraining { tokens },
@@ -348,21 +360,24 @@ pub fn languages_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         .as_ref()
         .map_or(cx.doc.plan.base_model.clone(), |m| m.name.clone());
     let chart = chart_labels(cx);
-    egui::ScrollArea::vertical()
+    let l = &cx.doc.report.languages;
+    let edits = egui::ScrollArea::vertical()
         .id_salt("languages-view")
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.heading("Does the base model speak the members' languages?");
-            let l = cx.doc.report.languages.clone();
-            summary_ui(ui, &l, &model);
-            if l.model_languages_listed {
-                ui.add_space(8.0);
-                ui.heading("Coverage per member (hover a bar for its languages)");
-                chart_ui(ui, cx, &chart);
-                ui.add_space(8.0);
-                ui.heading("Uncovered languages, most spoken first");
-                uncovered_ui(ui, cx);
+            summary_ui(ui, l, &model);
+            if !l.model_languages_listed {
+                return Edits::default();
             }
-        });
+            ui.add_space(8.0);
+            ui.heading("Coverage per member (hover a bar for its languages)");
+            chart_ui(ui, l, &chart);
+            ui.add_space(8.0);
+            ui.heading("Uncovered languages, most spoken first");
+            uncovered_ui(ui, l)
+        })
+        .inner;
     cx.state.language_chart = chart;
+    apply(cx, edits);
 }
