@@ -189,10 +189,9 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog) -> Vec<Tile> 
             Some(c) => (
                 format!("{:.0} %", c * 100.0),
                 format!(
-                    "{} languages uncovered · official in {} of {}",
-                    l.uncovered.len(),
-                    l.members_with_official_language,
-                    l.members.len()
+                    "shares known for {:.0} % · {} uncovered",
+                    l.population_known_share * 100.0,
+                    l.uncovered.len()
                 ),
                 if c >= 0.9 {
                     Status::Good
