@@ -380,3 +380,18 @@ fn cli_refuses_an_unknown_format_a_missing_plan_and_an_unwritable_output() {
     );
     assert!(!nowhere.exists());
 }
+
+#[test]
+fn the_report_states_language_coverage_and_the_uncovered_languages() {
+    // The Latam plan runs on Llama 3.1 70B, which lacks Quechua.
+    let md = export(&load("latam-gpt.ron"), catalog(), Format::Markdown);
+    let section = md
+        .split("## Languages")
+        .nth(1)
+        .expect("a Languages section");
+    assert!(section.contains("first language"), "{section}");
+    assert!(section.contains("| Language | Speakers | Members |"));
+    assert!(section.contains("Quechua (qu)"));
+    let html = export(&load("latam-gpt.ron"), catalog(), Format::Html);
+    assert!(all_text(&parse_html(&html)).contains("Quechua (qu)"));
+}

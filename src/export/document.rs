@@ -417,6 +417,66 @@ fn dependency(b: &mut Builder, plan: &Plan, catalog: &Catalog, report: &Report) 
     b.0.push(Block::Chart(Chart::Dependency));
 }
 
+fn languages(b: &mut Builder, plan: &Plan, report: &Report) {
+    let l = &report.languages;
+    b.heading(2, "Languages", true);
+    if !l.model_languages_listed {
+        b.para("The base model's developer does not list the languages it supports, so its coverage of the members' languages is unknown.");
+        return;
+    }
+    b.para(format!(
+        "The base model reaches {} of the consortium's people in their first language (over the {:.0} % of the population whose language shares are public); {} of {} members can use it in an official language. Languages only in the pretraining data are not counted as covered.",
+        l.coverage
+            .map_or("an unknown share".to_string(), |c| format!("{:.0} %", c * 100.0)),
+        l.population_known_share * 100.0,
+        l.members_with_official_language,
+        plan.members.len()
+    ));
+    if l.uncovered.is_empty() {
+        return;
+    }
+    let rows = l
+        .uncovered
+        .iter()
+        .map(|u| {
+            vec![
+                format!("{} ({})", u.name, u.code),
+                if u.speakers > 0.0 {
+                    format!("{:.2} M", u.speakers / 1e6)
+                } else {
+                    "unknown".to_string()
+                },
+                u.members.join(", "),
+                if u.weak { "pretraining only" } else { "absent" }.to_string(),
+                if u.proposed_tokens > 0.0 {
+                    format!(
+                        "{:.1}B tokens, {} FTE",
+                        u.proposed_tokens / 1e9,
+                        u.experts_fte
+                    )
+                } else {
+                    "—".to_string()
+                },
+            ]
+        })
+        .collect();
+    b.heading(
+        3,
+        "Uncovered languages and what adapting to them would take",
+        false,
+    );
+    b.table(
+        &[
+            ("Language", false),
+            ("Speakers", true),
+            ("Members", false),
+            ("In the model", false),
+            ("Adaptation", false),
+        ],
+        rows,
+    );
+}
+
 fn workloads(b: &mut Builder, plan: &Plan, report: &Report) {
     b.heading(2, "Workloads", true);
     if report.workloads.is_empty() {
@@ -553,6 +613,7 @@ pub fn document(plan: &Plan, catalog: &Catalog, report: &Report) -> Document {
     members(&mut b, plan, catalog, report);
     model(&mut b, plan, catalog, report);
     dependency(&mut b, plan, catalog, report);
+    languages(&mut b, plan, report);
     workloads(&mut b, plan, report);
     assumptions(&mut b, plan);
     Document {
