@@ -65,6 +65,14 @@ impl Document {
         }
     }
 
+    /// The folder of the plan's file, where file dialogs start.
+    pub fn folder(&self) -> Option<PathBuf> {
+        self.path
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+    }
+
     /// Whether the plan differs from what is on disk.
     pub fn is_dirty(&self) -> bool {
         self.recovered || self.plan != self.saved

@@ -1,7 +1,7 @@
 //! "Export …" from the File menu: the proposal report (HTML, Markdown), the contributions (CSV)
 //! and the window as a PNG screenshot. Success or failure is shown in the status bar.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 
@@ -43,12 +43,7 @@ impl PlannerApp {
             ExportKind::Csv => format!("{stem}-contributions.csv"),
             _ => format!("{stem}.{}", kind.extension()),
         };
-        let dir = self
-            .doc
-            .path
-            .as_deref()
-            .and_then(Path::parent)
-            .map(Path::to_path_buf);
+        let dir = self.doc.folder();
         if self.typed_paths_only {
             let text = dir
                 .map(|d| d.join(&name).display().to_string())

@@ -216,12 +216,7 @@ impl PlannerApp {
                 note: String::new(),
             });
         } else if self.dialogs.file_task.is_none() {
-            let dir = self
-                .doc
-                .path
-                .as_deref()
-                .and_then(Path::parent)
-                .map(Path::to_path_buf);
+            let dir = self.doc.folder();
             let name = format!("{}.ron", self.doc.display_name().trim_end_matches(".ron"));
             self.dialogs.file_task = Some(FileTask::spawn(purpose, dir, name));
         }

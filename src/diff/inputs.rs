@@ -4,8 +4,9 @@
 use crate::catalog::Catalog;
 use crate::plan::{Plan, Workload, WorkloadKind};
 
+use super::members::entry;
 use super::pairing::{change, field_changes, fields, pair_by_key};
-use super::types::{Change, Entry, EntryKind, Status, Value};
+use super::types::{Change, Entry, EntryKind, Value};
 
 /// Plan fields compared elsewhere (or, like `format`, not a planning choice). The stored
 /// scenarios are not compared: a diff compares the active content of each plan (compare a stored
@@ -130,19 +131,7 @@ fn entries<T>(
         .into_iter()
         .filter_map(|(x, y)| {
             let item = key(x.or(y)?);
-            let changes = changes(x, y);
-            let status = match (x, y) {
-                (None, _) => Status::Added,
-                (_, None) => Status::Removed,
-                _ if changes.is_empty() => return None,
-                _ => Status::Changed,
-            };
-            Some(Entry {
-                kind,
-                item,
-                status,
-                changes,
-            })
+            entry(kind, item, (x.is_some(), y.is_some()), changes(x, y))
         })
         .collect()
 }

@@ -150,7 +150,8 @@ fn funding_changes(a: Option<&Funding>, b: Option<&Funding>) -> Vec<Change> {
     out
 }
 
-fn entry(
+/// The entry for one matched pair: added, removed, changed, or `None` when nothing changed.
+pub(super) fn entry(
     kind: EntryKind,
     item: String,
     present: (bool, bool),
