@@ -84,7 +84,7 @@ fn a_southeast_asian_plan_on_llama_leaves_filipino_uncovered_and_sea_lion_covers
         "{} vs {expected}",
         tl.speakers
     );
-    assert!(tl.members.iter().any(|m| m == "PH"));
+    assert_eq!(llama.languages.members_of(tl), ["PH"]);
     assert!(tl.official, "Filipino is official in the Philippines");
     assert_eq!(tl.proposed_tokens, TOKENS_PER_LANGUAGE);
 
@@ -121,7 +121,8 @@ fn a_latin_american_plan_covers_spanish_and_portuguese_but_not_quechua_or_aymara
     let es = rows("PE").iter().find(|row| row.code == "es").unwrap();
     assert!((peru.coverage.unwrap() - es.first_language_share.unwrap()).abs() < 1e-9);
     let support = |code: &str| {
-        peru.languages
+        r.languages
+            .languages_of(peru)
             .iter()
             .find(|l| l.code == code)
             .map(|l| l.support)
@@ -143,7 +144,7 @@ fn a_latin_american_plan_covers_spanish_and_portuguese_but_not_quechua_or_aymara
         "{} vs {expected}",
         qu.speakers
     );
-    assert!(qu.members.iter().any(|m| m == "PE"));
+    assert!(r.languages.members_of(qu).contains(&"PE"));
     // Uncovered languages come most-spoken first.
     assert!(
         r.languages
@@ -212,7 +213,7 @@ fn an_eu_plan_on_eurollm_supports_every_official_language_and_english_only_does_
             .languages
             .members
             .iter()
-            .flat_map(|c| &c.languages)
+            .flat_map(|c| euro.languages.languages_of(c))
             .filter(|l| l.code == code && l.status == LanguageStatus::Official)
             .collect();
         assert!(!found.is_empty(), "{code} is official in some member");
@@ -267,5 +268,46 @@ fn coverage_of_every_example_plan_is_a_share_and_the_json_carries_it() {
             assert!(first["speakers"].as_f64().unwrap() >= 0.0);
             assert!(first["members"].is_array());
         }
+    }
+}
+
+#[test]
+fn at_193_members_every_uncovered_language_lists_exactly_the_members_that_lack_it() {
+    let plan = on_model(example("un-193.ron"), "llama3.1-70b");
+    let r = analyze(&plan, catalog());
+    let l = &r.languages;
+    assert_eq!(l.members.len(), 193);
+    // Expected from each member's own language list, in plan order.
+    let mut expected: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+    for (m, c) in plan.members.iter().zip(&l.members) {
+        let langs = l.languages_of(c);
+        assert_eq!(langs.len(), rows(&m.country).len(), "{}", m.country);
+        for x in langs
+            .iter()
+            .filter(|x| x.support != LanguageSupport::Supported)
+        {
+            expected.entry(x.code).or_default().push(m.country.as_str());
+        }
+    }
+    assert_eq!(l.uncovered.len(), expected.len());
+    for u in &l.uncovered {
+        assert_eq!(
+            l.members_of(u),
+            expected[&*u.code].as_slice(),
+            "members lacking {}",
+            u.code
+        );
+    }
+    // Most speakers first; ties in code order.
+    for w in l.uncovered.windows(2) {
+        assert!(
+            w[0].speakers > w[1].speakers
+                || (w[0].speakers == w[1].speakers && w[0].code < w[1].code),
+            "{} ({}) before {} ({})",
+            w[0].code,
+            w[0].speakers,
+            w[1].code,
+            w[1].speakers
+        );
     }
 }

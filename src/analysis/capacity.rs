@@ -5,10 +5,11 @@
 //! is powered by its provider, so members must supply only the rest: headroom = contributed −
 //! (required − rented).
 
-use crate::catalog::{Accelerator, Catalog};
+use crate::catalog::Accelerator;
 use crate::plan::{Assumptions, Plan, Precision, Tenure};
 
 use super::report::{MemberFigures, Pooled, PowerFigures};
+use super::resolved::Resolved;
 
 /// Hours in a (non-leap) year.
 pub const HOURS_PER_YEAR: f64 = 8760.0;
@@ -30,35 +31,33 @@ pub fn facility_w(acc: &Accelerator, assumptions: &Assumptions) -> f64 {
 /// Sums each member's hardware and power into its figures and the pool.
 pub fn pool(
     plan: &Plan,
-    catalog: &Catalog,
+    resolved: &Resolved,
     members: &mut [MemberFigures],
 ) -> (Pooled, PowerFigures) {
     let a = &plan.assumptions;
     let mut pooled = Pooled::default();
     let mut power = PowerFigures::default();
-    for (member, fig) in plan.members.iter().zip(members.iter_mut()) {
-        for line in &member.chips {
-            let Some(acc) = plan.accelerator(catalog, &line.accelerator) else {
-                continue;
-            };
-            let n = f64::from(line.count);
-            fig.accelerators += u64::from(line.count);
-            fig.bf16_pflops += n * acc.bf16_tflops.unwrap_or(0.0) / 1000.0;
-            fig.fp8_pflops += n * acc.fp8_tflops.unwrap_or(0.0) / 1000.0;
-            fig.memory_tb += n * acc.memory_gb.unwrap_or(0.0) / 1000.0;
-            let mw = n * facility_w(acc, a) / 1e6;
-            if matches!(line.tenure, Tenure::Rented { .. }) {
-                power.rented_mw += mw;
-            } else {
-                fig.required_mw += mw;
-            }
-            power.required_mw += mw;
-            fig.training_pflops += n * peak_tflops(acc, a.training_precision) / 1000.0;
-            pooled.memory_bandwidth_tbs += n * acc.memory_bandwidth_tbs.unwrap_or(0.0);
-            if acc.tdp_w.is_none() {
-                power.accelerators_without_tdp += u64::from(line.count);
-            }
+    for (line, acc, member) in resolved.known_chips() {
+        let fig = &mut members[member];
+        let n = f64::from(line.count);
+        fig.accelerators += u64::from(line.count);
+        fig.bf16_pflops += n * acc.bf16_tflops.unwrap_or(0.0) / 1000.0;
+        fig.fp8_pflops += n * acc.fp8_tflops.unwrap_or(0.0) / 1000.0;
+        fig.memory_tb += n * acc.memory_gb.unwrap_or(0.0) / 1000.0;
+        let mw = n * facility_w(acc, a) / 1e6;
+        if matches!(line.tenure, Tenure::Rented { .. }) {
+            power.rented_mw += mw;
+        } else {
+            fig.required_mw += mw;
         }
+        power.required_mw += mw;
+        fig.training_pflops += n * peak_tflops(acc, a.training_precision) / 1000.0;
+        pooled.memory_bandwidth_tbs += n * acc.memory_bandwidth_tbs.unwrap_or(0.0);
+        if acc.tdp_w.is_none() {
+            power.accelerators_without_tdp += u64::from(line.count);
+        }
+    }
+    for (member, fig) in plan.members.iter().zip(members.iter_mut()) {
         fig.power_mw = member.power.iter().map(|p| p.mw).fold(0.0, |a, b| a + b);
         pooled.accelerators += fig.accelerators;
         pooled.bf16_pflops += fig.bf16_pflops;

@@ -23,6 +23,7 @@ use std::borrow::Cow;
 use crate::catalog::{Catalog, OpenModel, code_slot};
 
 use super::codes::{CodeIndex, CodeSet};
+use super::resolved::Resolved;
 use crate::plan::{Plan, Tenure};
 
 use super::report::{
@@ -60,17 +61,38 @@ impl<'a> MemberSet<'a> {
     }
 }
 
+/// The suppliers that are not countries.
+const MARKERS: [&str; 3] = [UNKNOWN_SUPPLIER, IMPORTED_SUPPLIER, MEMBERS_SUPPLIER];
+
+/// A supplier that is not a country: one of [`MARKERS`].
+#[derive(Clone, Copy)]
+enum Marker {
+    Unknown = 0,
+    Imported = 1,
+    Members = 2,
+}
+
 /// Weight per supplier within one layer.
 #[derive(Default)]
 struct Tally<'a> {
     entries: Vec<(&'a str, f64)>,
     index: CodeIndex<'a>,
+    /// Weight of each marker, apart from `entries` so that the many talent and energy lines
+    /// credited to one do not compare names.
+    markers: [f64; 3],
     total: f64,
 }
 
 impl<'a> Tally<'a> {
     fn add(&mut self, supplier: &'a str, weight: f64) {
         if weight <= 0.0 {
+            return;
+        }
+        if code_slot(supplier).is_none()
+            && let Some(m) = MARKERS.iter().position(|&m| m == supplier)
+        {
+            self.total += weight;
+            self.markers[m] += weight;
             return;
         }
         self.total += weight;
@@ -80,9 +102,17 @@ impl<'a> Tally<'a> {
         }
     }
 
+    fn add_marker(&mut self, marker: Marker, weight: f64) {
+        if weight <= 0.0 {
+            return;
+        }
+        self.total += weight;
+        self.markers[marker as usize] += weight;
+    }
+
     fn add_split(&mut self, suppliers: &'a [String], weight: f64) {
         if suppliers.is_empty() {
-            self.add(UNKNOWN_SUPPLIER, weight);
+            self.add_marker(Marker::Unknown, weight);
         } else {
             let each = weight / suppliers.len() as f64;
             for s in suppliers {
@@ -101,9 +131,14 @@ impl<'a> Tally<'a> {
         // Largest share first; ties in code order. Sorting on integer keys (the share's bits,
         // which order like the value for non-negative numbers, then the code's slot, which orders
         // two-letter codes like their strings) keeps large plans from spending their time here.
+        let markers = MARKERS
+            .into_iter()
+            .zip(self.markers)
+            .filter(|&(_, w)| w > 0.0);
         let mut keyed: Vec<(u64, usize, &str, f64)> = self
             .entries
             .into_iter()
+            .chain(markers)
             .map(|(name, w)| {
                 let share = w / self.total;
                 let slot = code_slot(name).unwrap_or(usize::MAX);
@@ -146,6 +181,7 @@ fn supplier_name(catalog: &'static Catalog, name: &str) -> Cow<'static, str> {
 pub fn dependency(
     plan: &Plan,
     catalog: &'static Catalog,
+    resolved: &Resolved,
     model: Option<&OpenModel>,
     members: &MemberSet,
 ) -> Dependency {
@@ -155,38 +191,38 @@ pub fn dependency(
     let mut hosting = Tally::default();
     let mut talent = Tally::default();
     let mut energy = Tally::default();
+    for (line, acc, member) in resolved.known_chips() {
+        let n = f64::from(line.count);
+        let compute = n * acc.bf16_tflops.unwrap_or(0.0);
+        design.add(&acc.vendor_country, compute);
+        fab.add_split(&acc.fab_countries, compute);
+        memory.add_split(
+            &acc.memory_supplier_countries,
+            n * acc.memory_gb.unwrap_or(0.0),
+        );
+        let host = line
+            .hosted_in
+            .as_deref()
+            .unwrap_or(&plan.members[member].country);
+        let operator = match &line.tenure {
+            Tenure::Rented {
+                provider_country, ..
+            } if !members.contains(provider_country) => provider_country,
+            _ => host,
+        };
+        hosting.add(operator, compute);
+    }
     for member in &plan.members {
-        for line in &member.chips {
-            let Some(acc) = plan.accelerator(catalog, &line.accelerator) else {
-                continue;
-            };
-            let n = f64::from(line.count);
-            let compute = n * acc.bf16_tflops.unwrap_or(0.0);
-            design.add(&acc.vendor_country, compute);
-            fab.add_split(&acc.fab_countries, compute);
-            memory.add_split(
-                &acc.memory_supplier_countries,
-                n * acc.memory_gb.unwrap_or(0.0),
-            );
-            let host = line.hosted_in.as_deref().unwrap_or(&member.country);
-            let operator = match &line.tenure {
-                Tenure::Rented {
-                    provider_country, ..
-                } if !members.contains(provider_country) => provider_country,
-                _ => host,
-            };
-            hosting.add(operator, compute);
-        }
         for line in &member.experts {
             let foreign = line.foreign_fte.min(line.fte);
-            talent.add(UNKNOWN_SUPPLIER, foreign);
-            talent.add(MEMBERS_SUPPLIER, line.fte - foreign);
+            talent.add_marker(Marker::Unknown, foreign);
+            talent.add_marker(Marker::Members, line.fte - foreign);
         }
         for line in &member.power {
             let site = line.site.as_deref().unwrap_or(&member.country);
             if members.contains(site) {
-                energy.add(IMPORTED_SUPPLIER, line.mw * line.imported_share);
-                energy.add(MEMBERS_SUPPLIER, line.mw * (1.0 - line.imported_share));
+                energy.add_marker(Marker::Imported, line.mw * line.imported_share);
+                energy.add_marker(Marker::Members, line.mw * (1.0 - line.imported_share));
             } else {
                 energy.add(site, line.mw);
             }

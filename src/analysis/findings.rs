@@ -6,6 +6,7 @@ use crate::plan::{Plan, WorkloadKind};
 
 use super::dependency::MemberSet;
 use super::report::{Finding, Severity};
+use super::resolved::Resolved;
 
 /// Id of the EU27 preset, used for the Llama 4 multimodal carve-out.
 pub const EU27_PRESET: &str = "eu27";
@@ -195,17 +196,14 @@ pub fn licence_findings(
 }
 
 /// Export-control findings for the accelerators in the pool.
-pub fn export_findings(plan: &Plan, catalog: &Catalog, members: &MemberSet) -> Vec<Finding> {
+pub fn export_findings(resolved: &Resolved, members: &MemberSet) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut us_chips = false;
     let mut huawei = false;
-    for line in plan.members.iter().flat_map(|m| &m.chips) {
-        if let Some(acc) = plan.accelerator(catalog, &line.accelerator) {
-            // TPP = 2 × MacTOPS × bit length = 16 × dense BF16 TFLOP/s; 3A090.a from TPP 4,800.
-            us_chips |=
-                acc.vendor_country == "US" && acc.bf16_tflops.unwrap_or(0.0) * 16.0 >= 4800.0;
-            huawei |= acc.vendor == "Huawei";
-        }
+    for (_, acc, _) in resolved.known_chips() {
+        // TPP = 2 × MacTOPS × bit length = 16 × dense BF16 TFLOP/s; 3A090.a from TPP 4,800.
+        us_chips |= acc.vendor_country == "US" && acc.bf16_tflops.unwrap_or(0.0) * 16.0 >= 4800.0;
+        huawei |= acc.vendor == "Huawei";
     }
     let restricted: Vec<String> = US_LICENCE_REQUIRED
         .iter()

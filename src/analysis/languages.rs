@@ -27,8 +27,10 @@
 //! is a data gap, not a compute problem.
 
 use std::borrow::Cow;
+use std::cmp::Reverse;
+use std::ops::Range;
 
-use crate::catalog::{Catalog, LanguageStatus, OpenModel};
+use crate::catalog::{Catalog, CountryLanguage, LanguageStatus, OpenModel};
 use crate::plan::Plan;
 
 use super::report::MemberFigures;
@@ -47,35 +49,15 @@ pub const MIN_USEFUL_CORPUS_TOKENS: f64 = 1e9;
 /// a rule of thumb, not a published figure.
 pub const EXPERTS_PER_LANGUAGE: f64 = 2.0;
 
-/// How the base model treats one language.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum LanguageSupport {
-    /// Officially supported by the model's developer.
-    Supported,
-    /// Only present in the pretraining data.
-    PretrainingOnly,
-    /// Neither.
-    Absent,
-}
-
-impl LanguageSupport {
-    /// Label for tables and tooltips.
-    pub fn label(self) -> &'static str {
-        match self {
-            LanguageSupport::Supported => "supported",
-            LanguageSupport::PretrainingOnly => "pretraining only",
-            LanguageSupport::Absent => "absent",
-        }
-    }
-}
+pub use crate::catalog::LanguageSupport;
 
 /// One language of one member.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MemberLanguage {
     /// Canonical code.
-    pub code: Cow<'static, str>,
+    pub code: &'static str,
     /// English name.
-    pub name: Cow<'static, str>,
+    pub name: &'static str,
     /// Legal standing in the member.
     pub status: LanguageStatus,
     /// Share of the member's population (first language, else all speakers), if known.
@@ -98,8 +80,9 @@ pub struct MemberCoverage {
     pub official_supported: bool,
     /// Whether a supported language has no share in the table, so `coverage` is a lower bound.
     pub lower_bound: bool,
-    /// Its languages, in the table's order.
-    pub languages: Vec<MemberLanguage>,
+    /// Its languages, in the table's order, as positions in
+    /// [`LanguageFigures::member_languages`]; [`LanguageFigures::languages_of`] reads them.
+    pub languages: Range<usize>,
 }
 
 /// A language the model does not support for some member.
@@ -112,8 +95,9 @@ pub struct UncoveredLanguage {
     /// People who speak it in the members where it is not supported (share × population; 0 when
     /// no share is known).
     pub speakers: f64,
-    /// Members (country codes) where it is spoken and not supported.
-    pub members: Vec<Cow<'static, str>>,
+    /// The members where it is spoken and not supported, in plan order, as positions in
+    /// [`LanguageFigures::uncovered_members`]; [`LanguageFigures::members_of`] reads them.
+    pub members: Range<usize>,
     /// Whether it is at least in the pretraining data (weak rather than absent).
     pub weak: bool,
     /// Whether it is official in at least one of those members.
@@ -143,8 +127,13 @@ pub struct LanguageFigures {
     pub members_with_official_language: usize,
     /// Per member, in plan order.
     pub members: Vec<MemberCoverage>,
+    /// Every member's languages, member after member (one list, so that a large consortium does
+    /// not cost one allocation per member).
+    pub member_languages: Vec<MemberLanguage>,
     /// Languages not supported somewhere, most speakers first.
     pub uncovered: Vec<UncoveredLanguage>,
+    /// The country codes of each uncovered language's members, language after language.
+    pub uncovered_members: Vec<&'static str>,
     /// Tokens of all proposed adaptations.
     pub proposed_tokens_total: f64,
     /// Experts of all proposed adaptations (FTE).
@@ -155,7 +144,23 @@ pub struct LanguageFigures {
 /// say what most of its people speak first, and a coverage figure would mislead.
 pub const MIN_KNOWN_SHARE: f64 = 0.5;
 
-/// Per-member shares only, for comparing models (the model picker's column).
+impl LanguageFigures {
+    /// A member's languages, in the table's order.
+    pub fn languages_of(&self, member: &MemberCoverage) -> &[MemberLanguage] {
+        self.member_languages
+            .get(member.languages.clone())
+            .unwrap_or_default()
+    }
+
+    /// The members (country codes) where an uncovered language is spoken and not supported.
+    pub fn members_of(&self, language: &UncoveredLanguage) -> &[&'static str] {
+        self.uncovered_members
+            .get(language.members.clone())
+            .unwrap_or_default()
+    }
+}
+
+/// A member's shares by how the model treats its languages.
 struct Shares {
     coverage: Option<f64>,
     weak: Option<f64>,
@@ -164,21 +169,13 @@ struct Shares {
     lower_bound: bool,
 }
 
-fn support_of(id: usize, supported: &[usize], pretraining: &[usize]) -> LanguageSupport {
-    if supported.binary_search(&id).is_ok() {
-        LanguageSupport::Supported
-    } else if pretraining.binary_search(&id).is_ok() {
-        LanguageSupport::PretrainingOnly
-    } else {
-        LanguageSupport::Absent
-    }
-}
-
-fn member_shares(
-    catalog: &Catalog,
+/// Walks a country's languages once: calls `on_row` with each row, its canonical index and how the
+/// model treats it, and returns the country's shares.
+fn walk_country(
+    catalog: &'static Catalog,
     country: &str,
-    supported: &[usize],
-    pretraining: &[usize],
+    support: &[LanguageSupport],
+    mut on_row: impl FnMut(&'static CountryLanguage, usize, LanguageSupport),
 ) -> Shares {
     let mut sums = [None::<f64>; 3];
     let mut lower_bound = false;
@@ -186,21 +183,21 @@ fn member_shares(
         let rows = &catalog.languages.countries[entry].languages;
         let ids = catalog.language_index.country_language_ids(entry);
         for (row, &id) in rows.iter().zip(ids) {
-            let k = support_of(id, supported, pretraining) as usize;
+            let how = support[id];
             match row.share() {
-                Some(share) => sums[k] = Some(sums[k].unwrap_or(0.0) + share),
-                None => lower_bound |= k == 0,
+                Some(share) => {
+                    let sum = &mut sums[how as usize];
+                    *sum = Some(sum.unwrap_or(0.0) + share);
+                }
+                None => lower_bound |= how == LanguageSupport::Supported,
             }
+            on_row(row, id, how);
         }
     }
-    let known = sums.iter().flatten().sum::<f64>() >= MIN_KNOWN_SHARE;
+    let known = sums.iter().flatten().fold(0.0, |a, b| a + b) >= MIN_KNOWN_SHARE;
     let cap = |x: Option<f64>| x.map(|v| v.min(1.0));
     Shares {
-        coverage: if known {
-            Some(cap(sums[0]).unwrap_or(0.0))
-        } else {
-            None
-        },
+        coverage: known.then(|| cap(sums[0]).unwrap_or(0.0)),
         weak: cap(sums[1]),
         absent: cap(sums[2]),
         lower_bound,
@@ -208,9 +205,9 @@ fn member_shares(
 }
 
 /// Population-weighted coverage of `model` for this consortium (for ranking candidate models).
-pub fn coverage_with(plan: &Plan, catalog: &Catalog, model: &OpenModel) -> Option<f64> {
-    let (supported, pretraining) = catalog.model_language_ids(model);
-    if supported.is_empty() {
+pub fn coverage_with(plan: &Plan, catalog: &'static Catalog, model: &OpenModel) -> Option<f64> {
+    let support = catalog.model_language_support(model);
+    if support.is_empty() {
         return None;
     }
     let (mut covered, mut population) = (0.0, 0.0);
@@ -218,7 +215,7 @@ pub fn coverage_with(plan: &Plan, catalog: &Catalog, model: &OpenModel) -> Optio
         let Some(pop) = catalog.country(&m.country).and_then(|c| c.population) else {
             continue;
         };
-        if let Some(c) = member_shares(catalog, &m.country, &supported, &pretraining).coverage {
+        if let Some(c) = walk_country(catalog, &m.country, &support, |_, _, _| {}).coverage {
             covered += pop * c;
             population += pop;
         }
@@ -226,90 +223,89 @@ pub fn coverage_with(plan: &Plan, catalog: &Catalog, model: &OpenModel) -> Optio
     (population > 0.0).then(|| covered / population)
 }
 
+/// What the analysis gathers about one uncovered language while it walks the members.
+#[derive(Clone, Copy, Default)]
+struct Gathered {
+    speakers: f64,
+    /// Members where it is not supported (while walking); then its next slot in
+    /// `uncovered_members` (while filling).
+    count: usize,
+    official: bool,
+    weak: bool,
+    corpus_tokens: Option<f64>,
+}
+
 /// Language coverage of the plan's base model and the adaptation proposals.
+///
+/// One walk over the members' languages gathers everything; the uncovered languages are then
+/// ranked on integer keys and their members filled in one list (see [`LanguageFigures`]).
 pub fn languages(
     plan: &Plan,
     catalog: &'static Catalog,
     model: Option<&OpenModel>,
     members: &[MemberFigures],
 ) -> LanguageFigures {
-    let (supported, pretraining) = model
-        .map(|m| catalog.model_language_ids(m))
+    let support = model
+        .map(|m| catalog.model_language_support(m))
         .unwrap_or_default();
+    let index = &catalog.language_index;
     let table = &catalog.languages.languages;
     let mut out = LanguageFigures {
-        model_languages_listed: !supported.is_empty(),
+        model_languages_listed: !support.is_empty(),
         ..LanguageFigures::default()
     };
     if !out.model_languages_listed {
         out.members = vec![MemberCoverage::default(); plan.members.len()];
         return out;
     }
-    // Uncovered languages by canonical index → position in `out.uncovered`, and back.
-    let mut slot: Vec<Option<usize>> = vec![None; table.len()];
-    let mut uncovered_ids: Vec<usize> = Vec::new();
+    let mut gathered = vec![Gathered::default(); table.len()];
+    // (language, member) for every row the model does not support, in plan order.
+    let mut unsupported: Vec<(usize, &'static str)> = Vec::new();
+    out.members.reserve_exact(plan.members.len());
+    out.member_languages.reserve(plan.members.len() * 4);
     let (mut covered, mut known_population, mut all_population) = (0.0, 0.0, 0.0);
     for (member, figures) in plan.members.iter().zip(members) {
         let population = figures.population.unwrap_or(0.0);
         all_population += population;
-        let shares = member_shares(catalog, &member.country, &supported, &pretraining);
-        let mut cov = MemberCoverage {
-            coverage: shares.coverage,
-            weak: shares.weak,
-            absent: shares.absent,
-            lower_bound: shares.lower_bound && shares.coverage.is_some(),
-            ..MemberCoverage::default()
-        };
+        let start = out.member_languages.len();
+        let mut official_supported = false;
+        let country: &'static str = catalog
+            .country_languages(&member.country)
+            .map_or("", |c| c.country.as_str());
+        let shares = walk_country(catalog, &member.country, &support, |row, id, how| {
+            let language = &table[id];
+            out.member_languages.push(MemberLanguage {
+                code: language.code.as_str(),
+                name: language.name.as_str(),
+                status: row.status,
+                share: row.share(),
+                support: how,
+            });
+            let official = row.status == LanguageStatus::Official;
+            if how == LanguageSupport::Supported {
+                official_supported |= official;
+                return;
+            }
+            let g = &mut gathered[id];
+            g.speakers += row.share().unwrap_or(0.0) * population;
+            g.count += 1;
+            g.official |= official;
+            g.weak = how == LanguageSupport::PretrainingOnly;
+            unsupported.push((id, country));
+        });
         if let Some(c) = shares.coverage {
             covered += population * c;
             known_population += population;
         }
-        if let Some(entry) = catalog.language_index.country(&member.country) {
-            let rows = &catalog.languages.countries[entry].languages;
-            let ids = catalog.language_index.country_language_ids(entry);
-            cov.languages.reserve_exact(rows.len());
-            for (row, &id) in rows.iter().zip(ids) {
-                let support = support_of(id, &supported, &pretraining);
-                let language = &table[id];
-                if support == LanguageSupport::Supported && row.status == LanguageStatus::Official {
-                    cov.official_supported = true;
-                }
-                cov.languages.push(MemberLanguage {
-                    code: Cow::Borrowed(language.code.as_str()),
-                    name: Cow::Borrowed(language.name.as_str()),
-                    status: row.status,
-                    share: row.share(),
-                    support,
-                });
-                if support == LanguageSupport::Supported {
-                    continue;
-                }
-                let i = *slot[id].get_or_insert_with(|| {
-                    uncovered_ids.push(id);
-                    out.uncovered.push(UncoveredLanguage {
-                        code: Cow::Borrowed(language.code.as_str()),
-                        name: Cow::Borrowed(language.name.as_str()),
-                        speakers: 0.0,
-                        members: Vec::new(),
-                        weak: support == LanguageSupport::PretrainingOnly,
-                        official: false,
-                        corpus_tokens: None,
-                        proposed_tokens: 0.0,
-                        experts_fte: 0.0,
-                        data_gap: false,
-                    });
-                    out.uncovered.len() - 1
-                });
-                let u = &mut out.uncovered[i];
-                u.speakers += row.share().unwrap_or(0.0) * population;
-                u.members.push(figures.country.clone());
-                u.official |= row.status == LanguageStatus::Official;
-            }
-        }
-        if cov.official_supported {
-            out.members_with_official_language += 1;
-        }
-        out.members.push(cov);
+        out.members_with_official_language += usize::from(official_supported);
+        out.members.push(MemberCoverage {
+            coverage: shares.coverage,
+            weak: shares.weak,
+            absent: shares.absent,
+            official_supported,
+            lower_bound: shares.lower_bound && shares.coverage.is_some(),
+            languages: start..out.member_languages.len(),
+        });
     }
     out.coverage = (known_population > 0.0).then(|| covered / known_population);
     out.population_known_share = if all_population > 0.0 {
@@ -318,36 +314,60 @@ pub fn languages(
         0.0
     };
     // The corpus a plan enters under any code of a language counts for that language.
-    let corpora: Vec<(Option<usize>, f64)> = plan
-        .language_corpora
-        .iter()
-        .map(|c| (catalog.language_index.language(&c.language), c.tokens))
-        .collect();
-    for (u, &id) in out.uncovered.iter_mut().zip(&uncovered_ids) {
-        // A sign language is not learnt from text: it gets no text-pretraining proposal.
-        if u.name.contains("Sign Language") {
-            continue;
+    for c in &plan.language_corpora {
+        if let Some(id) = index.language(&c.language) {
+            let tokens = &mut gathered[id].corpus_tokens;
+            *tokens = Some(tokens.map_or(c.tokens, |t| t.max(c.tokens)));
         }
-        u.corpus_tokens = corpora
-            .iter()
-            .filter(|(c, _)| *c == Some(id))
-            .map(|&(_, tokens)| tokens)
-            .reduce(f64::max);
-        u.proposed_tokens = u
-            .corpus_tokens
-            .map_or(TOKENS_PER_LANGUAGE, |c| c.min(TOKENS_PER_LANGUAGE));
-        u.data_gap = u
-            .corpus_tokens
-            .is_some_and(|c| c < MIN_USEFUL_CORPUS_TOKENS);
-        u.experts_fte = EXPERTS_PER_LANGUAGE;
-        out.proposed_tokens_total += u.proposed_tokens;
-        out.proposed_experts_total += u.experts_fte;
     }
-    // Codes are unique, so an unstable sort is deterministic.
-    out.uncovered.sort_unstable_by(|a, b| {
-        b.speakers
-            .total_cmp(&a.speakers)
-            .then_with(|| a.code.cmp(&b.code))
-    });
+    // Most speakers first, ties in code order. Speakers are sums of non-negative products, whose
+    // bits order like their values, so the sort compares integers only.
+    let mut ranked: Vec<(Reverse<u64>, u16, usize)> = gathered
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.count > 0)
+        .map(|(id, g)| (Reverse(g.speakers.to_bits()), index.code_rank(id), id))
+        .collect();
+    ranked.sort_unstable();
+    out.uncovered.reserve_exact(ranked.len());
+    let mut next = 0;
+    for &(_, _, id) in &ranked {
+        let g = &mut gathered[id];
+        let members = next..next + g.count;
+        next += g.count;
+        g.count = members.start;
+        let mut u = UncoveredLanguage {
+            code: Cow::Borrowed(table[id].code.as_str()),
+            name: Cow::Borrowed(table[id].name.as_str()),
+            speakers: g.speakers,
+            members,
+            weak: g.weak,
+            official: g.official,
+            corpus_tokens: None,
+            proposed_tokens: 0.0,
+            experts_fte: 0.0,
+            data_gap: false,
+        };
+        // A sign language is not learnt from text: it gets no text-pretraining proposal.
+        if !index.is_sign_language(id) {
+            u.corpus_tokens = g.corpus_tokens;
+            u.proposed_tokens = u
+                .corpus_tokens
+                .map_or(TOKENS_PER_LANGUAGE, |c| c.min(TOKENS_PER_LANGUAGE));
+            u.data_gap = u
+                .corpus_tokens
+                .is_some_and(|c| c < MIN_USEFUL_CORPUS_TOKENS);
+            u.experts_fte = EXPERTS_PER_LANGUAGE;
+            out.proposed_tokens_total += u.proposed_tokens;
+            out.proposed_experts_total += u.experts_fte;
+        }
+        out.uncovered.push(u);
+    }
+    out.uncovered_members = vec![""; unsupported.len()];
+    for (id, country) in unsupported {
+        let slot = &mut gathered[id].count;
+        out.uncovered_members[*slot] = country;
+        *slot += 1;
+    }
     out
 }

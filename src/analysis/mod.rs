@@ -14,6 +14,7 @@ pub mod explain;
 mod findings;
 pub mod languages;
 mod report;
+mod resolved;
 pub mod series;
 pub mod serving;
 mod stakes;
@@ -30,10 +31,13 @@ pub use workloads::days_at_scale;
 use crate::catalog::Catalog;
 use crate::plan::Plan;
 
+use resolved::Resolved;
+
 /// Computes every figure for a plan.
 pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
     let members = MemberSet::of(plan);
     let model = plan.base(catalog);
+    let resolved = Resolved::of(plan, catalog);
     let mut member_figures: Vec<MemberFigures> = plan
         .members
         .iter()
@@ -49,15 +53,15 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
             ..MemberFigures::default()
         })
         .collect();
-    let (pooled, power) = capacity::pool(plan, catalog, &mut member_figures);
-    stakes::fill(plan, catalog, &mut member_figures);
+    let (pooled, power) = capacity::pool(plan, &resolved, &mut member_figures);
+    stakes::fill(plan, &resolved, &mut member_figures);
     let workloads = plan
         .workloads
         .iter()
         .map(|w| {
             let mut fig = workloads::training(w, model, &pooled, &power, &plan.assumptions);
             if let Some(model) = model
-                && let Some(s) = serving::serving(plan, catalog, &w.kind, model)
+                && let Some(s) = serving::serving(plan, &resolved, &w.kind, model)
             {
                 fig.memory_needed_gb = s.weights_gb + s.kv_gb_per_user;
                 fig.fits = s.replicas > 0;
@@ -70,7 +74,7 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
     if let Some(model) = model {
         findings = findings::licence_findings(plan, catalog, model, &members);
     }
-    findings.extend(findings::export_findings(plan, catalog, &members));
+    findings.extend(findings::export_findings(&resolved, &members));
     findings.sort_by_key(|f| f.severity);
     let mut report = Report {
         model: model.map(|m| ModelFigures {
@@ -86,13 +90,13 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
         members: member_figures,
         workloads,
         experts: experts::experts(plan, &pooled),
-        dependency: dependency::dependency(plan, catalog, model, &members),
+        dependency: dependency::dependency(plan, catalog, &resolved, model, &members),
         findings,
         warnings: Vec::new(),
         languages: languages::LanguageFigures::default(),
     };
     report.languages = languages::languages(plan, catalog, model, &report.members);
-    report.warnings = warnings::warnings(plan, catalog, &report);
+    report.warnings = warnings::warnings(plan, catalog, &resolved, &report);
     report
 }
 
@@ -104,20 +108,23 @@ pub fn workload_fits(
     model: &crate::catalog::OpenModel,
     report: &Report,
 ) -> Vec<bool> {
+    let resolved = Resolved::of(plan, catalog);
     plan.workloads
         .iter()
-        .map(|w| match serving::serving(plan, catalog, &w.kind, model) {
-            Some(s) => s.replicas > 0,
-            None => {
-                workloads::training(
-                    w,
-                    Some(model),
-                    &report.pooled,
-                    &report.power,
-                    &plan.assumptions,
-                )
-                .fits
-            }
-        })
+        .map(
+            |w| match serving::serving(plan, &resolved, &w.kind, model) {
+                Some(s) => s.replicas > 0,
+                None => {
+                    workloads::training(
+                        w,
+                        Some(model),
+                        &report.pooled,
+                        &report.power,
+                        &plan.assumptions,
+                    )
+                    .fits
+                }
+            },
+        )
         .collect()
 }

@@ -16,6 +16,7 @@ use crate::plan::{Assumptions, Plan, Precision, WorkloadKind};
 
 use super::capacity::peak_tflops;
 use super::report::ServingFigures;
+use super::resolved::Resolved;
 
 /// Share of accelerator memory usable for weights and KV (the rest: runtime, fragmentation).
 pub const USABLE_MEMORY_SHARE: f64 = 0.9;
@@ -134,7 +135,7 @@ fn replica_on(
 /// Serving figures for a serving workload on the whole pool.
 pub fn serving(
     plan: &Plan,
-    catalog: &crate::catalog::Catalog,
+    resolved: &Resolved,
     kind: &WorkloadKind,
     model: &OpenModel,
 ) -> Option<ServingFigures> {
@@ -163,45 +164,40 @@ pub fn serving(
     // Lines of the same accelerator share one best replica shape whenever they hold at least the
     // largest replica tried, so each shape is searched once per accelerator and line size.
     let mut shapes: Vec<(*const Accelerator, f64, Option<Replica>)> = Vec::new();
-    for member in &plan.members {
-        for line in &member.chips {
-            let Some(acc) = plan.accelerator(catalog, &line.accelerator) else {
-                continue;
-            };
-            let group = Group {
-                count: f64::from(line.count),
-                memory_gb: acc.memory_gb.unwrap_or(0.0),
-                bandwidth_tbs: acc.memory_bandwidth_tbs.unwrap_or(0.0),
-                peak_tflops: peak_tflops(acc, precision),
-            };
-            if group.peak_tflops <= 0.0 {
-                continue;
+    for (line, acc, _) in resolved.known_chips() {
+        let group = Group {
+            count: f64::from(line.count),
+            memory_gb: acc.memory_gb.unwrap_or(0.0),
+            bandwidth_tbs: acc.memory_bandwidth_tbs.unwrap_or(0.0),
+            peak_tflops: peak_tflops(acc, precision),
+        };
+        if group.peak_tflops <= 0.0 {
+            continue;
+        }
+        let size = group.count.min(largest_replica_tried(
+            &group,
+            model,
+            precision,
+            kv_gb_per_user,
+        ));
+        let key = (acc as *const Accelerator, size);
+        let shape = match shapes.iter().find(|(p, n, _)| (*p, *n) == key) {
+            Some((_, _, shape)) => shape.clone(),
+            None => {
+                let shape = replica_on(&group, model, precision, kv_gb_per_user, a);
+                shapes.push((key.0, key.1, shape.clone()));
+                shape
             }
-            let size = group.count.min(largest_replica_tried(
-                &group,
-                model,
-                precision,
-                kv_gb_per_user,
-            ));
-            let key = (acc as *const Accelerator, size);
-            let shape = match shapes.iter().find(|(p, n, _)| (*p, *n) == key) {
-                Some((_, _, shape)) => shape.clone(),
-                None => {
-                    let shape = replica_on(&group, model, precision, kv_gb_per_user, a);
-                    shapes.push((key.0, key.1, shape.clone()));
-                    shape
-                }
-            };
-            let Some(replica) = shape else {
-                continue;
-            };
-            let replicas = (group.count / replica.chips).floor();
-            fig.replicas += replicas as u64;
-            fig.accelerators_serving += (replicas * replica.chips) as u64;
-            fig.capacity_tokens_per_s += replicas * replica.tokens_per_s;
-            if best.as_ref().is_none_or(|b| replica.step_s < b.step_s) {
-                best = Some(replica);
-            }
+        };
+        let Some(replica) = shape else {
+            continue;
+        };
+        let replicas = (group.count / replica.chips).floor();
+        fig.replicas += replicas as u64;
+        fig.accelerators_serving += (replicas * replica.chips) as u64;
+        fig.capacity_tokens_per_s += replicas * replica.tokens_per_s;
+        if best.as_ref().is_none_or(|b| replica.step_s < b.step_s) {
+            best = Some(replica);
         }
     }
     if let Some(best) = best {

@@ -4,27 +4,24 @@
 //! per PFLOP/s) + one year of its power at the assumed tariff + one year of its experts at the assumed
 //! value per FTE. Stake = member value ÷ total value.
 
-use crate::catalog::{Catalog, Price};
+use crate::catalog::Price;
 use crate::plan::Plan;
 
 use super::capacity::HOURS_PER_YEAR;
 use super::report::MemberFigures;
+use super::resolved::Resolved;
 
 /// Fills value, stake, population and GDP shares of every member.
-pub fn fill(plan: &Plan, catalog: &Catalog, members: &mut [MemberFigures]) {
+pub fn fill(plan: &Plan, resolved: &Resolved, members: &mut [MemberFigures]) {
     let a = &plan.assumptions;
-    for (member, fig) in plan.members.iter().zip(members.iter_mut()) {
-        fig.chips_usd = member
-            .chips
-            .iter()
-            .filter_map(|line| {
-                let acc = plan.accelerator(catalog, &line.accelerator)?;
-                Some(f64::from(line.count) * unit_value_usd(acc, a.chip_value_usd_per_bf16_pflops))
-            })
-            .fold(0.0, |a, b| a + b);
+    for (line, acc, member) in resolved.known_chips() {
+        members[member].chips_usd +=
+            f64::from(line.count) * unit_value_usd(acc, a.chip_value_usd_per_bf16_pflops);
+    }
+    for (country, fig) in resolved.countries.iter().zip(members.iter_mut()) {
         fig.power_usd = fig.power_mw * HOURS_PER_YEAR * a.electricity_usd_per_mwh;
         fig.experts_usd = fig.experts_fte * a.expert_usd_per_fte_year;
-        if let Some(country) = catalog.country(&member.country) {
+        if let Some(country) = country {
             fig.population = country.population;
             fig.gdp_usd = country.gdp_usd;
         }

@@ -5,6 +5,7 @@ use crate::plan::{ExpertRole, Plan};
 
 use super::codes::CodeSet;
 use super::report::{Report, Severity, Subject, Warning};
+use super::resolved::Resolved;
 
 fn push(out: &mut Vec<Warning>, severity: Severity, subject: Subject, message: String) {
     out.push(Warning {
@@ -15,7 +16,12 @@ fn push(out: &mut Vec<Warning>, severity: Severity, subject: Subject, message: S
 }
 
 /// All warnings for a plan whose figures are already in `report`.
-pub fn warnings(plan: &Plan, catalog: &Catalog, report: &Report) -> Vec<Warning> {
+pub fn warnings(
+    plan: &Plan,
+    catalog: &Catalog,
+    resolved: &Resolved,
+    report: &Report,
+) -> Vec<Warning> {
     let mut out = Vec::new();
     if report.model.is_none() {
         push(
@@ -38,8 +44,9 @@ pub fn warnings(plan: &Plan, catalog: &Catalog, report: &Report) -> Vec<Warning>
     }
     let mut seen = CodeSet::default();
     for (i, member) in plan.members.iter().enumerate() {
-        let name = catalog.country_name(&member.country);
-        if catalog.country(&member.country).is_none() {
+        let country = resolved.countries[i];
+        let name = country.map_or(member.country.as_str(), |c| c.name.as_str());
+        if country.is_none() {
             push(
                 &mut out,
                 Severity::Blocker,
@@ -63,8 +70,9 @@ pub fn warnings(plan: &Plan, catalog: &Catalog, report: &Report) -> Vec<Warning>
                 format!("{name} contributes nothing yet."),
             );
         }
-        for (j, line) in member.chips.iter().enumerate() {
-            match plan.accelerator(catalog, &line.accelerator) {
+        for chip in resolved.chips_of(i) {
+            let (j, line) = (chip.index, chip.line);
+            match chip.acc {
                 None => push(
                     &mut out,
                     Severity::Blocker,

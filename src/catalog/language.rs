@@ -29,6 +29,28 @@ impl LanguageStatus {
     }
 }
 
+/// How a base model treats one language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LanguageSupport {
+    /// Officially supported by the model's developer.
+    Supported,
+    /// Only present in the pretraining data.
+    PretrainingOnly,
+    /// Neither.
+    Absent,
+}
+
+impl LanguageSupport {
+    /// Label for tables and tooltips.
+    pub fn label(self) -> &'static str {
+        match self {
+            LanguageSupport::Supported => "supported",
+            LanguageSupport::PretrainingOnly => "pretraining only",
+            LanguageSupport::Absent => "absent",
+        }
+    }
+}
+
 /// One language of the code table.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -103,6 +125,11 @@ pub struct LanguageIndex {
     by_country: Box<[u16; CODE_SLOTS]>,
     /// Per country entry, the canonical language index of each of its rows (resolved once).
     country_ids: Vec<Vec<usize>>,
+    /// Per language, its place when the canonical codes are sorted (an integer stand-in for
+    /// comparing the codes).
+    code_rank: Vec<u16>,
+    /// Per language, whether it is a sign language (not learnt from text).
+    sign: Vec<bool>,
 }
 
 impl LanguageIndex {
@@ -151,10 +178,23 @@ impl LanguageIndex {
                     .collect()
             })
             .collect();
+        let mut by_code_order: Vec<usize> = (0..table.languages.len()).collect();
+        by_code_order.sort_by(|&a, &b| table.languages[a].code.cmp(&table.languages[b].code));
+        let mut code_rank = vec![0u16; table.languages.len()];
+        for (rank, &i) in by_code_order.iter().enumerate() {
+            code_rank[i] = u16::try_from(rank).map_err(|_| "too many languages".to_string())?;
+        }
+        let sign = table
+            .languages
+            .iter()
+            .map(|l| l.name.contains("Sign Language"))
+            .collect();
         Ok(LanguageIndex {
             by_code,
             by_country,
             country_ids,
+            code_rank,
+            sign,
         })
     }
 
@@ -169,6 +209,38 @@ impl LanguageIndex {
     /// The canonical language index of each row of a country entry.
     pub fn country_language_ids(&self, country_entry: usize) -> &[usize] {
         &self.country_ids[country_entry]
+    }
+
+    /// The language's place in the order of the canonical codes (sorting by it sorts by code).
+    pub fn code_rank(&self, language: usize) -> u16 {
+        self.code_rank[language]
+    }
+
+    /// Whether the language is a sign language.
+    pub fn is_sign_language(&self, language: usize) -> bool {
+        self.sign[language]
+    }
+
+    /// How a model with these supported and pretraining-only codes treats every language of the
+    /// table, indexed like the table; empty when the model lists no supported language (nothing
+    /// can be said of its coverage).
+    pub fn support_table(
+        &self,
+        supported: &[String],
+        pretraining: &[String],
+    ) -> Vec<LanguageSupport> {
+        let supported = self.resolve(supported);
+        if supported.is_empty() {
+            return Vec::new();
+        }
+        let mut table = vec![LanguageSupport::Absent; self.sign.len()];
+        for i in self.resolve(pretraining) {
+            table[i] = LanguageSupport::PretrainingOnly;
+        }
+        for i in supported {
+            table[i] = LanguageSupport::Supported;
+        }
+        table
     }
 
     /// Canonical indexes of a list of codes; unknown codes are skipped, duplicates (e.g. `ak`

@@ -19,7 +19,8 @@ use serde::{Deserialize, Serialize};
 pub use accelerator::{Accelerator, Price};
 pub use country::{Country, CountryTable, RegionalPreset};
 pub use language::{
-    CountryLanguage, CountryLanguages, Language, LanguageIndex, LanguageStatus, LanguageTable,
+    CountryLanguage, CountryLanguages, Language, LanguageIndex, LanguageStatus, LanguageSupport,
+    LanguageTable,
 };
 pub use model::{Licence, OpenModel, Openness};
 
@@ -68,9 +69,9 @@ pub struct Catalog {
     pub languages: LanguageTable,
     /// Look-ups over `languages`.
     pub language_index: LanguageIndex,
-    /// Per catalog model (same order as `models`): its supported and pretraining-only languages as
-    /// canonical indexes into `languages.languages`, resolved once.
-    model_language_ids: Vec<(Vec<usize>, Vec<usize>)>,
+    /// Per catalog model (same order as `models`): how it treats each language of
+    /// `languages.languages`, resolved once (empty when the model lists no languages).
+    model_support: Vec<Vec<LanguageSupport>>,
     accelerator_index: IdIndex,
     model_index: IdIndex,
     /// Position in `countries.countries` per two-letter code slot (`u16::MAX`: none).
@@ -194,15 +195,19 @@ impl Catalog {
             accelerator_index,
             model_index,
             country_slots,
-            model_language_ids: Vec::new(),
+            model_support: Vec::new(),
             languages,
             language_index,
         };
         let mut catalog = catalog;
-        catalog.model_language_ids = catalog
+        catalog.model_support = catalog
             .models
             .iter()
-            .map(|m| model_ids(&catalog.language_index, m))
+            .map(|m| {
+                catalog
+                    .language_index
+                    .support_table(&m.languages, &m.pretraining_languages)
+            })
             .collect();
         catalog.check_country_references()?;
         catalog.check_language_references()?;
@@ -231,21 +236,18 @@ impl Catalog {
         Ok(())
     }
 
-    /// A model's supported and pretraining-only languages as canonical indexes (pretraining-only
-    /// excludes the supported ones). Catalog models are resolved once at load.
-    pub fn model_language_ids(&self, model: &OpenModel) -> (Vec<usize>, Vec<usize>) {
+    /// How a model treats each language of the table, indexed like `languages.languages`; empty
+    /// when the model lists no supported languages. Catalog models are resolved once at load.
+    pub fn model_language_support(&self, model: &OpenModel) -> Cow<'_, [LanguageSupport]> {
         match self.model_index.get(&model.id) {
-            Some(&i) if std::ptr::eq(&self.models[i], model) => self.model_language_ids[i].clone(),
-            _ => model_ids(&self.language_index, model),
+            Some(&i) if std::ptr::eq(&self.models[i], model) => {
+                Cow::Borrowed(&self.model_support[i])
+            }
+            _ => Cow::Owned(
+                self.language_index
+                    .support_table(&model.languages, &model.pretraining_languages),
+            ),
         }
-    }
-
-    /// Supported and pretraining-only language indexes of a catalog model, without copying.
-    pub fn catalog_model_language_ids(
-        &self,
-        model_index: usize,
-    ) -> Option<&(Vec<usize>, Vec<usize>)> {
-        self.model_language_ids.get(model_index)
     }
 
     /// The languages a country speaks, if the table has it.
@@ -337,13 +339,6 @@ impl Catalog {
     pub fn country_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.country(code).map_or(code, |c| c.name.as_str())
     }
-}
-
-fn model_ids(index: &LanguageIndex, m: &OpenModel) -> (Vec<usize>, Vec<usize>) {
-    let supported = index.resolve(&m.languages);
-    let mut pretraining = index.resolve(&m.pretraining_languages);
-    pretraining.retain(|l| supported.binary_search(l).is_err());
-    (supported, pretraining)
 }
 
 fn index_unique<'a>(

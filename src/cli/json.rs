@@ -160,7 +160,7 @@ fn languages(plan: &Plan, report: &Report) -> Value {
             "pretraining_only": c.weak,
             "absent": c.absent,
             "official_language_supported": c.official_supported,
-            "languages": c.languages.iter().map(|x| json!({
+            "languages": l.languages_of(c).iter().map(|x| json!({
                 "language": x.code, "status": x.status.label(), "share": x.share, "support": x.support.label(),
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
@@ -168,7 +168,7 @@ fn languages(plan: &Plan, report: &Report) -> Value {
             "language": u.code,
             "name": u.name,
             "speakers": u.speakers,
-            "members": u.members,
+            "members": l.members_of(u),
             "pretraining_only": u.weak,
             "official": u.official,
             "corpus_tokens": u.corpus_tokens,

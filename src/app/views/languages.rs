@@ -33,8 +33,8 @@ fn chart_labels(cx: &mut ViewCtx) -> LanguageChart {
         .iter()
         .zip(&l.members)
         .map(|(m, c)| {
-            let langs = c
-                .languages
+            let langs = l
+                .languages_of(c)
                 .iter()
                 .map(|x| {
                     format!(
@@ -269,7 +269,7 @@ fn uncovered_ui(ui: &mut Ui, l: &LanguageFigures) -> Edits {
                     });
                 });
                 row.col(|ui| {
-                    ui.label(u.members.join(", "));
+                    ui.label(l.members_of(u).join(", "));
                 });
                 row.col(|ui| {
                     let mut billions = u.corpus_tokens.unwrap_or(0.0) / 1e9;

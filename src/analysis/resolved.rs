@@ -1,0 +1,82 @@
+//! The plan's references resolved against the catalog once per analysis.
+//!
+//! Every pass of the analysis walks the chip lines and needs each line's accelerator. Looking an
+//! id up hashes a string; at 193 members that cost more than the arithmetic it fed when each pass
+//! did it again. The analysis resolves every line once here and hands the passes the result.
+
+use crate::catalog::{Accelerator, Catalog, Country};
+use crate::plan::{ChipLine, Plan};
+
+/// One chip line with its place in the plan and its accelerator.
+#[derive(Clone, Copy)]
+pub struct ResolvedChip<'a> {
+    /// Position of its member in the plan.
+    pub member: usize,
+    /// Position of the line among its member's chip lines.
+    pub index: usize,
+    /// The line itself.
+    pub line: &'a ChipLine,
+    /// Its accelerator (the plan's own definitions first, then the catalog); `None` when the id is
+    /// unknown.
+    pub acc: Option<&'a Accelerator>,
+}
+
+/// The plan's chip lines and member countries, resolved.
+pub struct Resolved<'a> {
+    /// Every chip line, member after member, in plan order.
+    pub chips: Vec<ResolvedChip<'a>>,
+    /// Each member's country in the catalog, in plan order (`None` for an unknown code).
+    pub countries: Vec<Option<&'a Country>>,
+    /// Where each member's lines start in `chips`, plus the end.
+    starts: Vec<usize>,
+}
+
+impl<'a> Resolved<'a> {
+    /// Resolves every chip line's accelerator and every member's country.
+    pub fn of(plan: &'a Plan, catalog: &'a Catalog) -> Resolved<'a> {
+        let lines = plan.members.iter().map(|m| m.chips.len()).sum();
+        let mut chips = Vec::with_capacity(lines);
+        // Consecutive lines often name the same accelerator: reuse the last look-up.
+        let mut last: Option<(&str, Option<&'a Accelerator>)> = None;
+        let mut starts = Vec::with_capacity(plan.members.len() + 1);
+        for (member, m) in plan.members.iter().enumerate() {
+            starts.push(chips.len());
+            for (index, line) in m.chips.iter().enumerate() {
+                let acc = match last {
+                    Some((id, acc)) if id == line.accelerator => acc,
+                    _ => plan.accelerator(catalog, &line.accelerator),
+                };
+                last = Some((&line.accelerator, acc));
+                chips.push(ResolvedChip {
+                    member,
+                    index,
+                    line,
+                    acc,
+                });
+            }
+        }
+        starts.push(chips.len());
+        let countries = plan
+            .members
+            .iter()
+            .map(|m| catalog.country(&m.country))
+            .collect();
+        Resolved {
+            chips,
+            countries,
+            starts,
+        }
+    }
+
+    /// The chip lines of the member at `member`, in order.
+    pub fn chips_of(&self, member: usize) -> &[ResolvedChip<'a>] {
+        &self.chips[self.starts[member]..self.starts[member + 1]]
+    }
+
+    /// The chip lines whose accelerator is known.
+    pub fn known_chips(&self) -> impl Iterator<Item = (&'a ChipLine, &'a Accelerator, usize)> + '_ {
+        self.chips
+            .iter()
+            .filter_map(|c| c.acc.map(|acc| (c.line, acc, c.member)))
+    }
+}
