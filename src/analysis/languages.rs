@@ -27,10 +27,11 @@
 //! is a data gap, not a compute problem.
 
 use std::borrow::Cow;
-use std::cmp::Reverse;
 use std::ops::Range;
 
-use crate::catalog::{Catalog, CountryLanguage, LanguageStatus, OpenModel};
+use crate::catalog::{
+    Catalog, CompactRow, CountryLanguages, Language, LanguageStatus, OpenModel,
+};
 use crate::plan::Plan;
 
 use super::report::MemberFigures;
@@ -80,18 +81,20 @@ pub struct MemberCoverage {
     pub official_supported: bool,
     /// Whether a supported language has no share in the table, so `coverage` is a lower bound.
     pub lower_bound: bool,
-    /// Its languages, in the table's order, as positions in
-    /// [`LanguageFigures::member_languages`]; [`LanguageFigures::languages_of`] reads them.
-    pub languages: Range<usize>,
+    /// Its entry in the catalog's language table (`None` when the table lacks it, or when the
+    /// model lists no languages); [`LanguageFigures::languages_of`] lists its languages.
+    pub country: Option<&'static CountryLanguages>,
+    /// The canonical language index of each of the entry's rows.
+    pub language_ids: &'static [usize],
 }
 
 /// A language the model does not support for some member.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UncoveredLanguage {
     /// Canonical code.
-    pub code: Cow<'static, str>,
+    pub code: &'static str,
     /// English name.
-    pub name: Cow<'static, str>,
+    pub name: &'static str,
     /// People who speak it in the members where it is not supported (share × population; 0 when
     /// no share is known).
     pub speakers: f64,
@@ -127,9 +130,10 @@ pub struct LanguageFigures {
     pub members_with_official_language: usize,
     /// Per member, in plan order.
     pub members: Vec<MemberCoverage>,
-    /// Every member's languages, member after member (one list, so that a large consortium does
-    /// not cost one allocation per member).
-    pub member_languages: Vec<MemberLanguage>,
+    /// How the model treats each language of the catalog's table, indexed like the table.
+    pub support: Cow<'static, [LanguageSupport]>,
+    /// The catalog's language table.
+    pub table: &'static [Language],
     /// Languages not supported somewhere, most speakers first.
     pub uncovered: Vec<UncoveredLanguage>,
     /// The country codes of each uncovered language's members, language after language.
@@ -145,11 +149,30 @@ pub struct LanguageFigures {
 pub const MIN_KNOWN_SHARE: f64 = 0.5;
 
 impl LanguageFigures {
-    /// A member's languages, in the table's order.
-    pub fn languages_of(&self, member: &MemberCoverage) -> &[MemberLanguage] {
-        self.member_languages
-            .get(member.languages.clone())
-            .unwrap_or_default()
+    /// A member's languages, in the table's order, each with how the model treats it. (The rows
+    /// are the catalog's, joined with the model's support table as they are read, so a large
+    /// consortium's analysis does not copy them.)
+    pub fn languages_of<'a>(
+        &'a self,
+        member: &'a MemberCoverage,
+    ) -> impl Iterator<Item = MemberLanguage> + 'a {
+        let rows = member.country.map_or(&[][..], |c| c.languages.as_slice());
+        rows.iter()
+            .zip(member.language_ids)
+            .filter_map(move |(row, &id)| {
+                let language = self.table.get(id)?;
+                Some(MemberLanguage {
+                    code: language.code.as_str(),
+                    name: language.name.as_str(),
+                    status: row.status,
+                    share: row.share(),
+                    support: self
+                        .support
+                        .get(id)
+                        .copied()
+                        .unwrap_or(LanguageSupport::Absent),
+                })
+            })
     }
 
     /// The members (country codes) where an uncovered language is spoken and not supported.
@@ -169,30 +192,25 @@ struct Shares {
     lower_bound: bool,
 }
 
-/// Walks a country's languages once: calls `on_row` with each row, its canonical index and how the
-/// model treats it, and returns the country's shares.
+/// Walks a country's languages once: calls `on_row` with each row and how the model treats it,
+/// and returns the country's shares.
 fn walk_country(
-    catalog: &'static Catalog,
-    country: &str,
+    rows: &[CompactRow],
     support: &[LanguageSupport],
-    mut on_row: impl FnMut(&'static CountryLanguage, usize, LanguageSupport),
+    mut on_row: impl FnMut(&CompactRow, LanguageSupport),
 ) -> Shares {
     let mut sums = [None::<f64>; 3];
     let mut lower_bound = false;
-    if let Some(entry) = catalog.language_index.country(country) {
-        let rows = &catalog.languages.countries[entry].languages;
-        let ids = catalog.language_index.country_language_ids(entry);
-        for (row, &id) in rows.iter().zip(ids) {
-            let how = support[id];
-            match row.share() {
-                Some(share) => {
-                    let sum = &mut sums[how as usize];
-                    *sum = Some(sum.unwrap_or(0.0) + share);
-                }
-                None => lower_bound |= how == LanguageSupport::Supported,
+    for row in rows {
+        let how = support[usize::from(row.language)];
+        match row.share {
+            Some(share) => {
+                let sum = &mut sums[how as usize];
+                *sum = Some(sum.unwrap_or(0.0) + share);
             }
-            on_row(row, id, how);
+            None => lower_bound |= how == LanguageSupport::Supported,
         }
+        on_row(row, how);
     }
     let known = sums.iter().flatten().fold(0.0, |a, b| a + b) >= MIN_KNOWN_SHARE;
     let cap = |x: Option<f64>| x.map(|v| v.min(1.0));
@@ -215,7 +233,8 @@ pub fn coverage_with(plan: &Plan, catalog: &'static Catalog, model: &OpenModel) 
         let Some(pop) = catalog.country(&m.country).and_then(|c| c.population) else {
             continue;
         };
-        if let Some(c) = walk_country(catalog, &m.country, &support, |_, _, _| {}).coverage {
+        let rows = catalog.language_index.compact_rows(&m.country);
+        if let Some(c) = walk_country(rows, &support, |_, _| {}).coverage {
             covered += pop * c;
             population += pop;
         }
@@ -259,39 +278,34 @@ pub fn languages(
         return out;
     }
     let mut gathered = vec![Gathered::default(); table.len()];
+    let entries: Vec<Option<usize>> = plan
+        .members
+        .iter()
+        .map(|m| index.country(&m.country))
+        .collect();
     // (language, member) for every row the model does not support, in plan order.
-    let mut unsupported: Vec<(usize, &'static str)> = Vec::new();
+    let mut unsupported: Vec<(u16, &'static str)> =
+        Vec::with_capacity(entries.iter().flatten().map(|&e| index.compact_rows_of(e).len()).sum());
     out.members.reserve_exact(plan.members.len());
-    out.member_languages.reserve(plan.members.len() * 4);
     let (mut covered, mut known_population, mut all_population) = (0.0, 0.0, 0.0);
-    for (member, figures) in plan.members.iter().zip(members) {
+    for (figures, entry) in members.iter().zip(entries) {
         let population = figures.population.unwrap_or(0.0);
         all_population += population;
-        let start = out.member_languages.len();
         let mut official_supported = false;
-        let country: &'static str = catalog
-            .country_languages(&member.country)
-            .map_or("", |c| c.country.as_str());
-        let shares = walk_country(catalog, &member.country, &support, |row, id, how| {
-            let language = &table[id];
-            out.member_languages.push(MemberLanguage {
-                code: language.code.as_str(),
-                name: language.name.as_str(),
-                status: row.status,
-                share: row.share(),
-                support: how,
-            });
-            let official = row.status == LanguageStatus::Official;
+        let country = entry.map(|e| &catalog.languages.countries[e]);
+        let code: &'static str = country.map_or("", |c| c.country.as_str());
+        let rows = entry.map_or(&[][..], |e| index.compact_rows_of(e));
+        let shares = walk_country(rows, &support, |row, how| {
             if how == LanguageSupport::Supported {
-                official_supported |= official;
+                official_supported |= row.official;
                 return;
             }
-            let g = &mut gathered[id];
-            g.speakers += row.share().unwrap_or(0.0) * population;
+            let g = &mut gathered[usize::from(row.language)];
+            g.speakers += row.share.unwrap_or(0.0) * population;
             g.count += 1;
-            g.official |= official;
+            g.official |= row.official;
             g.weak = how == LanguageSupport::PretrainingOnly;
-            unsupported.push((id, country));
+            unsupported.push((row.language, code));
         });
         if let Some(c) = shares.coverage {
             covered += population * c;
@@ -304,7 +318,8 @@ pub fn languages(
             absent: shares.absent,
             official_supported,
             lower_bound: shares.lower_bound && shares.coverage.is_some(),
-            languages: start..out.member_languages.len(),
+            country,
+            language_ids: entry.map_or(&[], |e| index.country_language_ids(e)),
         });
     }
     out.coverage = (known_population > 0.0).then(|| covered / known_population);
@@ -320,54 +335,61 @@ pub fn languages(
             *tokens = Some(tokens.map_or(c.tokens, |t| t.max(c.tokens)));
         }
     }
-    // Most speakers first, ties in code order. Speakers are sums of non-negative products, whose
-    // bits order like their values, so the sort compares integers only.
-    let mut ranked: Vec<(Reverse<u64>, u16, usize)> = gathered
+    // Most speakers first, ties in code order, in one integer per language: the speakers' bits
+    // (sums of non-negative products, whose bits order like their values) inverted, then the
+    // code's rank, then the index.
+    let mut ranked: Vec<u128> = gathered
         .iter()
         .enumerate()
         .filter(|(_, g)| g.count > 0)
-        .map(|(id, g)| (Reverse(g.speakers.to_bits()), index.code_rank(id), id))
+        .map(|(id, g)| {
+            (u128::from(!g.speakers.to_bits()) << 32)
+                | (u128::from(index.code_rank(id)) << 16)
+                | id as u128
+        })
         .collect();
     ranked.sort_unstable();
     out.uncovered.reserve_exact(ranked.len());
     let mut next = 0;
-    for &(_, _, id) in &ranked {
+    for key in ranked {
+        let id = (key & 0xffff) as usize;
         let g = &mut gathered[id];
         let members = next..next + g.count;
         next += g.count;
         g.count = members.start;
-        let mut u = UncoveredLanguage {
-            code: Cow::Borrowed(table[id].code.as_str()),
-            name: Cow::Borrowed(table[id].name.as_str()),
+        // A sign language is not learnt from text: it gets no text-pretraining proposal.
+        let text = !index.is_sign_language(id);
+        let corpus_tokens = g.corpus_tokens.filter(|_| text);
+        let proposed_tokens = if text {
+            corpus_tokens.map_or(TOKENS_PER_LANGUAGE, |c| c.min(TOKENS_PER_LANGUAGE))
+        } else {
+            0.0
+        };
+        let experts_fte = if text { EXPERTS_PER_LANGUAGE } else { 0.0 };
+        if text {
+            out.proposed_tokens_total += proposed_tokens;
+            out.proposed_experts_total += experts_fte;
+        }
+        out.uncovered.push(UncoveredLanguage {
+            code: table[id].code.as_str(),
+            name: table[id].name.as_str(),
             speakers: g.speakers,
             members,
             weak: g.weak,
             official: g.official,
-            corpus_tokens: None,
-            proposed_tokens: 0.0,
-            experts_fte: 0.0,
-            data_gap: false,
-        };
-        // A sign language is not learnt from text: it gets no text-pretraining proposal.
-        if !index.is_sign_language(id) {
-            u.corpus_tokens = g.corpus_tokens;
-            u.proposed_tokens = u
-                .corpus_tokens
-                .map_or(TOKENS_PER_LANGUAGE, |c| c.min(TOKENS_PER_LANGUAGE));
-            u.data_gap = u
-                .corpus_tokens
-                .is_some_and(|c| c < MIN_USEFUL_CORPUS_TOKENS);
-            u.experts_fte = EXPERTS_PER_LANGUAGE;
-            out.proposed_tokens_total += u.proposed_tokens;
-            out.proposed_experts_total += u.experts_fte;
-        }
-        out.uncovered.push(u);
+            corpus_tokens,
+            proposed_tokens,
+            experts_fte,
+            data_gap: corpus_tokens.is_some_and(|c| c < MIN_USEFUL_CORPUS_TOKENS),
+        });
     }
     out.uncovered_members = vec![""; unsupported.len()];
     for (id, country) in unsupported {
-        let slot = &mut gathered[id].count;
+        let slot = &mut gathered[usize::from(id)].count;
         out.uncovered_members[*slot] = country;
         *slot += 1;
     }
+    out.support = support;
+    out.table = table;
     out
 }

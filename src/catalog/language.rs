@@ -118,6 +118,18 @@ pub struct LanguageTable {
     pub countries: Vec<CountryLanguages>,
 }
 
+/// One language of one country, reduced to what coverage needs, so that walking a large
+/// consortium's languages reads a few bytes per row rather than the whole row.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct CompactRow {
+    /// The row's share ([`CountryLanguage::share`]).
+    pub share: Option<f64>,
+    /// Canonical index of the language in the table's `languages`.
+    pub language: u16,
+    /// Whether the language is official in the country.
+    pub official: bool,
+}
+
 /// Fast look-ups over a [`LanguageTable`]: code or alias → language, country → its languages.
 #[derive(Debug, Clone)]
 pub struct LanguageIndex {
@@ -130,6 +142,10 @@ pub struct LanguageIndex {
     code_rank: Vec<u16>,
     /// Per language, whether it is a sign language (not learnt from text).
     sign: Vec<bool>,
+    /// Every country's rows, country after country, in table order.
+    rows: Vec<CompactRow>,
+    /// Per country entry, where its rows start in `rows`, plus the end.
+    row_starts: Vec<usize>,
 }
 
 impl LanguageIndex {
@@ -168,7 +184,7 @@ impl LanguageIndex {
                 }
             }
         }
-        let country_ids = table
+        let country_ids: Vec<Vec<usize>> = table
             .countries
             .iter()
             .map(|c| {
@@ -189,12 +205,26 @@ impl LanguageIndex {
             .iter()
             .map(|l| l.name.contains("Sign Language"))
             .collect();
+        let mut rows = Vec::new();
+        let mut row_starts = vec![0];
+        for (c, ids) in table.countries.iter().zip(&country_ids) {
+            for (l, &id) in c.languages.iter().zip(ids) {
+                rows.push(CompactRow {
+                    share: l.share(),
+                    language: u16::try_from(id).map_err(|_| "too many languages".to_string())?,
+                    official: l.status == LanguageStatus::Official,
+                });
+            }
+            row_starts.push(rows.len());
+        }
         Ok(LanguageIndex {
             by_code,
             by_country,
             country_ids,
             code_rank,
             sign,
+            rows,
+            row_starts,
         })
     }
 
@@ -209,6 +239,17 @@ impl LanguageIndex {
     /// The canonical language index of each row of a country entry.
     pub fn country_language_ids(&self, country_entry: usize) -> &[usize] {
         &self.country_ids[country_entry]
+    }
+
+    /// A country's rows in compact form (empty when the table does not have the country).
+    pub fn compact_rows(&self, country: &str) -> &[CompactRow] {
+        self.country(country)
+            .map_or(&[], |entry| self.compact_rows_of(entry))
+    }
+
+    /// The rows of a country entry in compact form.
+    pub fn compact_rows_of(&self, country_entry: usize) -> &[CompactRow] {
+        &self.rows[self.row_starts[country_entry]..self.row_starts[country_entry + 1]]
     }
 
     /// The language's place in the order of the canonical codes (sorting by it sorts by code).

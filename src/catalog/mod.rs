@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 pub use accelerator::{Accelerator, Price};
 pub use country::{Country, CountryTable, RegionalPreset};
 pub use language::{
-    CountryLanguage, CountryLanguages, Language, LanguageIndex, LanguageStatus, LanguageSupport,
+    CompactRow, CountryLanguage, CountryLanguages, Language, LanguageIndex, LanguageStatus, LanguageSupport,
     LanguageTable,
 };
 pub use model::{Licence, OpenModel, Openness};

@@ -160,7 +160,7 @@ fn languages(plan: &Plan, report: &Report) -> Value {
             "pretraining_only": c.weak,
             "absent": c.absent,
             "official_language_supported": c.official_supported,
-            "languages": l.languages_of(c).iter().map(|x| json!({
+            "languages": l.languages_of(c).map(|x| json!({
                 "language": x.code, "status": x.status.label(), "share": x.share, "support": x.support.label(),
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),

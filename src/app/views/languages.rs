@@ -35,7 +35,6 @@ fn chart_labels(cx: &mut ViewCtx) -> LanguageChart {
         .map(|(m, c)| {
             let langs = l
                 .languages_of(c)
-                .iter()
                 .map(|x| {
                     format!(
                         "{} ({}): {}, {}",
@@ -275,7 +274,7 @@ fn uncovered_ui(ui: &mut Ui, l: &LanguageFigures) -> Edits {
                     let mut billions = u.corpus_tokens.unwrap_or(0.0) / 1e9;
                     let r = number_ui(
                         ui,
-                        ("corpus", u.code.as_ref()),
+                        ("corpus", u.code),
                         &mut billions,
                         0.0..=100_000.0,
                         "B tokens",
