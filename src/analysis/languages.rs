@@ -29,9 +29,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::catalog::{
-    Catalog, CompactRow, CountryLanguages, Language, LanguageStatus, OpenModel,
-};
+use crate::catalog::{Catalog, CompactRow, CountryLanguages, Language, LanguageStatus, OpenModel};
 use crate::plan::Plan;
 
 use super::report::MemberFigures;
@@ -284,8 +282,13 @@ pub fn languages(
         .map(|m| index.country(&m.country))
         .collect();
     // (language, member) for every row the model does not support, in plan order.
-    let mut unsupported: Vec<(u16, &'static str)> =
-        Vec::with_capacity(entries.iter().flatten().map(|&e| index.compact_rows_of(e).len()).sum());
+    let mut unsupported: Vec<(u16, &'static str)> = Vec::with_capacity(
+        entries
+            .iter()
+            .flatten()
+            .map(|&e| index.compact_rows_of(e).len())
+            .sum(),
+    );
     out.members.reserve_exact(plan.members.len());
     let (mut covered, mut known_population, mut all_population) = (0.0, 0.0, 0.0);
     for (figures, entry) in members.iter().zip(entries) {

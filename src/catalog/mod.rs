@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 pub use accelerator::{Accelerator, Price};
 pub use country::{Country, CountryTable, RegionalPreset};
 pub use language::{
-    CompactRow, CountryLanguage, CountryLanguages, Language, LanguageIndex, LanguageStatus, LanguageSupport,
-    LanguageTable,
+    CompactRow, CountryLanguage, CountryLanguages, Language, LanguageIndex, LanguageStatus,
+    LanguageSupport, LanguageTable,
 };
 pub use model::{Licence, OpenModel, Openness};
 

@@ -2,7 +2,6 @@
 //! findings for this consortium and whether the model fits each workload.
 
 use egui::{RichText, Ui};
-use egui_extras::{Column, TableBuilder};
 
 use super::ViewCtx;
 use crate::analysis::languages::coverage_with;
@@ -178,6 +177,27 @@ fn refresh_table(cx: &mut ViewCtx) {
     cx.state.model_table = table;
 }
 
+/// Column widths at their design size; the table scales them to the width it gets.
+const COLUMN_WIDTHS: [f32; 7] = [200.0, 130.0, 170.0, 150.0, 84.0, 84.0, 90.0];
+
+/// Headers and the column each sorts by.
+const COLUMNS: [(&str, ModelSort); 7] = [
+    ("Model", ModelSort::Name),
+    ("Params", ModelSort::Params),
+    ("Licence", ModelSort::Licence),
+    ("Developer", ModelSort::Country),
+    ("Languages", ModelSort::Languages),
+    ("Coverage", ModelSort::Coverage),
+    ("Fits", ModelSort::Fits),
+];
+
+/// Each column's width for a table `width` points wide: the design widths scaled to fill it.
+fn column_widths(width: f32) -> [f32; 7] {
+    let design: f32 = COLUMN_WIDTHS.iter().sum();
+    let scale = (width / design).max(0.5);
+    COLUMN_WIDTHS.map(|w| w * scale)
+}
+
 fn sort_button(ui: &mut Ui, label: &str, column: ModelSort, sort: &mut (ModelSort, bool)) {
     let arrow = if sort.0 == column {
         if sort.1 { " (desc)" } else { " (asc)" }
@@ -197,6 +217,39 @@ fn sort_button(ui: &mut Ui, label: &str, column: ModelSort, sort: &mut (ModelSor
     }
 }
 
+/// What a row tells on hover: every cell in full (cells clip) and what the figures mean.
+fn row_tooltip(ui: &mut Ui, cx: &ViewCtx, m: &OpenModel, r: &ModelRow) {
+    ui.strong(&m.name);
+    ui.label(format!(
+        "{} · {} ({})",
+        r.params,
+        m.developer,
+        cx.catalog.country_name(&m.developer_country)
+    ));
+    ui.label(format!("Licence: {}", r.licence));
+    ui.label(if m.languages.is_empty() {
+        format!("Languages: {}", m.languages_note)
+    } else {
+        format!(
+            "Languages ({}): {} {}",
+            m.languages.len(),
+            m.languages.join(", "),
+            m.languages_note
+        )
+    });
+    ui.label(format!(
+        "Coverage {}: share of the consortium's people whose first language this model officially supports",
+        r.coverage_text
+    ));
+    ui.label(format!(
+        "Fits {}: workloads that fit the pooled hardware with this model",
+        r.fits_text
+    ));
+    ui.weak("Click for details; double-click to use as the base model");
+}
+
+/// The model table: a header of sort buttons, then one widget per row whose cells are painted
+/// text. (A widget per cell cost more than the rest of the frame at 39 models.)
 fn table_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     let table = std::mem::take(&mut cx.state.model_table);
     let models = all_models(cx);
@@ -204,76 +257,110 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     let mut sort = cx.state.model_sort;
     let mut select = None;
     let mut use_model = None;
+    let widths = column_widths(ui.available_width());
+    let row_height = theme::ROW_HEIGHT + 2.0;
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 0.0;
+        for ((label, column), width) in COLUMNS.into_iter().zip(widths) {
+            ui.allocate_ui_with_layout(
+                egui::vec2(width, theme::ROW_HEIGHT + 4.0),
+                egui::Layout::left_to_right(egui::Align::Center),
+                |ui| {
+                    ui.set_min_width(width);
+                    sort_button(ui, label, column, &mut sort);
+                },
+            );
+        }
+    });
     let visuals = ui.visuals().clone();
-    TableBuilder::new(ui)
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    egui::ScrollArea::vertical()
         .id_salt("models")
-        .striped(true)
-        .resizable(true)
         .auto_shrink([false, false])
-        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::initial(200.0).at_least(120.0).clip(true))
-        .column(Column::initial(130.0).at_least(70.0).clip(true))
-        .column(Column::initial(170.0).at_least(80.0).clip(true))
-        .column(Column::initial(150.0).at_least(60.0).clip(true))
-        .column(Column::initial(84.0).at_least(60.0))
-        .column(Column::initial(84.0).at_least(60.0))
-        .column(Column::remainder().at_least(60.0))
-        .header(theme::ROW_HEIGHT + 4.0, |mut h| {
-            h.col(|ui| sort_button(ui, "Model", ModelSort::Name, &mut sort));
-            h.col(|ui| sort_button(ui, "Params", ModelSort::Params, &mut sort));
-            h.col(|ui| sort_button(ui, "Licence", ModelSort::Licence, &mut sort));
-            h.col(|ui| sort_button(ui, "Developer", ModelSort::Country, &mut sort));
-            h.col(|ui| sort_button(ui, "Languages", ModelSort::Languages, &mut sort));
-            h.col(|ui| sort_button(ui, "Coverage", ModelSort::Coverage, &mut sort));
-            h.col(|ui| sort_button(ui, "Fits", ModelSort::Fits, &mut sort));
-        })
-        .body(|body| {
-            body.rows(theme::ROW_HEIGHT + 2.0, table.order.len(), |mut row| {
-                let i = table.order[row.index()];
+        .show_rows(ui, row_height, table.order.len(), |ui, range| {
+            ui.spacing_mut().item_spacing.y = 0.0;
+            for n in range {
+                let i = table.order[n];
                 let (m, r) = (models[i], &table.rows[i]);
-                let is_base = m.id == base;
-                row.col(|ui| {
-                    let response = ui
-                        .add(egui::Button::selectable(
-                            cx.state.model_selected.as_deref() == Some(m.id.as_str()),
-                            r.name.as_str(),
-                        ))
-                        .on_hover_text("Click for details; double-click to use as the base model");
-                    if response.double_clicked() && !is_base {
-                        use_model = Some(m.id.clone());
-                    } else if response.clicked() {
-                        select = Some(m.id.clone());
+                let selected = cx.state.model_selected.as_deref() == Some(m.id.as_str());
+                let (rect, response) = ui.allocate_exact_size(
+                    egui::vec2(ui.available_width(), row_height),
+                    egui::Sense::click(),
+                );
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(egui::Role::Button, true, selected, r.name.as_str())
+                });
+                // The cells are painted, not widgets: a screen reader gets them as the row's
+                // description (built only while accessibility is on).
+                ui.ctx().accesskit_node_builder(response.id, |node| {
+                    node.set_description(format!(
+                        "Params {}; licence {}; developer {}; languages {}; coverage {}; fits {}",
+                        r.params, r.licence, r.developer, r.languages, r.coverage_text, r.fits_text
+                    ));
+                });
+                if ui.is_rect_visible(rect) {
+                    let painter = ui.painter();
+                    let fill = if selected {
+                        visuals.selection.bg_fill
+                    } else if response.hovered() {
+                        visuals.widgets.hovered.weak_bg_fill
+                    } else if n % 2 == 1 {
+                        visuals.faint_bg_color
+                    } else {
+                        egui::Color32::TRANSPARENT
+                    };
+                    painter.rect_filled(rect, 0.0, fill);
+                    let separator = visuals.widgets.noninteractive.bg_stroke;
+                    let text = if selected {
+                        visuals.selection.stroke.color
+                    } else {
+                        visuals.text_color()
+                    };
+                    let cells = [
+                        (r.name.as_str(), text),
+                        (r.params.as_str(), text),
+                        (r.licence.as_str(), text),
+                        (r.developer.as_str(), text),
+                        (r.languages.as_str(), text),
+                        (r.coverage_text.as_str(), text),
+                        (
+                            r.fits_text.as_str(),
+                            theme::status_color(&visuals, r.fits_status),
+                        ),
+                    ];
+                    let mut x = rect.left();
+                    for ((cell, color), width) in cells.into_iter().zip(widths) {
+                        let cell_rect = egui::Rect::from_min_size(
+                            egui::pos2(x, rect.top()),
+                            egui::vec2(width, row_height),
+                        );
+                        x += width;
+                        // One line, cut with "…" where the column is too narrow (the row's
+                        // tooltip has every cell in full).
+                        let mut job = egui::text::LayoutJob::simple_singleline(
+                            cell.to_string(),
+                            font.clone(),
+                            color,
+                        );
+                        job.wrap = egui::text::TextWrapping::truncate_at_width(width - 10.0);
+                        let galley = painter.layout_job(job);
+                        let pos = egui::pos2(
+                            cell_rect.left() + 5.0,
+                            cell_rect.center().y - galley.size().y / 2.0,
+                        );
+                        painter.galley(pos, galley, color);
+                        if x < rect.right() - 1.0 {
+                            painter.vline(x, rect.y_range(), separator);
+                        }
                     }
-                });
-                row.col(|ui| {
-                    ui.label(r.params.as_str());
-                });
-                row.col(|ui| {
-                    ui.label(r.licence.as_str());
-                });
-                row.col(|ui| {
-                    ui.label(r.developer.as_str()).on_hover_ui(|ui| {
-                        ui.label(cx.catalog.country_name(&m.developer_country));
-                    });
-                });
-                row.col(|ui| {
-                    ui.label(r.languages.as_str()).on_hover_ui(|ui| {
-                        ui.label(format!("{} {}", m.languages.join(", "), m.languages_note));
-                    });
-                });
-                row.col(|ui| {
-                    ui.label(r.coverage_text.as_str()).on_hover_text(
-                        "Share of the consortium's people whose first language this model officially supports",
-                    );
-                });
-                row.col(|ui| {
-                    ui.label(
-                        RichText::new(r.fits_text.as_str())
-                            .color(theme::status_color(&visuals, r.fits_status)),
-                    )
-                    .on_hover_text("Workloads that fit the pooled hardware with this model");
-                });
-            });
+                }
+                if response.double_clicked() && m.id != base {
+                    use_model = Some(m.id.clone());
+                } else if response.clicked() {
+                    select = Some(m.id.clone());
+                }
+                response.on_hover_ui(|ui| row_tooltip(ui, cx, m, r));
+            }
         });
     cx.state.model_table = table;
     cx.state.model_sort = sort;
