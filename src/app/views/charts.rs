@@ -2,9 +2,10 @@
 //! population and GDP, and a what-if curve. Series come ready-made from `analysis::series`.
 
 use std::borrow::Cow;
+use std::ops::RangeInclusive;
 
 use egui::Ui;
-use egui_plot::{Bar, BarChart, Corner, HLine, HoverPosition, Legend, Line, Plot, VLine};
+use egui_plot::{Bar, BarChart, Corner, GridMark, HLine, HoverPosition, Legend, Line, Plot, VLine};
 
 use super::ViewCtx;
 use crate::analysis::Layer;
@@ -29,9 +30,37 @@ impl ChartLook {
     };
 }
 
-fn static_plot(id: &str, height: f32) -> Plot<'static> {
+/// A tick-label formatter that labels only the marks egui_plot would show.
+///
+/// egui_plot formats every grid mark, the finest ones too, and then drops the labels closer than
+/// `min_spacing` points; formatting the dropped ones cost more than drawing the chart. With the
+/// axis `length_points` long (an overestimate: the whole plot), a mark whose step spans fewer
+/// points than `min_spacing` is never shown, so it gets no text; the others are labelled as
+/// egui_plot's default formatter does.
+fn shown_ticks(
+    length_points: f32,
+    min_spacing: f32,
+) -> impl Fn(GridMark, &RangeInclusive<f64>) -> String {
+    move |mark, range| {
+        let span = range.end() - range.start();
+        if span > 0.0 && mark.step_size / span * f64::from(length_points) <= f64::from(min_spacing)
+        {
+            return String::new();
+        }
+        let decimals = (-mark.step_size.log10().round()).max(0.0) as usize;
+        egui::emath::format_with_decimals_in_range(mark.value, decimals..=decimals)
+    }
+}
+
+/// egui_plot's smallest spacing for tick labels, in points (its defaults).
+const X_LABEL_SPACING: f32 = 60.0;
+const Y_LABEL_SPACING: f32 = 20.0;
+
+fn static_plot(id: &str, width: f32, height: f32) -> Plot<'static> {
     Plot::new(id)
         .height(height)
+        .x_axis_formatter(shown_ticks(width, X_LABEL_SPACING))
+        .y_axis_formatter(shown_ticks(height, Y_LABEL_SPACING))
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -68,7 +97,7 @@ fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32, height: f32) {
                     format!("needed: {:.2} {unit}\n{needed_label}", b.value)
                 }))
         });
-        static_plot(&format!("capacity-{}", bar.title), height)
+        static_plot(&format!("capacity-{}", bar.title), width, height)
             .legend(
                 Legend::default()
                     .position(Corner::RightTop)
@@ -159,7 +188,7 @@ pub(super) fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
         let chart = chart.stack_on(&refs);
         charts.push(chart);
     }
-    static_plot("dependency", height)
+    static_plot("dependency", ui.available_width(), height)
         .include_x(0.0)
         // Room right of 100 % for the legend, so it never covers a full bar.
         .include_x(128.0)
@@ -206,7 +235,7 @@ fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
     let population = make("share of population", 0.0, &s.population, 1);
     let gdp = make("share of GDP", 0.28, &s.gdp, 2);
     let labels = s.members.clone();
-    static_plot("stakes", theme::CHART_HEIGHT)
+    static_plot("stakes", ui.available_width(), theme::CHART_HEIGHT)
         .include_y(0.0)
         .y_axis_label("%")
         .x_axis_formatter(move |m, _| {
@@ -242,7 +271,7 @@ pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
     let target = w.target_days;
     let requirement = theme::requirement_color(ui.visuals());
     let target_color = theme::status_color(ui.visuals(), theme::Status::Bad);
-    static_plot("what-if", height)
+    static_plot("what-if", ui.available_width(), height)
         .include_y(0.0)
         .x_axis_label("pool size (× today's compute)")
         .y_axis_label("days to finish")
