@@ -112,39 +112,46 @@ fn chart_ui(ui: &mut Ui, l: &LanguageFigures, chart: &LanguageChart) {
     let good = theme::status_color(ui.visuals(), Status::Good);
     let warn = theme::status_color(ui.visuals(), Status::Warn);
     let bad = theme::status_color(ui.visuals(), Status::Bad);
-    let make = |name: &str, pick: fn(&crate::analysis::languages::MemberCoverage) -> f64| {
+    let make = |name: &str,
+                color: egui::Color32,
+                pick: fn(&crate::analysis::languages::MemberCoverage) -> f64| {
+        let fill = super::charts::bar_fill(color);
         let bars: Vec<Bar> = l
             .members
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                Bar::new((n - 1 - i) as f64, pick(c) * 100.0)
+                let bar = Bar::new((n - 1 - i) as f64, pick(c) * 100.0)
                     .width(0.7)
-                    .name(&chart.labels[i].1)
+                    .name(&chart.labels[i].1);
+                super::charts::colored(bar, color, fill)
             })
             .collect();
-        BarChart::new(name, bars).horizontal()
+        BarChart::new(name, bars).horizontal().color(color)
     };
-    let supported = make("supported", |c| c.coverage.unwrap_or(0.0)).color(good);
-    let weak = make("pretraining only", |c| {
+    let supported = make("supported", good, |c| c.coverage.unwrap_or(0.0));
+    let weak = make("pretraining only", warn, |c| {
         if c.coverage.is_some() {
             c.weak.unwrap_or(0.0)
         } else {
             0.0
         }
     })
-    .color(warn)
     .stack_on(&[&supported]);
-    let absent = make("absent", |c| {
+    let absent = make("absent", bad, |c| {
         if c.coverage.is_some() {
             c.absent.unwrap_or(0.0)
         } else {
             0.0
         }
     })
-    .color(bad)
     .stack_on(&[&supported, &weak]);
     let text_color = ui.visuals().text_color();
+    // The chart is taller than the window at 193 members: name only the bars near the visible
+    // part (laying out and placing a plot text costs more than its bar), with a window's height
+    // of margin so that scrolling never shows a bar without its name.
+    let clip = ui.clip_rect();
+    let near = clip.expand2(egui::vec2(0.0, clip.height()));
     let height = (n as f32 * 20.0 + 60.0).clamp(160.0, 4200.0);
     Plot::new("language-coverage")
         .height(height)
@@ -157,11 +164,15 @@ fn chart_ui(ui: &mut Ui, l: &LanguageFigures, chart: &LanguageChart) {
         .include_x(-32.0)
         // ... and right of 100 % for the legend, so it never covers a bar.
         .include_x(128.0)
-        .x_axis_formatter(|m, _| {
-            if (0.0..=100.0).contains(&m.value) {
-                format!("{:.0}", m.value)
-            } else {
-                String::new()
+        .x_axis_formatter({
+            let shown =
+                super::charts::shown_ticks(ui.available_width(), super::charts::X_LABEL_SPACING);
+            move |m, range| {
+                if (0.0..=100.0).contains(&m.value) {
+                    shown(m, range)
+                } else {
+                    String::new()
+                }
             }
         })
         .show_axes([true, false])
@@ -172,7 +183,18 @@ fn chart_ui(ui: &mut Ui, l: &LanguageFigures, chart: &LanguageChart) {
             plot.bar_chart(supported);
             plot.bar_chart(weak);
             plot.bar_chart(absent);
+            // Last frame's placement; before the chart has been placed once, name every bar.
+            let bounds = plot.plot_bounds();
+            let placed = bounds.min()[1] <= 0.0 && bounds.max()[1] >= n as f64 - 1.0;
             for (i, (short, _)) in chart.labels.iter().enumerate() {
+                let y = (n - 1 - i) as f64;
+                if placed
+                    && !near
+                        .y_range()
+                        .contains(plot.screen_from_plot(egui_plot::PlotPoint::new(0.0, y)).y)
+                {
+                    continue;
+                }
                 plot.text(
                     egui_plot::Text::new(
                         "",
