@@ -116,6 +116,8 @@ fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32, height: f32) {
                     .follow_insertion_order(true),
             )
             .show_x(false)
+            // The x axis holds two categories: vertical grid lines would only add clutter.
+            .show_grid([false, true])
             .include_y(0.0)
             .include_x(-0.6)
             .include_x(2.6)
@@ -210,6 +212,8 @@ pub(super) fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
         .include_y(-0.6)
         .include_y(n_layers as f64 - 0.4)
         .x_axis_label("% of the layer supplied from outside the consortium")
+        // One bar per layer on the y axis: horizontal grid lines would only add clutter.
+        .show_grid([true, false])
         .y_axis_min_width(120.0)
         .y_axis_formatter(move |m, _| {
             let i = m.value.round();
@@ -251,6 +255,8 @@ fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
     let gdp = make("share of GDP", 0.28, &s.gdp, 2);
     let labels = s.members.clone();
     static_plot("stakes", ui.available_width(), theme::CHART_HEIGHT)
+        // Members on the x axis: vertical grid lines would only add clutter.
+        .show_grid([false, true])
         .include_y(0.0)
         .y_axis_label("%")
         .x_axis_formatter(move |m, _| {
