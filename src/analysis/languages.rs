@@ -29,7 +29,9 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::catalog::{Catalog, CompactRow, CountryLanguages, Language, LanguageStatus, OpenModel};
+use crate::catalog::{
+    Catalog, CountryLanguages, CountrySupport, Language, LanguageStatus, OpenModel,
+};
 use crate::plan::Plan;
 
 use super::report::MemberFigures;
@@ -190,40 +192,24 @@ struct Shares {
     lower_bound: bool,
 }
 
-/// Walks a country's languages once: calls `on_row` with each row and how the model treats it,
-/// and returns the country's shares.
-fn walk_country(
-    rows: &[CompactRow],
-    support: &[LanguageSupport],
-    mut on_row: impl FnMut(&CompactRow, LanguageSupport),
-) -> Shares {
-    let mut sums = [None::<f64>; 3];
-    let mut lower_bound = false;
-    for row in rows {
-        let how = support[usize::from(row.language)];
-        match row.share {
-            Some(share) => {
-                let sum = &mut sums[how as usize];
-                *sum = Some(sum.unwrap_or(0.0) + share);
-            }
-            None => lower_bound |= how == LanguageSupport::Supported,
-        }
-        on_row(row, how);
-    }
+/// A country's shares from the model's sums over its rows: coverage is stated only when the
+/// known shares reach [`MIN_KNOWN_SHARE`]; each share is capped at 1.
+fn shares_of(country: &CountrySupport) -> Shares {
+    let sums = &country.sums;
     let known = sums.iter().flatten().fold(0.0, |a, b| a + b) >= MIN_KNOWN_SHARE;
     let cap = |x: Option<f64>| x.map(|v| v.min(1.0));
     Shares {
         coverage: known.then(|| cap(sums[0]).unwrap_or(0.0)),
         weak: cap(sums[1]),
         absent: cap(sums[2]),
-        lower_bound,
+        lower_bound: country.supported_without_share,
     }
 }
 
 /// Population-weighted coverage of `model` for this consortium (for ranking candidate models).
 pub fn coverage_with(plan: &Plan, catalog: &'static Catalog, model: &OpenModel) -> Option<f64> {
     let support = catalog.model_language_support(model);
-    if support.is_empty() {
+    if support.languages.is_empty() {
         return None;
     }
     let (mut covered, mut population) = (0.0, 0.0);
@@ -231,8 +217,13 @@ pub fn coverage_with(plan: &Plan, catalog: &'static Catalog, model: &OpenModel) 
         let Some(pop) = catalog.country(&m.country).and_then(|c| c.population) else {
             continue;
         };
-        let rows = catalog.language_index.compact_rows(&m.country);
-        if let Some(c) = walk_country(rows, &support, |_, _| {}).coverage {
+        let country = catalog
+            .language_index
+            .country(&m.country)
+            .and_then(|e| support.countries.get(e))
+            .copied()
+            .unwrap_or_default();
+        if let Some(c) = shares_of(&country).coverage {
             covered += pop * c;
             population += pop;
         }
@@ -268,7 +259,7 @@ pub fn languages(
     let index = &catalog.language_index;
     let table = &catalog.languages.languages;
     let mut out = LanguageFigures {
-        model_languages_listed: !support.is_empty(),
+        model_languages_listed: !support.languages.is_empty(),
         ..LanguageFigures::default()
     };
     if !out.model_languages_listed {
@@ -286,7 +277,7 @@ pub fn languages(
         entries
             .iter()
             .flatten()
-            .map(|&e| index.compact_rows_of(e).len())
+            .map(|&e| support.unsupported_of(&support.countries[e]).len())
             .sum(),
     );
     out.members.reserve_exact(plan.members.len());
@@ -294,22 +285,22 @@ pub fn languages(
     for (figures, entry) in members.iter().zip(entries) {
         let population = figures.population.unwrap_or(0.0);
         all_population += population;
-        let mut official_supported = false;
         let country = entry.map(|e| &catalog.languages.countries[e]);
         let code: &'static str = country.map_or("", |c| c.country.as_str());
-        let rows = entry.map_or(&[][..], |e| index.compact_rows_of(e));
-        let shares = walk_country(rows, &support, |row, how| {
-            if how == LanguageSupport::Supported {
-                official_supported |= row.official;
-                return;
-            }
+        let meets = entry
+            .and_then(|e| support.countries.get(e))
+            .copied()
+            .unwrap_or_default();
+        let official_supported = meets.official_supported;
+        for row in support.unsupported_of(&meets) {
             let g = &mut gathered[usize::from(row.language)];
             g.speakers += row.share.unwrap_or(0.0) * population;
             g.count += 1;
             g.official |= row.official;
-            g.weak = how == LanguageSupport::PretrainingOnly;
+            g.weak = row.weak;
             unsupported.push((row.language, code));
-        });
+        }
+        let shares = shares_of(&meets);
         if let Some(c) = shares.coverage {
             covered += population * c;
             known_population += population;
@@ -392,7 +383,10 @@ pub fn languages(
         out.uncovered_members[*slot] = country;
         *slot += 1;
     }
-    out.support = support;
+    out.support = match support {
+        Cow::Borrowed(s) => Cow::Borrowed(s.languages.as_slice()),
+        Cow::Owned(s) => Cow::Owned(s.languages),
+    };
     out.table = table;
     out
 }

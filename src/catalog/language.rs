@@ -130,6 +130,57 @@ pub struct CompactRow {
     pub official: bool,
 }
 
+/// One language row of a country that a model does not support.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct UnsupportedRow {
+    /// The row's share ([`CountryLanguage::share`]).
+    pub share: Option<f64>,
+    /// Canonical index of the language in the table's `languages`.
+    pub language: u16,
+    /// Whether the language is official in the country.
+    pub official: bool,
+    /// Whether the model has it in its pretraining data (else it is absent).
+    pub weak: bool,
+}
+
+/// How a model meets one country's languages: its rows' shares summed by how the model treats
+/// them (in the table's row order), and the rows it does not support.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct CountrySupport {
+    /// Σ share of the rows of each kind, indexed by `LanguageSupport as usize`; `None` where no
+    /// row of that kind has a share.
+    pub sums: [Option<f64>; 3],
+    /// Whether a supported row has no share.
+    pub supported_without_share: bool,
+    /// Whether a supported row is an official language.
+    pub official_supported: bool,
+    /// Where its unsupported rows start and end in [`ModelSupport::unsupported`].
+    pub unsupported: (u32, u32),
+}
+
+/// A model's support of every language and every country of the table, worked out once per
+/// catalog model (the plan-independent half of the language-coverage analysis).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ModelSupport {
+    /// How the model treats each language, indexed like the table's `languages`; empty when the
+    /// model lists no supported language (nothing can be said of its coverage).
+    pub languages: Vec<LanguageSupport>,
+    /// Per country entry of the table, in its order.
+    pub countries: Vec<CountrySupport>,
+    /// The rows the model does not support, country after country.
+    pub unsupported: Vec<UnsupportedRow>,
+}
+
+impl ModelSupport {
+    /// A country's rows that the model does not support, in the table's order.
+    pub fn unsupported_of(&self, country: &CountrySupport) -> &[UnsupportedRow] {
+        let (start, end) = country.unsupported;
+        self.unsupported
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
+    }
+}
+
 /// Fast look-ups over a [`LanguageTable`]: code or alias → language, country → its languages.
 #[derive(Debug, Clone)]
 pub struct LanguageIndex {
@@ -282,6 +333,48 @@ impl LanguageIndex {
             table[i] = LanguageSupport::Supported;
         }
         table
+    }
+
+    /// How a model with these supported and pretraining-only codes meets every language and
+    /// country of the table (see [`ModelSupport`]).
+    pub fn model_support(&self, supported: &[String], pretraining: &[String]) -> ModelSupport {
+        let languages = self.support_table(supported, pretraining);
+        if languages.is_empty() {
+            return ModelSupport::default();
+        }
+        let mut out = ModelSupport {
+            countries: Vec::with_capacity(self.row_starts.len().saturating_sub(1)),
+            unsupported: Vec::new(),
+            languages,
+        };
+        for entry in 0..self.row_starts.len().saturating_sub(1) {
+            let mut country = CountrySupport::default();
+            let start = out.unsupported.len();
+            for row in self.compact_rows_of(entry) {
+                let how = out.languages[usize::from(row.language)];
+                match row.share {
+                    Some(share) => {
+                        let sum = &mut country.sums[how as usize];
+                        *sum = Some(sum.unwrap_or(0.0) + share);
+                    }
+                    None => country.supported_without_share |= how == LanguageSupport::Supported,
+                }
+                if how == LanguageSupport::Supported {
+                    country.official_supported |= row.official;
+                } else {
+                    out.unsupported.push(UnsupportedRow {
+                        share: row.share,
+                        language: row.language,
+                        official: row.official,
+                        weak: how == LanguageSupport::PretrainingOnly,
+                    });
+                }
+            }
+            let index = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            country.unsupported = (index(start), index(out.unsupported.len()));
+            out.countries.push(country);
+        }
+        out
     }
 
     /// Canonical indexes of a list of codes; unknown codes are skipped, duplicates (e.g. `ak`

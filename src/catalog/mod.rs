@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 pub use accelerator::{Accelerator, Price};
 pub use country::{Country, CountryTable, RegionalPreset};
 pub use language::{
-    CompactRow, CountryLanguage, CountryLanguages, Language, LanguageIndex, LanguageStatus,
-    LanguageSupport, LanguageTable,
+    CompactRow, CountryLanguage, CountryLanguages, CountrySupport, Language, LanguageIndex,
+    LanguageStatus, LanguageSupport, LanguageTable, ModelSupport, UnsupportedRow,
 };
 pub use model::{Licence, OpenModel, Openness};
 
@@ -71,7 +71,7 @@ pub struct Catalog {
     pub language_index: LanguageIndex,
     /// Per catalog model (same order as `models`): how it treats each language of
     /// `languages.languages`, resolved once (empty when the model lists no languages).
-    model_support: Vec<Vec<LanguageSupport>>,
+    model_support: Vec<ModelSupport>,
     accelerator_index: IdIndex,
     model_index: IdIndex,
     /// Position in `countries.countries` per two-letter code slot (`u16::MAX`: none).
@@ -206,7 +206,7 @@ impl Catalog {
             .map(|m| {
                 catalog
                     .language_index
-                    .support_table(&m.languages, &m.pretraining_languages)
+                    .model_support(&m.languages, &m.pretraining_languages)
             })
             .collect();
         catalog.check_country_references()?;
@@ -236,16 +236,17 @@ impl Catalog {
         Ok(())
     }
 
-    /// How a model treats each language of the table, indexed like `languages.languages`; empty
-    /// when the model lists no supported languages. Catalog models are resolved once at load.
-    pub fn model_language_support(&self, model: &OpenModel) -> Cow<'_, [LanguageSupport]> {
+    /// How a model meets each language and country of the table ([`ModelSupport`]; its
+    /// `languages` is empty when the model lists no supported languages). Catalog models are
+    /// worked out once at load; a plan's own model each time it is asked.
+    pub fn model_language_support(&self, model: &OpenModel) -> Cow<'_, ModelSupport> {
         match self.model_index.get(&model.id) {
             Some(&i) if std::ptr::eq(&self.models[i], model) => {
                 Cow::Borrowed(&self.model_support[i])
             }
             _ => Cow::Owned(
                 self.language_index
-                    .support_table(&model.languages, &model.pretraining_languages),
+                    .model_support(&model.languages, &model.pretraining_languages),
             ),
         }
     }
