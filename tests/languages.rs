@@ -292,7 +292,7 @@ fn at_193_members_every_uncovered_language_lists_exactly_the_members_that_lack_i
     for u in &l.uncovered {
         assert_eq!(
             l.members_of(u),
-            expected[&*u.code].as_slice(),
+            expected[u.code].as_slice(),
             "members lacking {}",
             u.code
         );
