@@ -23,6 +23,7 @@ use std::borrow::Cow;
 use crate::catalog::{Catalog, OpenModel, code_slot};
 
 use super::codes::{CodeIndex, CodeSet};
+use super::experts::ExpertLineSums;
 use super::resolved::Resolved;
 use crate::plan::{Plan, Tenure};
 
@@ -182,6 +183,7 @@ pub fn dependency(
     plan: &Plan,
     catalog: &'static Catalog,
     resolved: &Resolved,
+    expert_lines: &ExpertLineSums,
     model: Option<&OpenModel>,
     members: &MemberSet,
 ) -> Dependency {
@@ -212,12 +214,11 @@ pub fn dependency(
         };
         hosting.add(operator, compute);
     }
+    // Talent: foreign FTE to "unknown", the rest to the members, summed with the expert lines.
+    talent.total = expert_lines.talent_total;
+    talent.markers[Marker::Unknown as usize] = expert_lines.talent_foreign;
+    talent.markers[Marker::Members as usize] = expert_lines.talent_domestic;
     for member in &plan.members {
-        for line in &member.experts {
-            let foreign = line.foreign_fte.min(line.fte);
-            talent.add_marker(Marker::Unknown, foreign);
-            talent.add_marker(Marker::Members, line.fte - foreign);
-        }
         for line in &member.power {
             let site = line.site.as_deref().unwrap_or(&member.country);
             if members.contains(site) {

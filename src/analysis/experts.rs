@@ -19,7 +19,7 @@
 
 use crate::plan::{ExpertRole, Plan, WorkloadKind};
 
-use super::report::{ExpertFigures, Pooled};
+use super::report::{ExpertFigures, MemberFigures, Pooled};
 
 /// Accelerators one infrastructure FTE looks after.
 pub const ACCELERATORS_PER_INFRA_FTE: f64 = 256.0;
@@ -48,14 +48,56 @@ pub fn infra_fte(accelerators: u64) -> f64 {
     }
 }
 
-/// Pooled experts by role and what the workloads need.
-pub fn experts(plan: &Plan, pooled: &Pooled) -> ExpertFigures {
-    let mut fig = ExpertFigures::default();
-    for line in plan.members.iter().flat_map(|m| &m.experts) {
-        fig.have_fte[line.role.index()] += line.fte;
-        fig.total_fte += line.fte;
-        fig.foreign_fte += line.foreign_fte.min(line.fte);
+/// What one walk over every expert line gathers for the member figures, the pooled experts and
+/// the talent layer of the dependency (each sum in plan order).
+#[derive(Default)]
+pub(super) struct ExpertLineSums {
+    /// Pooled FTE per role, total and foreign, for [`experts`].
+    pub pooled: ExpertFigures,
+    /// Talent-layer weights: foreign FTE, domestic FTE, and their running total, summed in the
+    /// order the talent tally adds them (positive weights only).
+    pub talent_foreign: f64,
+    /// See `talent_foreign`.
+    pub talent_domestic: f64,
+    /// See `talent_foreign`.
+    pub talent_total: f64,
+}
+
+/// Walks every expert line once: fills each member's expert and foreign FTE and returns the other
+/// sums. One walk lets the processor run the separate running sums side by side.
+pub(super) fn sum_lines(plan: &Plan, members: &mut [MemberFigures]) -> ExpertLineSums {
+    let mut sums = ExpertLineSums::default();
+    for (member, fig) in plan.members.iter().zip(members.iter_mut()) {
+        for line in &member.experts {
+            let foreign = line.foreign_fte.min(line.fte);
+            let domestic = line.fte - foreign;
+            fig.experts_fte += line.fte;
+            fig.foreign_fte += foreign;
+            sums.pooled.have_fte[line.role.index()] += line.fte;
+            sums.pooled.total_fte += line.fte;
+            sums.pooled.foreign_fte += foreign;
+            // Same test as the tally's (`weight <= 0` is skipped), NaN included.
+            if foreign > 0.0 || foreign.is_nan() {
+                sums.talent_total += foreign;
+                sums.talent_foreign += foreign;
+            }
+            if domestic > 0.0 || domestic.is_nan() {
+                sums.talent_total += domestic;
+                sums.talent_domestic += domestic;
+            }
+        }
     }
+    sums
+}
+
+/// Pooled experts by role (summed by [`sum_lines`]) and what the workloads need.
+pub(super) fn experts(plan: &Plan, pooled: &Pooled, had: &ExpertFigures) -> ExpertFigures {
+    let mut fig = ExpertFigures {
+        total_fte: had.total_fte,
+        foreign_fte: had.foreign_fte,
+        have_fte: had.have_fte,
+        ..ExpertFigures::default()
+    };
     let core_roles = [
         ExpertRole::MlResearch,
         ExpertRole::MlEngineering,

@@ -44,15 +44,10 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
         .map(|m| MemberFigures {
             country: catalog.country_code(&m.country),
             name: catalog.country_name_static(&m.country),
-            experts_fte: m.experts.iter().map(|e| e.fte).fold(0.0, |a, b| a + b),
-            foreign_fte: m
-                .experts
-                .iter()
-                .map(|e| e.foreign_fte.min(e.fte))
-                .fold(0.0, |a, b| a + b),
             ..MemberFigures::default()
         })
         .collect();
+    let expert_lines = experts::sum_lines(plan, &mut member_figures);
     let (pooled, power) = capacity::pool(plan, &resolved, &mut member_figures);
     stakes::fill(plan, &resolved, &mut member_figures);
     let workloads = plan
@@ -89,8 +84,15 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
         power,
         members: member_figures,
         workloads,
-        experts: experts::experts(plan, &pooled),
-        dependency: dependency::dependency(plan, catalog, &resolved, model, &members),
+        experts: experts::experts(plan, &pooled, &expert_lines.pooled),
+        dependency: dependency::dependency(
+            plan,
+            catalog,
+            &resolved,
+            &expert_lines,
+            model,
+            &members,
+        ),
         findings,
         warnings: Vec::new(),
         languages: languages::LanguageFigures::default(),
