@@ -177,6 +177,15 @@ fn chart_ui(ui: &mut Ui, l: &LanguageFigures, chart: &LanguageChart) {
         })
         .show_axes([true, false])
         .show_grid([true, false])
+        // Grid lines only across 0–100 %: left of 0 sit the members' names.
+        .x_grid_spacer({
+            let spacer = egui_plot::log_grid_spacer(10);
+            move |input| {
+                let mut marks = spacer(input);
+                marks.retain(|m| (0.0..=100.0).contains(&m.value));
+                marks
+            }
+        })
         .x_axis_label("% of the member's people (first language)")
         .legend(Legend::default().position(Corner::RightBottom))
         .show(ui, |plot| {
