@@ -5,7 +5,9 @@ use std::borrow::Cow;
 use std::ops::RangeInclusive;
 
 use egui::Ui;
-use egui_plot::{Bar, BarChart, Corner, GridMark, HLine, HoverPosition, Legend, Line, Plot, VLine};
+use egui_plot::{
+    AxisHints, Bar, BarChart, Corner, GridMark, HLine, HoverPosition, Legend, Line, Plot, VLine,
+};
 
 use super::ViewCtx;
 use crate::analysis::Layer;
@@ -81,6 +83,19 @@ fn static_plot(id: &str, width: f32, height: f32) -> Plot<'static> {
         .legend(Legend::default().position(Corner::RightTop))
 }
 
+/// Points the capacity legend takes at the right of a chart (its widest label, "12 others", with
+/// its marker and margins).
+const CAPACITY_LEGEND_WIDTH: f32 = 140.0;
+
+/// The x range's right end for a capacity chart `width` points wide, so that the legend in the
+/// top-right corner stays clear of the "needed" bar (which ends at x = 1.3, the range starting at
+/// −0.6): narrow charts, as in presentation mode, get more room.
+fn legend_room_x(width: f32) -> f64 {
+    let plot = f64::from(width);
+    let free = (plot - f64::from(CAPACITY_LEGEND_WIDTH)).max(plot * 0.25);
+    (-0.6 + 1.9 * plot / free).max(2.6)
+}
+
 fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32, height: f32) {
     ui.vertical(|ui| {
         ui.set_width(width);
@@ -120,12 +135,18 @@ fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32, height: f32) {
             .show_grid([false, true])
             .include_y(0.0)
             .include_x(-0.6)
-            .include_x(2.6)
-            .x_axis_formatter(|m, _| match m.value.round() as i64 {
-                0 if (m.value - 0.0).abs() < 0.01 => "pool".to_string(),
-                1 if (m.value - 1.0).abs() < 0.01 => "needed".to_string(),
-                _ => String::new(),
-            })
+            .include_x(legend_room_x(width))
+            // Two category labels, one unit apart: shown down to 30 points apart (egui_plot's
+            // default of 60 dropped "needed" on the narrow charts of presentation mode).
+            .custom_x_axes(vec![
+                AxisHints::new_x()
+                    .label_spacing(30.0..=40.0)
+                    .formatter(|m, _| match m.value.round() as i64 {
+                        0 if (m.value - 0.0).abs() < 0.01 => "pool".to_string(),
+                        1 if (m.value - 1.0).abs() < 0.01 => "needed".to_string(),
+                        _ => String::new(),
+                    }),
+            ])
             .y_axis_label(unit)
             .show(ui, |plot| {
                 for c in charts {
