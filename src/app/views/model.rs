@@ -230,12 +230,23 @@ fn row_tooltip(ui: &mut Ui, cx: &ViewCtx, m: &OpenModel, r: &ModelRow) {
     ui.label(if m.languages.is_empty() {
         format!("Languages: {}", m.languages_note)
     } else {
-        format!(
-            "Languages ({}): {} {}",
-            m.languages.len(),
-            m.languages.join(", "),
-            m.languages_note
-        )
+        // A long list (Qwen3 has 109 codes) would make the tooltip taller than the screen; the
+        // details panel has it in full.
+        const SHOWN: usize = 24;
+        let more = m.languages.len().saturating_sub(SHOWN);
+        let shown = m.languages[..m.languages.len().min(SHOWN)].join(", ");
+        if more > 0 {
+            format!(
+                "Languages ({}): {shown} and {more} more (all in the details panel)",
+                m.languages.len()
+            )
+        } else {
+            format!(
+                "Languages ({}): {shown} {}",
+                m.languages.len(),
+                m.languages_note
+            )
+        }
     });
     ui.label(format!(
         "Coverage {}: share of the consortium's people whose first language this model officially supports",
