@@ -1420,3 +1420,45 @@ fn a_member_with_billions_of_chips_across_lines_is_analysed_without_overflow() {
         "contributes nothing"
     ));
 }
+
+#[test]
+fn foreign_fte_above_the_line_is_warned_on_that_member_only_and_counted_as_the_fte() {
+    let mut plan = Plan::new("foreign", "llama3.1-70b");
+    for (country, foreign) in [("CL", 1.0), ("AR", 5.0), ("PE", 2.0)] {
+        let mut m = Member::new(country);
+        m.experts = vec![
+            experts(ExpertRole::MlEngineering, 4.0, 0.0),
+            experts(ExpertRole::DataLanguage, 3.0, foreign),
+        ];
+        plan.members.push(m);
+    }
+    let r = analyze(&plan);
+    let text = "foreign FTE exceed the 3 FTE";
+    assert!(has_warning(&r, Subject::Member(1), Severity::Caution, text));
+    assert!(!has_warning(&r, Subject::Member(0), Severity::Caution, text));
+    assert!(!has_warning(&r, Subject::Member(2), Severity::Caution, text));
+    // Counted as the line's FTE: 3, not 5.
+    assert_eq!(r.members[1].foreign_fte, 3.0);
+    assert_eq!(r.experts.foreign_fte, 1.0 + 3.0 + 2.0);
+}
+
+#[test]
+fn a_member_whose_only_chips_are_unknown_still_contributes_something() {
+    let mut plan = Plan::new("unknown chips", "llama3.1-70b");
+    plan.members
+        .push(member_with_chips("CL", vec![owned("no-such-accelerator", 8)]));
+    plan.members.push(member_with_chips("AR", Vec::new()));
+    let r = analyze(&plan);
+    assert!(!has_warning(
+        &r,
+        Subject::Member(0),
+        Severity::Caution,
+        "contributes nothing"
+    ));
+    assert!(has_warning(
+        &r,
+        Subject::Member(1),
+        Severity::Caution,
+        "contributes nothing"
+    ));
+}

@@ -36,19 +36,33 @@ use super::report::{
 pub struct MemberSet<'a> {
     distinct: Vec<&'a str>,
     set: CodeSet<'a>,
+    /// Positions in the plan of members whose code came earlier too, in order.
+    repeats: Vec<usize>,
 }
 
 impl<'a> MemberSet<'a> {
     /// The member codes of a plan.
     pub fn of(plan: &'a Plan) -> MemberSet<'a> {
         let mut set = CodeSet::default();
-        let distinct = plan
-            .members
-            .iter()
-            .map(|m| m.country.as_str())
-            .filter(|code| set.insert(code))
-            .collect();
-        MemberSet { distinct, set }
+        let mut distinct = Vec::with_capacity(plan.members.len());
+        let mut repeats = Vec::new();
+        for (i, m) in plan.members.iter().enumerate() {
+            if set.insert(&m.country) {
+                distinct.push(m.country.as_str());
+            } else {
+                repeats.push(i);
+            }
+        }
+        MemberSet {
+            distinct,
+            set,
+            repeats,
+        }
+    }
+
+    /// Whether the member at position `i` repeats a code listed before it.
+    pub fn is_repeat(&self, i: usize) -> bool {
+        self.repeats.binary_search(&i).is_ok()
     }
 
     /// Whether `code` is a member.

@@ -61,14 +61,20 @@ pub(super) struct ExpertLineSums {
     pub talent_domestic: f64,
     /// See `talent_foreign`.
     pub talent_total: f64,
+    /// Positions of the members with a line whose foreign FTE exceed its FTE, in order (the
+    /// warnings name those lines).
+    pub over_foreign: Vec<usize>,
 }
 
 /// Walks every expert line once: fills each member's expert and foreign FTE and returns the other
 /// sums. One walk lets the processor run the separate running sums side by side.
 pub(super) fn sum_lines(plan: &Plan, members: &mut [MemberFigures]) -> ExpertLineSums {
     let mut sums = ExpertLineSums::default();
-    for (member, fig) in plan.members.iter().zip(members.iter_mut()) {
+    for (i, (member, fig)) in plan.members.iter().zip(members.iter_mut()).enumerate() {
         for line in &member.experts {
+            if line.foreign_fte > line.fte && sums.over_foreign.last() != Some(&i) {
+                sums.over_foreign.push(i);
+            }
             let foreign = line.foreign_fte.min(line.fte);
             let domestic = line.fte - foreign;
             fig.experts_fte += line.fte;

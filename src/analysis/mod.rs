@@ -98,7 +98,14 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
         languages: languages::LanguageFigures::default(),
     };
     report.languages = languages::languages(plan, catalog, model, &report.members);
-    report.warnings = warnings::warnings(plan, catalog, &resolved, &report);
+    report.warnings = warnings::warnings(
+        plan,
+        catalog,
+        &resolved,
+        &members,
+        &expert_lines.over_foreign,
+        &report,
+    );
     report
 }
 

@@ -3,7 +3,7 @@
 use crate::catalog::Catalog;
 use crate::plan::{ExpertRole, Plan};
 
-use super::codes::CodeSet;
+use super::dependency::MemberSet;
 use super::report::{Report, Severity, Subject, Warning};
 use super::resolved::Resolved;
 
@@ -16,10 +16,15 @@ fn push(out: &mut Vec<Warning>, severity: Severity, subject: Subject, message: S
 }
 
 /// All warnings for a plan whose figures are already in `report`.
+///
+/// The expert-line and member sums come from the earlier passes (`members`, `over_foreign`, the
+/// member figures), so this pass does not walk the expert and power lines again.
 pub fn warnings(
     plan: &Plan,
     catalog: &Catalog,
     resolved: &Resolved,
+    members: &MemberSet,
+    over_foreign: &[usize],
     report: &Report,
 ) -> Vec<Warning> {
     let mut out = Vec::new();
@@ -42,8 +47,7 @@ pub fn warnings(
             "The plan has no members yet.".to_string(),
         );
     }
-    let mut seen = CodeSet::default();
-    for (i, member) in plan.members.iter().enumerate() {
+    for (i, (member, fig)) in plan.members.iter().zip(&report.members).enumerate() {
         let country = resolved.countries[i];
         let name = country.map_or(member.country.as_str(), |c| c.name.as_str());
         if country.is_none() {
@@ -54,7 +58,7 @@ pub fn warnings(
                 format!("Unknown country code {:?}.", member.country),
             );
         }
-        if !seen.insert(&member.country) {
+        if members.is_repeat(i) {
             push(
                 &mut out,
                 Severity::Caution,
@@ -62,7 +66,13 @@ pub fn warnings(
                 format!("{name} is listed twice; merge its contributions."),
             );
         }
-        if member.contributes_nothing() {
+        // Nothing at all: no chips (known or not), power, experts or funding.
+        let funding = member.funding.as_ref().map_or(0.0, |f| f.amount);
+        if member.chips.iter().all(|c| c.count == 0)
+            && fig.power_mw == 0.0
+            && fig.experts_fte == 0.0
+            && funding == 0.0
+        {
             push(
                 &mut out,
                 Severity::Caution,
@@ -109,7 +119,12 @@ pub fn warnings(
                 }
             }
         }
-        for line in &member.experts {
+        let experts = if over_foreign.binary_search(&i).is_ok() {
+            member.experts.as_slice()
+        } else {
+            &[]
+        };
+        for line in experts {
             if line.foreign_fte > line.fte {
                 push(
                     &mut out,

@@ -63,15 +63,6 @@ impl Member {
             funding: None,
         }
     }
-
-    /// Whether the member brings nothing at all (no chips, power, experts or funding).
-    pub fn contributes_nothing(&self) -> bool {
-        let no_chips = self.chips.iter().all(|c| c.count == 0);
-        let mw = self.power.iter().map(|p| p.mw).sum::<f64>();
-        let fte = self.experts.iter().map(|e| e.fte).sum::<f64>();
-        let money = self.funding.as_ref().map_or(0.0, |f| f.amount);
-        no_chips && mw == 0.0 && fte == 0.0 && money == 0.0
-    }
 }
 
 /// Whether accelerators are owned or rented.
