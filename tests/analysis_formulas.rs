@@ -1435,8 +1435,18 @@ fn foreign_fte_above_the_line_is_warned_on_that_member_only_and_counted_as_the_f
     let r = analyze(&plan);
     let text = "foreign FTE exceed the 3 FTE";
     assert!(has_warning(&r, Subject::Member(1), Severity::Caution, text));
-    assert!(!has_warning(&r, Subject::Member(0), Severity::Caution, text));
-    assert!(!has_warning(&r, Subject::Member(2), Severity::Caution, text));
+    assert!(!has_warning(
+        &r,
+        Subject::Member(0),
+        Severity::Caution,
+        text
+    ));
+    assert!(!has_warning(
+        &r,
+        Subject::Member(2),
+        Severity::Caution,
+        text
+    ));
     // Counted as the line's FTE: 3, not 5.
     assert_eq!(r.members[1].foreign_fte, 3.0);
     assert_eq!(r.experts.foreign_fte, 1.0 + 3.0 + 2.0);
@@ -1445,8 +1455,10 @@ fn foreign_fte_above_the_line_is_warned_on_that_member_only_and_counted_as_the_f
 #[test]
 fn a_member_whose_only_chips_are_unknown_still_contributes_something() {
     let mut plan = Plan::new("unknown chips", "llama3.1-70b");
-    plan.members
-        .push(member_with_chips("CL", vec![owned("no-such-accelerator", 8)]));
+    plan.members.push(member_with_chips(
+        "CL",
+        vec![owned("no-such-accelerator", 8)],
+    ));
     plan.members.push(member_with_chips("AR", Vec::new()));
     let r = analyze(&plan);
     assert!(!has_warning(
