@@ -292,12 +292,6 @@ impl LanguageIndex {
         &self.country_ids[country_entry]
     }
 
-    /// A country's rows in compact form (empty when the table does not have the country).
-    pub fn compact_rows(&self, country: &str) -> &[CompactRow] {
-        self.country(country)
-            .map_or(&[], |entry| self.compact_rows_of(entry))
-    }
-
     /// The rows of a country entry in compact form.
     pub fn compact_rows_of(&self, country_entry: usize) -> &[CompactRow] {
         &self.rows[self.row_starts[country_entry]..self.row_starts[country_entry + 1]]

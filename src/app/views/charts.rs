@@ -70,7 +70,9 @@ pub(super) fn bar_fill(color: egui::Color32) -> egui::Color32 {
     color.linear_multiply(0.2)
 }
 
-fn static_plot(id: &str, width: f32, height: f32) -> Plot<'static> {
+/// A plot that only shows figures: no zoom, drag or scroll, tick labels formatted only where shown,
+/// and a legend at the top right. Callers override what differs.
+pub(super) fn static_plot(id: &str, width: f32, height: f32) -> Plot<'static> {
     Plot::new(id)
         .height(height)
         .x_axis_formatter(shown_ticks(width, X_LABEL_SPACING))

@@ -3,7 +3,7 @@
 //! units share one axis.
 
 use egui::Ui;
-use egui_plot::{Bar, BarChart, Corner, Legend, Plot};
+use egui_plot::{Bar, BarChart, Corner, Legend};
 
 use crate::app::theme;
 use crate::diff::FigureChange;
@@ -43,13 +43,7 @@ pub fn moved_figures_chart_ui(ui: &mut Ui, id: &str, figures: &[FigureChange], a
     let height = (n as f32 * 34.0 + 60.0)
         .min(ui.available_height())
         .max(theme::CHART_HEIGHT * 0.6);
-    Plot::new(id.to_string())
-        .height(height)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
+    super::charts::static_plot(id, ui.available_width(), height)
         .legend(Legend::default().position(Corner::RightBottom))
         .include_x(0.0)
         .include_x(max * 1.15)

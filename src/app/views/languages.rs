@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
-use egui_plot::{Bar, BarChart, Corner, Legend, Plot};
+use egui_plot::{Bar, BarChart, Corner, Legend};
 
 use super::ViewCtx;
 use crate::analysis::languages::{LanguageFigures, TOKENS_PER_LANGUAGE};
@@ -153,13 +153,7 @@ fn chart_ui(ui: &mut Ui, l: &LanguageFigures, chart: &LanguageChart) {
     let clip = ui.clip_rect();
     let near = clip.expand2(egui::vec2(0.0, clip.height()));
     let height = (n as f32 * 20.0 + 60.0).clamp(160.0, 4200.0);
-    Plot::new("language-coverage")
-        .height(height)
-        .allow_zoom(false)
-        .allow_drag(false)
-        .allow_scroll(false)
-        .allow_boxed_zoom(false)
-        .allow_double_click_reset(false)
+    super::charts::static_plot("language-coverage", ui.available_width(), height)
         // Room left of 0 for each member's name, drawn beside its own bar.
         .include_x(-32.0)
         // ... and right of 100 % for the legend, so it never covers a bar.
