@@ -69,31 +69,51 @@ pub(super) struct ExpertLineSums {
 /// Walks every expert line once: fills each member's expert and foreign FTE and returns the other
 /// sums. One walk lets the processor run the separate running sums side by side.
 pub(super) fn sum_lines(plan: &Plan, members: &mut [MemberFigures]) -> ExpertLineSums {
-    let mut sums = ExpertLineSums::default();
+    let mut over_foreign = Vec::new();
+    // Running sums in locals rather than in the returned struct: the processor keeps them in
+    // registers, instead of storing and reloading them on every line.
+    let mut have_fte = [0.0; 5];
+    let (mut total_fte, mut foreign_fte) = (0.0, 0.0);
+    let (mut talent_total, mut talent_foreign, mut talent_domestic) = (0.0, 0.0, 0.0);
+    // The talent tally skips weights `<= 0` (NaN is kept). Adding +0.0 instead leaves a sum of
+    // positive (or NaN) terms exactly as it was, and spares an unpredictable branch.
+    let weight = |w: f64| if w > 0.0 || w.is_nan() { w } else { 0.0 };
     for (i, (member, fig)) in plan.members.iter().zip(members.iter_mut()).enumerate() {
+        let (mut experts, mut foreign_of_member) = (fig.experts_fte, fig.foreign_fte);
+        // No call inside the line loop (a call would make the compiler keep the sums in memory).
+        let mut over = false;
         for line in &member.experts {
-            if line.foreign_fte > line.fte && sums.over_foreign.last() != Some(&i) {
-                sums.over_foreign.push(i);
-            }
+            over |= line.foreign_fte > line.fte;
             let foreign = line.foreign_fte.min(line.fte);
             let domestic = line.fte - foreign;
-            fig.experts_fte += line.fte;
-            fig.foreign_fte += foreign;
-            sums.pooled.have_fte[line.role.index()] += line.fte;
-            sums.pooled.total_fte += line.fte;
-            sums.pooled.foreign_fte += foreign;
-            // Same test as the tally's (`weight <= 0` is skipped), NaN included.
-            if foreign > 0.0 || foreign.is_nan() {
-                sums.talent_total += foreign;
-                sums.talent_foreign += foreign;
-            }
-            if domestic > 0.0 || domestic.is_nan() {
-                sums.talent_total += domestic;
-                sums.talent_domestic += domestic;
-            }
+            experts += line.fte;
+            foreign_of_member += foreign;
+            have_fte[line.role.index()] += line.fte;
+            total_fte += line.fte;
+            foreign_fte += foreign;
+            let (foreign_w, domestic_w) = (weight(foreign), weight(domestic));
+            talent_total = talent_total + foreign_w + domestic_w;
+            talent_foreign += foreign_w;
+            talent_domestic += domestic_w;
+        }
+        fig.experts_fte = experts;
+        fig.foreign_fte = foreign_of_member;
+        if over {
+            over_foreign.push(i);
         }
     }
-    sums
+    ExpertLineSums {
+        pooled: ExpertFigures {
+            have_fte,
+            total_fte,
+            foreign_fte,
+            ..ExpertFigures::default()
+        },
+        talent_foreign,
+        talent_domestic,
+        talent_total,
+        over_foreign,
+    }
 }
 
 /// Pooled experts by role (summed by [`sum_lines`]) and what the workloads need.
