@@ -18,6 +18,10 @@ pub fn fill(plan: &Plan, resolved: &Resolved, members: &mut [MemberFigures]) {
         members[member].chips_usd +=
             f64::from(line.count) * unit_value_usd(acc, a.chip_value_usd_per_bf16_pflops);
     }
+    // One pass fills each member's values and sums the totals (in plan order), so that the
+    // member figures, too large to stay in the nearest cache, are read once more rather than four
+    // times.
+    let (mut total_value, mut total_population, mut total_gdp) = (0.0, 0.0, 0.0);
     for (country, fig) in resolved.countries.iter().zip(members.iter_mut()) {
         fig.power_usd = fig.power_mw * HOURS_PER_YEAR * a.electricity_usd_per_mwh;
         fig.experts_usd = fig.experts_fte * a.expert_usd_per_fte_year;
@@ -25,19 +29,14 @@ pub fn fill(plan: &Plan, resolved: &Resolved, members: &mut [MemberFigures]) {
             fig.population = country.population;
             fig.gdp_usd = country.gdp_usd;
         }
+        total_value += fig.value_usd();
+        if let Some(population) = fig.population {
+            total_population += population;
+        }
+        if let Some(gdp) = fig.gdp_usd {
+            total_gdp += gdp;
+        }
     }
-    let total_value: f64 = members
-        .iter()
-        .map(MemberFigures::value_usd)
-        .fold(0.0, |a, b| a + b);
-    let total_population: f64 = members
-        .iter()
-        .filter_map(|m| m.population)
-        .fold(0.0, |a, b| a + b);
-    let total_gdp: f64 = members
-        .iter()
-        .filter_map(|m| m.gdp_usd)
-        .fold(0.0, |a, b| a + b);
     for fig in members.iter_mut() {
         fig.stake = ratio(fig.value_usd(), total_value);
         fig.population_share = ratio(fig.population.unwrap_or(0.0), total_population);
