@@ -200,7 +200,7 @@ pub fn export_findings(resolved: &Resolved, members: &MemberSet) -> Vec<Finding>
     let mut out = Vec::new();
     let mut us_chips = false;
     let mut huawei = false;
-    for (_, acc, _) in resolved.known_chips() {
+    for acc in &resolved.accelerators {
         // TPP = 2 × MacTOPS × bit length = 16 × dense BF16 TFLOP/s; 3A090.a from TPP 4,800.
         us_chips |= acc.vendor_country == "US" && acc.bf16_tflops.unwrap_or(0.0) * 16.0 >= 4800.0;
         huawei |= acc.vendor == "Huawei";

@@ -329,24 +329,31 @@ pub fn languages(
             *tokens = Some(tokens.map_or(c.tokens, |t| t.max(c.tokens)));
         }
     }
-    // Most speakers first, ties in code order, in one integer per language: the speakers' bits
-    // (sums of non-negative products, whose bits order like their values) inverted, then the
-    // code's rank, then the index.
-    let mut ranked: Vec<u128> = gathered
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| g.count > 0)
-        .map(|(id, g)| {
-            (u128::from(!g.speakers.to_bits()) << 32)
-                | (u128::from(index.code_rank(id)) << 16)
-                | id as u128
-        })
-        .collect();
+    // Most speakers first, ties in code order. Languages with speakers are ranked on one integer
+    // each: the speakers' bits (sums of non-negative products, whose bits order like their values)
+    // inverted, then the code's rank, then the index. Those without a known share (about half at
+    // 193 members) all have 0 speakers and come last in code order, on a smaller key.
+    let mut ranked: Vec<u128> = Vec::new();
+    let mut unspoken: Vec<u32> = Vec::new();
+    for (id, g) in gathered.iter().enumerate().filter(|(_, g)| g.count > 0) {
+        let rank = u32::from(index.code_rank(id));
+        if g.speakers.to_bits() == 0 {
+            unspoken.push((rank << 16) | id as u32);
+        } else {
+            ranked.push(
+                (u128::from(!g.speakers.to_bits()) << 32) | (u128::from(rank) << 16) | id as u128,
+            );
+        }
+    }
     ranked.sort_unstable();
-    out.uncovered.reserve_exact(ranked.len());
+    unspoken.sort_unstable();
+    let ranked = ranked
+        .into_iter()
+        .map(|key| (key & 0xffff) as usize)
+        .chain(unspoken.into_iter().map(|key| (key & 0xffff) as usize));
+    out.uncovered.reserve_exact(ranked.size_hint().0);
     let mut next = 0;
-    for key in ranked {
-        let id = (key & 0xffff) as usize;
+    for id in ranked {
         let g = &mut gathered[id];
         let members = next..next + g.count;
         next += g.count;

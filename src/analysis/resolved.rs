@@ -25,6 +25,8 @@ pub struct ResolvedChip<'a> {
 pub struct Resolved<'a> {
     /// Every chip line, member after member, in plan order.
     pub chips: Vec<ResolvedChip<'a>>,
+    /// Each known accelerator of the plan once, in order of first use.
+    pub accelerators: Vec<&'a Accelerator>,
     /// Each member's country in the catalog, in plan order (`None` for an unknown code).
     pub countries: Vec<Option<&'a Country>>,
     /// Where each member's lines start in `chips`, plus the end.
@@ -39,12 +41,21 @@ impl<'a> Resolved<'a> {
         // Consecutive lines often name the same accelerator: reuse the last look-up.
         let mut last: Option<(&str, Option<&'a Accelerator>)> = None;
         let mut starts = Vec::with_capacity(plan.members.len() + 1);
+        let mut accelerators: Vec<&'a Accelerator> = Vec::new();
         for (member, m) in plan.members.iter().enumerate() {
             starts.push(chips.len());
             for (index, line) in m.chips.iter().enumerate() {
                 let acc = match last {
                     Some((id, acc)) if id == line.accelerator => acc,
-                    _ => plan.accelerator(catalog, &line.accelerator),
+                    _ => {
+                        let acc = plan.accelerator(catalog, &line.accelerator);
+                        if let Some(acc) = acc
+                            && !accelerators.iter().any(|&known| std::ptr::eq(known, acc))
+                        {
+                            accelerators.push(acc);
+                        }
+                        acc
+                    }
                 };
                 last = Some((&line.accelerator, acc));
                 chips.push(ResolvedChip {
@@ -63,6 +74,7 @@ impl<'a> Resolved<'a> {
             .collect();
         Resolved {
             chips,
+            accelerators,
             countries,
             starts,
         }
