@@ -231,17 +231,25 @@ pub fn coverage_with(plan: &Plan, catalog: &'static Catalog, model: &OpenModel) 
     (population > 0.0).then(|| covered / population)
 }
 
-/// What the analysis gathers about one uncovered language while it walks the members.
+/// What the analysis gathers about one uncovered language while it walks the members (16 bytes:
+/// the walk reaches the table of all languages at random).
 #[derive(Clone, Copy, Default)]
 struct Gathered {
     speakers: f64,
     /// Members where it is not supported (while walking); then its next slot in
     /// `uncovered_members` (while filling).
-    count: usize,
+    count: u32,
     official: bool,
     weak: bool,
-    corpus_tokens: Option<f64>,
 }
+
+/// A country the language table lacks: no row, nothing supported.
+static NO_SUPPORT: CountrySupport = CountrySupport {
+    sums: [None; 3],
+    supported_without_share: false,
+    official_supported: false,
+    unsupported: (0, 0),
+};
 
 /// Language coverage of the plan's base model and the adaptation proposals.
 ///
@@ -267,50 +275,40 @@ pub fn languages(
         return out;
     }
     let mut gathered = vec![Gathered::default(); table.len()];
-    let entries: Vec<Option<usize>> = plan
-        .members
-        .iter()
-        .map(|m| index.country(&m.country))
-        .collect();
     // (language, member) for every row the model does not support, in plan order.
-    let mut unsupported: Vec<(u16, &'static str)> = Vec::with_capacity(
-        entries
-            .iter()
-            .flatten()
-            .map(|&e| support.unsupported_of(&support.countries[e]).len())
-            .sum(),
-    );
+    let mut unsupported: Vec<(u16, u32)> = Vec::with_capacity(4 * plan.members.len());
+    // Each member's code as the language table holds it, in plan order.
+    let mut codes: Vec<&'static str> = Vec::with_capacity(plan.members.len());
     out.members.reserve_exact(plan.members.len());
     let (mut covered, mut known_population, mut all_population) = (0.0, 0.0, 0.0);
-    for (figures, entry) in members.iter().zip(entries) {
+    for (i, (member, figures)) in plan.members.iter().zip(members).enumerate() {
         let population = figures.population.unwrap_or(0.0);
         all_population += population;
+        let entry = index.country(&member.country);
         let country = entry.map(|e| &catalog.languages.countries[e]);
-        let code: &'static str = country.map_or("", |c| c.country.as_str());
+        codes.push(country.map_or("", |c| c.country.as_str()));
         let meets = entry
             .and_then(|e| support.countries.get(e))
-            .copied()
-            .unwrap_or_default();
-        let official_supported = meets.official_supported;
-        for row in support.unsupported_of(&meets) {
+            .unwrap_or(&NO_SUPPORT);
+        for row in support.unsupported_of(meets) {
             let g = &mut gathered[usize::from(row.language)];
             g.speakers += row.share.unwrap_or(0.0) * population;
             g.count += 1;
             g.official |= row.official;
             g.weak = row.weak;
-            unsupported.push((row.language, code));
+            unsupported.push((row.language, i as u32));
         }
-        let shares = shares_of(&meets);
+        let shares = shares_of(meets);
         if let Some(c) = shares.coverage {
             covered += population * c;
             known_population += population;
         }
-        out.members_with_official_language += usize::from(official_supported);
+        out.members_with_official_language += usize::from(meets.official_supported);
         out.members.push(MemberCoverage {
             coverage: shares.coverage,
             weak: shares.weak,
             absent: shares.absent,
-            official_supported,
+            official_supported: meets.official_supported,
             lower_bound: shares.lower_bound && shares.coverage.is_some(),
             country,
             language_ids: entry.map_or(&[], |e| index.country_language_ids(e)),
@@ -322,11 +320,15 @@ pub fn languages(
     } else {
         0.0
     };
-    // The corpus a plan enters under any code of a language counts for that language.
+    // The corpus a plan enters under any code of a language counts for that language (the
+    // largest, when it enters several).
+    let mut corpora: Vec<(usize, f64)> = Vec::new();
     for c in &plan.language_corpora {
         if let Some(id) = index.language(&c.language) {
-            let tokens = &mut gathered[id].corpus_tokens;
-            *tokens = Some(tokens.map_or(c.tokens, |t| t.max(c.tokens)));
+            match corpora.iter_mut().find(|(known, _)| *known == id) {
+                Some((_, tokens)) => *tokens = tokens.max(c.tokens),
+                None => corpora.push((id, c.tokens)),
+            }
         }
     }
     // Most speakers first, ties in code order. Languages with speakers are ranked on one integer
@@ -355,12 +357,17 @@ pub fn languages(
     let mut next = 0;
     for id in ranked {
         let g = &mut gathered[id];
-        let members = next..next + g.count;
-        next += g.count;
-        g.count = members.start;
+        let count = g.count as usize;
+        let members = next..next + count;
+        next += count;
+        g.count = members.start as u32;
         // A sign language is not learnt from text: it gets no text-pretraining proposal.
         let text = !index.is_sign_language(id);
-        let corpus_tokens = g.corpus_tokens.filter(|_| text);
+        let corpus_tokens = corpora
+            .iter()
+            .find(|(known, _)| *known == id)
+            .map(|&(_, tokens)| tokens)
+            .filter(|_| text);
         let proposed_tokens = if text {
             corpus_tokens.map_or(TOKENS_PER_LANGUAGE, |c| c.min(TOKENS_PER_LANGUAGE))
         } else {
@@ -385,9 +392,9 @@ pub fn languages(
         });
     }
     out.uncovered_members = vec![""; unsupported.len()];
-    for (id, country) in unsupported {
+    for (id, member) in unsupported {
         let slot = &mut gathered[usize::from(id)].count;
-        out.uncovered_members[*slot] = country;
+        out.uncovered_members[*slot as usize] = codes[member as usize];
         *slot += 1;
     }
     out.support = match support {
