@@ -22,38 +22,35 @@ pub const US_LICENCE_REQUIRED: &[&str] = &[
     "VE", "ZW",
 ];
 
-fn codes(list: impl IntoIterator<Item = impl AsRef<str>>) -> String {
-    list.into_iter()
-        .map(|c| c.as_ref().to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
+fn codes(list: &[&str]) -> String {
+    list.join(", ")
 }
 
 /// Licence findings for `model` in this consortium.
 pub fn licence_findings(
     plan: &Plan,
-    catalog: &Catalog,
+    catalog: &'static Catalog,
     model: &OpenModel,
     members: &MemberSet,
 ) -> Vec<Finding> {
     let licence = &model.licence;
     let mut out = Vec::new();
-    let mut add = |severity, title: &str, detail: String, members: Vec<String>| {
+    let mut add = |severity, title: &'static str, detail: String, members: Vec<&'static str>| {
         out.push(Finding {
             severity,
-            title: title.to_string(),
+            title,
             detail,
             members,
         });
     };
     if licence.eu_multimodal_excluded {
-        let eu: Vec<String> = catalog
+        let eu: Vec<&'static str> = catalog
             .preset(EU27_PRESET)
             .map(|p| {
                 p.members
                     .iter()
                     .filter(|c| members.contains(c))
-                    .cloned()
+                    .map(String::as_str)
                     .collect()
             })
             .unwrap_or_default();
@@ -205,15 +202,15 @@ pub fn export_findings(resolved: &Resolved, members: &MemberSet) -> Vec<Finding>
         us_chips |= acc.vendor_country == "US" && acc.bf16_tflops.unwrap_or(0.0) * 16.0 >= 4800.0;
         huawei |= acc.vendor == "Huawei";
     }
-    let restricted: Vec<String> = US_LICENCE_REQUIRED
+    let restricted: Vec<&'static str> = US_LICENCE_REQUIRED
         .iter()
+        .copied()
         .filter(|c| members.contains(c))
-        .map(|c| c.to_string())
         .collect();
     if us_chips && !restricted.is_empty() {
         out.push(Finding {
             severity: Severity::Blocker,
-            title: "US export licence needed".to_string(),
+            title: "US export licence needed",
             detail: format!(
                 "US-designed advanced accelerators (ECCN 3A090.a) need a US export licence for {} \
                  (BIS advanced-computing rules).",
@@ -225,7 +222,7 @@ pub fn export_findings(resolved: &Resolved, members: &MemberSet) -> Vec<Finding>
     if huawei {
         out.push(Finding {
             severity: Severity::Caution,
-            title: "Huawei Ascend and US rules".to_string(),
+            title: "Huawei Ascend and US rules",
             detail:
                 "BIS guidance of 13 May 2025 warns that using Huawei Ascend chips anywhere may \
                      violate US export rules (General Prohibition 10); members trading with the US \

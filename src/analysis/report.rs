@@ -372,11 +372,11 @@ pub struct Finding {
     /// How serious it is.
     pub severity: Severity,
     /// Short title, e.g. "EU multimodal carve-out".
-    pub title: String,
+    pub title: &'static str,
     /// What it means for the consortium, in plain words.
     pub detail: String,
-    /// Members it concerns (alpha-2), if specific ones.
-    pub members: Vec<String>,
+    /// Members it concerns (alpha-2, borrowed from the catalog), if specific ones.
+    pub members: Vec<&'static str>,
 }
 
 /// What a warning is about, so the app can show it next to that thing.

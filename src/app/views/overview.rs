@@ -317,7 +317,7 @@ fn findings_ui(ui: &mut Ui, cx: &ViewCtx) {
                 f.severity.label(),
                 theme::status_color(ui.visuals(), severity_status(f.severity)),
             );
-            ui.label(RichText::new(&f.title).strong());
+            ui.label(RichText::new(f.title).strong());
             ui.label(&f.detail);
         });
     }
