@@ -69,9 +69,16 @@ impl Default for CodeIndex<'_> {
 }
 
 impl<'a> CodeIndex<'a> {
-    /// The position recorded for `code`, or records `next` for it and returns `None`.
-    pub fn get_or_insert(&mut self, code: &'a str, next: usize) -> Option<usize> {
-        match code_slot(code) {
+    /// The position recorded for `code` (whose slot, from [`code_slot`], the caller has worked
+    /// out), or records `next` for it and returns `None`.
+    #[inline]
+    pub fn get_or_insert_at(
+        &mut self,
+        code: &'a str,
+        slot: Option<usize>,
+        next: usize,
+    ) -> Option<usize> {
+        match slot {
             Some(slot) => match self.slots[slot] {
                 u32::MAX => {
                     self.slots[slot] = u32::try_from(next).expect("fewer than 4 billion suppliers");
@@ -111,9 +118,10 @@ mod tests {
     #[test]
     fn index_returns_the_first_position_recorded() {
         let mut index = CodeIndex::default();
-        assert_eq!(index.get_or_insert("BR", 0), None);
-        assert_eq!(index.get_or_insert("imported", 1), None);
-        assert_eq!(index.get_or_insert("BR", 7), Some(0));
-        assert_eq!(index.get_or_insert("imported", 7), Some(1));
+        let mut add = |code, next| index.get_or_insert_at(code, code_slot(code), next);
+        assert_eq!(add("BR", 0), None);
+        assert_eq!(add("imported", 1), None);
+        assert_eq!(add("BR", 7), Some(0));
+        assert_eq!(add("imported", 7), Some(1));
     }
 }

@@ -20,7 +20,7 @@
 
 use std::borrow::Cow;
 
-use crate::catalog::{Catalog, OpenModel, code_slot};
+use crate::catalog::{CODE_SLOTS, Catalog, OpenModel, code_slot};
 
 use super::codes::{CodeIndex, CodeSet};
 use super::experts::ExpertLineSums;
@@ -87,6 +87,27 @@ enum Marker {
     Members = 2,
 }
 
+/// Where a weight goes in a tally: a supplier's entry, or a marker.
+#[derive(Clone, Copy)]
+enum Target {
+    Entry(u32),
+    Marker(Marker),
+}
+
+/// An entry made ahead of its first weight (see [`Tally::target`]); weights added are positive or
+/// NaN, so this value is never a sum.
+const NO_WEIGHT: f64 = -1.0;
+
+/// Where one accelerator's weight goes in the chip-design, fabrication and memory tallies, worked
+/// out once per accelerator rather than once per line.
+struct ChipTargets {
+    design: Target,
+    /// Positions in the shared list of targets.
+    fab: std::ops::Range<usize>,
+    /// Positions in the shared list of targets.
+    memory: std::ops::Range<usize>,
+}
+
 /// Weight per supplier within one layer.
 #[derive(Default)]
 struct Tally<'a> {
@@ -99,11 +120,13 @@ struct Tally<'a> {
 }
 
 impl<'a> Tally<'a> {
+    #[inline(always)]
     fn add(&mut self, supplier: &'a str, weight: f64) {
         if weight <= 0.0 {
             return;
         }
-        if code_slot(supplier).is_none()
+        let slot = code_slot(supplier);
+        if slot.is_none()
             && let Some(m) = MARKERS.iter().position(|&m| m == supplier)
         {
             self.total += weight;
@@ -111,29 +134,70 @@ impl<'a> Tally<'a> {
             return;
         }
         self.total += weight;
-        match self.index.get_or_insert(supplier, self.entries.len()) {
-            Some(i) => self.entries[i].1 += weight,
+        match self
+            .index
+            .get_or_insert_at(supplier, slot, self.entries.len())
+        {
+            Some(i) => add_weight(&mut self.entries[i].1, weight),
             None => self.entries.push((supplier, weight)),
         }
     }
 
+    /// Where weights for `supplier` go, its entry made now if need be (it shows in the layer
+    /// only once a weight reaches it).
+    fn target(&mut self, supplier: &'a str) -> Target {
+        let slot = code_slot(supplier);
+        if slot.is_none()
+            && let Some(m) = MARKERS.iter().position(|&m| m == supplier)
+        {
+            return Target::Marker([Marker::Unknown, Marker::Imported, Marker::Members][m]);
+        }
+        let next = self.entries.len();
+        match self.index.get_or_insert_at(supplier, slot, next) {
+            Some(i) => Target::Entry(i as u32),
+            None => {
+                self.entries.push((supplier, NO_WEIGHT));
+                Target::Entry(next as u32)
+            }
+        }
+    }
+
+    /// [`Tally::add`] to a target worked out before.
+    #[inline(always)]
+    fn add_to(&mut self, target: Target, weight: f64) {
+        match target {
+            Target::Marker(m) => self.add_marker(m, weight),
+            Target::Entry(i) => {
+                if weight <= 0.0 {
+                    return;
+                }
+                self.total += weight;
+                add_weight(&mut self.entries[i as usize].1, weight);
+            }
+        }
+    }
+
+    /// Shares `weight` equally among targets worked out before (an accelerator's fab or memory
+    /// countries); an empty list credits it to the unknown supplier.
+    #[inline(always)]
+    fn add_split_to(&mut self, targets: &[Target], weight: f64) {
+        if targets.is_empty() {
+            self.add_marker(Marker::Unknown, weight);
+        } else {
+            let each = weight / targets.len() as f64;
+            for &t in targets {
+                self.add_to(t, each);
+            }
+        }
+    }
+
+    #[inline(always)]
     fn add_marker(&mut self, marker: Marker, weight: f64) {
         if weight <= 0.0 {
             return;
         }
         self.total += weight;
         self.markers[marker as usize] += weight;
-    }
-
-    fn add_split(&mut self, suppliers: &'a [String], weight: f64) {
-        if suppliers.is_empty() {
-            self.add_marker(Marker::Unknown, weight);
-        } else {
-            let each = weight / suppliers.len() as f64;
-            for s in suppliers {
-                self.add(s, each);
-            }
-        }
     }
 
     fn finish(self, members: &MemberSet, catalog: &'static Catalog) -> LayerFigures {
@@ -150,23 +214,42 @@ impl<'a> Tally<'a> {
             .into_iter()
             .zip(self.markers)
             .filter(|&(_, w)| w > 0.0);
-        let mut keyed: Vec<(u64, usize, &str, f64)> = self
-            .entries
-            .into_iter()
-            .chain(markers)
-            .map(|(name, w)| {
+        let mut named: Vec<(&str, f64)> = self.entries;
+        named.retain(|&(_, w)| w != NO_WEIGHT);
+        named.extend(markers);
+        // Names that are not two-letter codes (markers, custom suppliers) order after every code
+        // and among themselves by name: give each a rank past the code slots.
+        let mut others: Vec<usize> = (0..named.len())
+            .filter(|&i| code_slot(named[i].0).is_none())
+            .collect();
+        others.sort_unstable_by_key(|&i| named[i].0);
+        let mut order = vec![0u32; named.len()];
+        for (i, &(name, _)) in named.iter().enumerate() {
+            if let Some(slot) = code_slot(name) {
+                order[i] = slot as u32;
+            }
+        }
+        for (rank, &i) in others.iter().enumerate() {
+            order[i] = (CODE_SLOTS + rank) as u32;
+        }
+        let mut keyed: Vec<u128> = named
+            .iter()
+            .enumerate()
+            .map(|(i, &(_, w))| {
                 let share = w / self.total;
-                let slot = code_slot(name).unwrap_or(usize::MAX);
-                (share.to_bits(), slot, name, share)
+                (u128::from(!share.to_bits()) << 64) | (u128::from(order[i]) << 32) | i as u128
             })
             .collect();
-        keyed.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then_with(|| a.2.cmp(b.2)));
+        keyed.sort_unstable();
         let suppliers: Vec<Supplier> = keyed
             .into_iter()
-            .map(|(_, _, name, share)| Supplier {
-                country: supplier_name(catalog, name),
-                share,
-                member: name == MEMBERS_SUPPLIER || members.contains(name),
+            .map(|key| {
+                let (name, w) = named[(key & 0xffff_ffff) as usize];
+                Supplier {
+                    country: supplier_name(catalog, name),
+                    share: w / self.total,
+                    member: name == MEMBERS_SUPPLIER || members.contains(name),
+                }
             })
             .collect();
         let foreign_share = suppliers
@@ -180,6 +263,16 @@ impl<'a> Tally<'a> {
             empty: false,
         }
     }
+}
+
+/// Adds `weight` to an entry's sum (the first weight replaces [`NO_WEIGHT`]).
+#[inline(always)]
+fn add_weight(sum: &mut f64, weight: f64) {
+    *sum = if *sum == NO_WEIGHT {
+        weight
+    } else {
+        *sum + weight
+    };
 }
 
 /// A supplier's name without allocating when it is a catalog country or a marker.
@@ -207,13 +300,39 @@ pub fn dependency(
     let mut hosting = Tally::default();
     let mut talent = Tally::default();
     let mut energy = Tally::default();
-    for (line, acc, member) in resolved.known_chips() {
+    let mut targets = Vec::new();
+    let per_acc: Vec<ChipTargets> = resolved
+        .accelerators
+        .iter()
+        .map(|acc| {
+            let design = design.target(&acc.vendor_country);
+            let start = targets.len();
+            targets.extend(acc.fab_countries.iter().map(|c| fab.target(c)));
+            let fab_end = targets.len();
+            targets.extend(
+                acc.memory_supplier_countries
+                    .iter()
+                    .map(|c| memory.target(c)),
+            );
+            ChipTargets {
+                design,
+                fab: start..fab_end,
+                memory: fab_end..targets.len(),
+            }
+        })
+        .collect();
+    for chip in &resolved.chips {
+        let Some(acc) = chip.acc else {
+            continue;
+        };
+        let (line, member) = (chip.line, chip.member);
+        let to = &per_acc[chip.acc_index as usize];
         let n = f64::from(line.count);
         let compute = n * acc.bf16_tflops.unwrap_or(0.0);
-        design.add(&acc.vendor_country, compute);
-        fab.add_split(&acc.fab_countries, compute);
-        memory.add_split(
-            &acc.memory_supplier_countries,
+        design.add_to(to.design, compute);
+        fab.add_split_to(&targets[to.fab.clone()], compute);
+        memory.add_split_to(
+            &targets[to.memory.clone()],
             n * acc.memory_gb.unwrap_or(0.0),
         );
         let host = line

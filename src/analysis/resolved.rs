@@ -16,6 +16,8 @@ pub struct ResolvedChip<'a> {
     pub index: usize,
     /// The line itself.
     pub line: &'a ChipLine,
+    /// Position of its accelerator in [`Resolved::accelerators`] (0 when unknown).
+    pub acc_index: u32,
     /// Its accelerator (the plan's own definitions first, then the catalog); `None` when the id is
     /// unknown.
     pub acc: Option<&'a Accelerator>,
@@ -39,29 +41,34 @@ impl<'a> Resolved<'a> {
         let lines = plan.members.iter().map(|m| m.chips.len()).sum();
         let mut chips = Vec::with_capacity(lines);
         // Consecutive lines often name the same accelerator: reuse the last look-up.
-        let mut last: Option<(&str, Option<&'a Accelerator>)> = None;
+        let mut last: Option<(&str, Option<&'a Accelerator>, u32)> = None;
         let mut starts = Vec::with_capacity(plan.members.len() + 1);
         let mut accelerators: Vec<&'a Accelerator> = Vec::new();
         for (member, m) in plan.members.iter().enumerate() {
             starts.push(chips.len());
             for (index, line) in m.chips.iter().enumerate() {
-                let acc = match last {
-                    Some((id, acc)) if id == line.accelerator => acc,
+                let (acc, acc_index) = match last {
+                    Some((id, acc, i)) if id == line.accelerator => (acc, i),
                     _ => {
                         let acc = plan.accelerator(catalog, &line.accelerator);
-                        if let Some(acc) = acc
-                            && !accelerators.iter().any(|&known| std::ptr::eq(known, acc))
-                        {
-                            accelerators.push(acc);
-                        }
-                        acc
+                        let i = acc.map_or(0, |acc| {
+                            match accelerators.iter().position(|&a| std::ptr::eq(a, acc)) {
+                                Some(i) => i,
+                                None => {
+                                    accelerators.push(acc);
+                                    accelerators.len() - 1
+                                }
+                            }
+                        });
+                        (acc, i as u32)
                     }
                 };
-                last = Some((&line.accelerator, acc));
+                last = Some((&line.accelerator, acc, acc_index));
                 chips.push(ResolvedChip {
                     member,
                     index,
                     line,
+                    acc_index,
                     acc,
                 });
             }
