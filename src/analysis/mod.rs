@@ -28,6 +28,8 @@ pub use report::*;
 pub use stakes::unit_value_usd;
 pub use workloads::days_at_scale;
 
+use std::borrow::Cow;
+
 use crate::catalog::Catalog;
 use crate::plan::Plan;
 
@@ -41,10 +43,17 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
     let mut member_figures: Vec<MemberFigures> = plan
         .members
         .iter()
-        .map(|m| MemberFigures {
-            country: catalog.country_code(&m.country),
-            name: catalog.country_name_static(&m.country),
-            ..MemberFigures::default()
+        .zip(&resolved.countries)
+        .map(|(m, country)| {
+            let (code, name) = match country {
+                Some(c) => (Cow::Borrowed(c.code.as_str()), Cow::Borrowed(c.name.as_str())),
+                None => (Cow::Owned(m.country.clone()), Cow::Owned(m.country.clone())),
+            };
+            MemberFigures {
+                country: code,
+                name,
+                ..MemberFigures::default()
+            }
         })
         .collect();
     let expert_lines = experts::sum_lines(plan, &mut member_figures);
@@ -113,7 +122,7 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
 /// (for comparing candidate models without re-running the whole analysis).
 pub fn workload_fits(
     plan: &Plan,
-    catalog: &Catalog,
+    catalog: &'static Catalog,
     model: &crate::catalog::OpenModel,
     report: &Report,
 ) -> Vec<bool> {

@@ -30,14 +30,14 @@ pub struct Resolved<'a> {
     /// Each known accelerator of the plan once, in order of first use.
     pub accelerators: Vec<&'a Accelerator>,
     /// Each member's country in the catalog, in plan order (`None` for an unknown code).
-    pub countries: Vec<Option<&'a Country>>,
+    pub countries: Vec<Option<&'static Country>>,
     /// Where each member's lines start in `chips`, plus the end.
     starts: Vec<usize>,
 }
 
 impl<'a> Resolved<'a> {
     /// Resolves every chip line's accelerator and every member's country.
-    pub fn of(plan: &'a Plan, catalog: &'a Catalog) -> Resolved<'a> {
+    pub fn of(plan: &'a Plan, catalog: &'static Catalog) -> Resolved<'a> {
         let lines = plan.members.iter().map(|m| m.chips.len()).sum();
         let mut chips = Vec::with_capacity(lines);
         // Consecutive lines often name the same accelerator: reuse the last look-up.

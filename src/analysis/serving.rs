@@ -11,7 +11,7 @@
 //!   2 · N_active FLOPs per token at the replica's peak × MFU; the slower of the two sets the step
 //!   time (roofline). Replica throughput = batch ÷ step time; pool capacity = Σ replicas' throughput.
 
-use crate::catalog::{Accelerator, OpenModel};
+use crate::catalog::OpenModel;
 use crate::plan::{Assumptions, Plan, Precision, WorkloadKind};
 
 use super::capacity::peak_tflops;
@@ -132,6 +132,18 @@ fn replica_on(
     best
 }
 
+/// `x.floor()` for a non-negative `x`, without the library call that `floor` is on processors
+/// without SSE4.1 (the baseline this app is built for): below 2⁵², truncating to an integer and
+/// back is exact and equals the floor. Anything else goes to `floor`.
+fn floor_non_negative(x: f64) -> f64 {
+    const EXACT_BELOW: f64 = 4_503_599_627_370_496.0; // 2^52
+    if (0.0..EXACT_BELOW).contains(&x) {
+        (x as u64) as f64
+    } else {
+        x.floor()
+    }
+}
+
 /// Serving figures for a serving workload on the whole pool.
 pub fn serving(
     plan: &Plan,
@@ -161,12 +173,29 @@ pub fn serving(
         ..ServingFigures::default()
     };
     let mut best: Option<Replica> = None;
-    // Lines of the same accelerator share one best replica shape whenever they hold at least the
-    // largest replica tried, so each shape is searched once per accelerator and line size.
-    let mut shapes: Vec<(*const Accelerator, f64, Option<Replica>)> = Vec::new();
-    for (line, acc, _) in resolved.known_chips() {
+    // Per accelerator of the plan: its largest replica tried, and the best replica shape for
+    // each line size met so far. Lines of the same accelerator share one shape whenever they hold
+    // at least the largest replica tried, so each shape is searched once per accelerator and size.
+    let mut per_acc: Vec<(f64, Vec<(f64, Option<Replica>)>)> = resolved
+        .accelerators
+        .iter()
+        .map(|acc| {
+            let group = Group {
+                count: 0.0,
+                memory_gb: acc.memory_gb.unwrap_or(0.0),
+                bandwidth_tbs: acc.memory_bandwidth_tbs.unwrap_or(0.0),
+                peak_tflops: peak_tflops(acc, precision),
+            };
+            let largest = largest_replica_tried(&group, model, precision, kv_gb_per_user);
+            (largest, Vec::new())
+        })
+        .collect();
+    for chip in &resolved.chips {
+        let Some(acc) = chip.acc else {
+            continue;
+        };
         let group = Group {
-            count: f64::from(line.count),
+            count: f64::from(chip.line.count),
             memory_gb: acc.memory_gb.unwrap_or(0.0),
             bandwidth_tbs: acc.memory_bandwidth_tbs.unwrap_or(0.0),
             peak_tflops: peak_tflops(acc, precision),
@@ -174,25 +203,20 @@ pub fn serving(
         if group.peak_tflops <= 0.0 {
             continue;
         }
-        let size = group.count.min(largest_replica_tried(
-            &group,
-            model,
-            precision,
-            kv_gb_per_user,
-        ));
-        let key = (acc as *const Accelerator, size);
-        let shape = match shapes.iter().find(|(p, n, _)| (*p, *n) == key) {
-            Some((_, _, shape)) => shape.clone(),
+        let (largest, shapes) = &mut per_acc[chip.acc_index as usize];
+        let size = group.count.min(*largest);
+        let shape = match shapes.iter().find(|(n, _)| *n == size) {
+            Some((_, shape)) => shape.clone(),
             None => {
                 let shape = replica_on(&group, model, precision, kv_gb_per_user, a);
-                shapes.push((key.0, key.1, shape.clone()));
+                shapes.push((size, shape.clone()));
                 shape
             }
         };
         let Some(replica) = shape else {
             continue;
         };
-        let replicas = (group.count / replica.chips).floor();
+        let replicas = floor_non_negative(group.count / replica.chips);
         fig.replicas += replicas as u64;
         fig.accelerators_serving += (replicas * replica.chips) as u64;
         fig.capacity_tokens_per_s += replicas * replica.tokens_per_s;
