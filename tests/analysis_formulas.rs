@@ -1474,3 +1474,33 @@ fn a_member_whose_only_chips_are_unknown_still_contributes_something() {
         "contributes nothing"
     ));
 }
+
+/// Suppliers are listed largest share first; equal shares in code order, with names that are not
+/// two-letter codes after the codes and in name order, however many such names a plan has.
+#[test]
+fn suppliers_with_equal_shares_are_listed_in_code_order_then_by_name() {
+    for custom_names in [2usize, 12] {
+        let mut plan = Plan::new("ties", "llama3.1-8b");
+        let hosts: Vec<String> = ["SE", "AR", "ZA"]
+            .iter()
+            .map(|c| c.to_string())
+            .chain((0..custom_names).rev().map(|i| format!("host-{i:02}")))
+            .collect();
+        for host in &hosts {
+            let mut line = owned("nvidia_h100_sxm", 8);
+            line.hosted_in = Some(host.clone());
+            plan.members.push(member_with_chips("FR", vec![line]));
+        }
+        let hosting = analyze(&plan).dependency.layer(Layer::Hosting).clone();
+        let listed: Vec<&str> = hosting.suppliers.iter().map(|s| &*s.country).collect();
+        let mut expected = vec!["AR", "SE", "ZA"];
+        let mut names: Vec<&str> = hosts[3..].iter().map(String::as_str).collect();
+        names.sort_unstable();
+        expected.extend(names);
+        assert_eq!(listed, expected, "{custom_names} custom names");
+        let share = 1.0 / hosts.len() as f64;
+        for s in &hosting.suppliers {
+            assert_rel(s.share, share, 1e-12, &s.country);
+        }
+    }
+}

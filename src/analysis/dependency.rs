@@ -216,28 +216,42 @@ impl<'a> Tally<'a> {
             .filter(|&(_, w)| w > 0.0);
         let mut named: Vec<(&str, f64)> = self.entries;
         named.retain(|&(_, w)| w != NO_WEIGHT);
+        named.reserve_exact(markers.clone().count());
         named.extend(markers);
-        // Names that are not two-letter codes (markers, custom suppliers) order after every code
-        // and among themselves by name: give each a rank past the code slots.
-        let mut others: Vec<usize> = (0..named.len())
-            .filter(|&i| code_slot(named[i].0).is_none())
-            .collect();
-        others.sort_unstable_by_key(|&i| named[i].0);
-        let mut order = vec![0u32; named.len()];
-        for (i, &(name, _)) in named.iter().enumerate() {
-            if let Some(slot) = code_slot(name) {
-                order[i] = slot as u32;
+        // Names that are not two-letter codes (markers, custom suppliers) order after every code,
+        // and among themselves by name. There are rarely more than the three markers: count the
+        // smaller ones then; a plan with many custom names gets them sorted once instead.
+        let others = named.iter().filter(|(n, _)| code_slot(n).is_none()).count();
+        let sorted_others: Vec<&str> = if others > 8 {
+            let mut names: Vec<&str> = named
+                .iter()
+                .map(|&(n, _)| n)
+                .filter(|n| code_slot(n).is_none())
+                .collect();
+            names.sort_unstable();
+            names
+        } else {
+            Vec::new()
+        };
+        let order = |name: &str| match code_slot(name) {
+            Some(slot) => slot as u128,
+            None if others > 8 => {
+                (CODE_SLOTS + sorted_others.partition_point(|&o| o < name)) as u128
             }
-        }
-        for (rank, &i) in others.iter().enumerate() {
-            order[i] = (CODE_SLOTS + rank) as u32;
-        }
+            None => {
+                let before = named
+                    .iter()
+                    .filter(|(other, _)| code_slot(other).is_none() && *other < name)
+                    .count();
+                (CODE_SLOTS + before) as u128
+            }
+        };
         let mut keyed: Vec<u128> = named
             .iter()
             .enumerate()
-            .map(|(i, &(_, w))| {
+            .map(|(i, &(name, w))| {
                 let share = w / self.total;
-                (u128::from(!share.to_bits()) << 64) | (u128::from(order[i]) << 32) | i as u128
+                (u128::from(!share.to_bits()) << 64) | (order(name) << 32) | i as u128
             })
             .collect();
         keyed.sort_unstable();
@@ -297,7 +311,11 @@ pub fn dependency(
     let mut design = Tally::default();
     let mut fab = Tally::default();
     let mut memory = Tally::default();
-    let mut hosting = Tally::default();
+    // About one host per member.
+    let mut hosting = Tally {
+        entries: Vec::with_capacity(plan.members.len()),
+        ..Tally::default()
+    };
     let mut talent = Tally::default();
     let mut energy = Tally::default();
     let mut targets = Vec::new();

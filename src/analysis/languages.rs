@@ -281,6 +281,8 @@ pub fn languages(
     let mut codes: Vec<&'static str> = Vec::with_capacity(plan.members.len());
     out.members.reserve_exact(plan.members.len());
     let (mut covered, mut known_population, mut all_population) = (0.0, 0.0, 0.0);
+    // Languages not supported somewhere, each counted once.
+    let mut distinct = 0;
     for (i, (member, figures)) in plan.members.iter().zip(members).enumerate() {
         let population = figures.population.unwrap_or(0.0);
         all_population += population;
@@ -293,6 +295,7 @@ pub fn languages(
         for row in support.unsupported_of(meets) {
             let g = &mut gathered[usize::from(row.language)];
             g.speakers += row.share.unwrap_or(0.0) * population;
+            distinct += usize::from(g.count == 0);
             g.count += 1;
             g.official |= row.official;
             g.weak = row.weak;
@@ -335,8 +338,8 @@ pub fn languages(
     // each: the speakers' bits (sums of non-negative products, whose bits order like their values)
     // inverted, then the code's rank, then the index. Those without a known share (about half at
     // 193 members) all have 0 speakers and come last in code order, on a smaller key.
-    let mut ranked: Vec<u128> = Vec::new();
-    let mut unspoken: Vec<u32> = Vec::new();
+    let mut ranked: Vec<u128> = Vec::with_capacity(distinct);
+    let mut unspoken: Vec<u32> = Vec::with_capacity(distinct);
     for (id, g) in gathered.iter().enumerate().filter(|(_, g)| g.count > 0) {
         let rank = u32::from(index.code_rank(id));
         if g.speakers.to_bits() == 0 {

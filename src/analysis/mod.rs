@@ -46,7 +46,10 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
         .zip(&resolved.countries)
         .map(|(m, country)| {
             let (code, name) = match country {
-                Some(c) => (Cow::Borrowed(c.code.as_str()), Cow::Borrowed(c.name.as_str())),
+                Some(c) => (
+                    Cow::Borrowed(c.code.as_str()),
+                    Cow::Borrowed(c.name.as_str()),
+                ),
                 None => (Cow::Owned(m.country.clone()), Cow::Owned(m.country.clone())),
             };
             MemberFigures {
