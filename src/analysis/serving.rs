@@ -132,6 +132,9 @@ fn replica_on(
     best
 }
 
+/// The best replica shape found for each line size of one accelerator.
+type Shapes = Vec<(f64, Option<Replica>)>;
+
 /// `x.floor()` for a non-negative `x`, without the library call that `floor` is on processors
 /// without SSE4.1 (the baseline this app is built for): below 2⁵², truncating to an integer and
 /// back is exact and equals the floor. Anything else goes to `floor`.
@@ -176,7 +179,7 @@ pub fn serving(
     // Per accelerator of the plan: its largest replica tried, and the best replica shape for
     // each line size met so far. Lines of the same accelerator share one shape whenever they hold
     // at least the largest replica tried, so each shape is searched once per accelerator and size.
-    let mut per_acc: Vec<(f64, Vec<(f64, Option<Replica>)>)> = resolved
+    let mut per_acc: Vec<(f64, Shapes)> = resolved
         .accelerators
         .iter()
         .map(|acc| {

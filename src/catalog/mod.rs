@@ -78,28 +78,48 @@ pub struct Catalog {
     country_slots: Box<[u16; CODE_SLOTS]>,
 }
 
-/// Catalog ids → position, hashed with FNV-1a: ids are short and trusted (the catalog's own), so a
-/// simple hash is several times faster than the default SipHash on the analysis's hot path.
-type IdIndex = HashMap<String, usize, BuildHasherDefault<Fnv1a>>;
+/// Catalog ids → position, with a simple multiplicative hash: ids are short and the catalog's own,
+/// so a hash that takes eight bytes per step is several times faster than the default SipHash on
+/// the analysis's hot path (every chip line's accelerator is looked up once per analysis).
+type IdIndex = HashMap<String, usize, BuildHasherDefault<IdHasher>>;
 
-/// The 64-bit FNV-1a hash.
-struct Fnv1a(u64);
+/// Hashes eight bytes per step (the scheme of rustc's FxHash), then mixes the high bits down, as
+/// the table picks buckets from the low bits.
+#[derive(Default)]
+struct IdHasher(u64);
 
-impl Default for Fnv1a {
-    fn default() -> Self {
-        Fnv1a(0xcbf2_9ce4_8422_2325)
+impl IdHasher {
+    const K: u64 = 0x517c_c1b7_2722_0a95;
+
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
     }
 }
 
-impl Hasher for Fnv1a {
+impl Hasher for IdHasher {
     fn finish(&self) -> u64 {
-        self.0
+        self.0 ^ (self.0 >> 32)
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let word = rest
+                .iter()
+                .rev()
+                .fold(0u64, |w, &b| (w << 8) | u64::from(b));
+            self.add(word);
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
     }
 }
 
