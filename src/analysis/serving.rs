@@ -132,8 +132,9 @@ fn replica_on(
     best
 }
 
-/// The best replica shape found for each line size of one accelerator.
-type Shapes = Vec<(f64, Option<Replica>)>;
+/// One accelerator of the plan as serving sees it: its figures (a group of no chips yet), the
+/// largest replica the search tries on it, and the best replica shape found for each line size.
+type PerAccelerator = (Group, f64, Vec<(f64, Option<Replica>)>);
 
 /// `x.floor()` for a non-negative `x`, without the library call that `floor` is on processors
 /// without SSE4.1 (the baseline this app is built for): below 2⁵², truncating to an integer and
@@ -179,7 +180,7 @@ pub fn serving(
     // Per accelerator of the plan: its largest replica tried, and the best replica shape for
     // each line size met so far. Lines of the same accelerator share one shape whenever they hold
     // at least the largest replica tried, so each shape is searched once per accelerator and size.
-    let mut per_acc: Vec<(f64, Shapes)> = resolved
+    let mut per_acc: Vec<PerAccelerator> = resolved
         .accelerators
         .iter()
         .map(|acc| {
@@ -190,23 +191,18 @@ pub fn serving(
                 peak_tflops: peak_tflops(acc, precision),
             };
             let largest = largest_replica_tried(&group, model, precision, kv_gb_per_user);
-            (largest, Vec::new())
+            (group, largest, Vec::new())
         })
         .collect();
-    for chip in &resolved.chips {
-        let Some(acc) = chip.acc else {
-            continue;
-        };
+    for chip in resolved.chips.iter().filter(|c| c.acc.is_some()) {
+        let (of_acc, largest, shapes) = &mut per_acc[chip.acc_index as usize];
         let group = Group {
             count: f64::from(chip.line.count),
-            memory_gb: acc.memory_gb.unwrap_or(0.0),
-            bandwidth_tbs: acc.memory_bandwidth_tbs.unwrap_or(0.0),
-            peak_tflops: peak_tflops(acc, precision),
+            ..*of_acc
         };
         if group.peak_tflops <= 0.0 {
             continue;
         }
-        let (largest, shapes) = &mut per_acc[chip.acc_index as usize];
         let size = group.count.min(*largest);
         let shape = match shapes.iter().find(|(n, _)| *n == size) {
             Some((_, shape)) => shape.clone(),

@@ -347,15 +347,6 @@ impl Catalog {
         }
     }
 
-    /// The country's name as the catalog holds it (no allocation), or the code itself when
-    /// unknown.
-    pub fn country_name_static(&'static self, code: &str) -> Cow<'static, str> {
-        match self.country(code) {
-            Some(c) => Cow::Borrowed(c.name.as_str()),
-            None => Cow::Owned(code.to_string()),
-        }
-    }
-
     /// The display name of a country code, or the code itself when unknown.
     pub fn country_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.country(code).map_or(code, |c| c.name.as_str())
