@@ -87,6 +87,22 @@ enum Marker {
     Members = 2,
 }
 
+impl Marker {
+    /// The marker a supplier name stands for (`slot` is the name's [`code_slot`]: a two-letter
+    /// code is never a marker).
+    #[inline(always)]
+    fn of(supplier: &str, slot: Option<usize>) -> Option<Marker> {
+        if slot.is_some() {
+            return None;
+        }
+        match MARKERS.iter().position(|&m| m == supplier)? {
+            0 => Some(Marker::Unknown),
+            1 => Some(Marker::Imported),
+            _ => Some(Marker::Members),
+        }
+    }
+}
+
 /// Where a weight goes in a tally: a supplier's entry, or a marker.
 #[derive(Clone, Copy)]
 enum Target {
@@ -126,11 +142,8 @@ impl<'a> Tally<'a> {
             return;
         }
         let slot = code_slot(supplier);
-        if slot.is_none()
-            && let Some(m) = MARKERS.iter().position(|&m| m == supplier)
-        {
-            self.total += weight;
-            self.markers[m] += weight;
+        if let Some(marker) = Marker::of(supplier, slot) {
+            self.add_marker(marker, weight);
             return;
         }
         self.total += weight;
@@ -147,10 +160,8 @@ impl<'a> Tally<'a> {
     /// only once a weight reaches it).
     fn target(&mut self, supplier: &'a str) -> Target {
         let slot = code_slot(supplier);
-        if slot.is_none()
-            && let Some(m) = MARKERS.iter().position(|&m| m == supplier)
-        {
-            return Target::Marker([Marker::Unknown, Marker::Imported, Marker::Members][m]);
+        if let Some(marker) = Marker::of(supplier, slot) {
+            return Target::Marker(marker);
         }
         let next = self.entries.len();
         match self.index.get_or_insert_at(supplier, slot, next) {
