@@ -84,7 +84,7 @@ fn a_southeast_asian_plan_on_llama_leaves_filipino_uncovered_and_sea_lion_covers
         "{} vs {expected}",
         tl.speakers
     );
-    assert_eq!(llama.languages.members_of(tl), ["PH"]);
+    assert_eq!(llama.languages.members_of(tl).collect::<Vec<_>>(), ["PH"]);
     assert!(tl.official, "Filipino is official in the Philippines");
     assert_eq!(tl.proposed_tokens, TOKENS_PER_LANGUAGE);
 
@@ -143,7 +143,7 @@ fn a_latin_american_plan_covers_spanish_and_portuguese_but_not_quechua_or_aymara
         "{} vs {expected}",
         qu.speakers
     );
-    assert!(r.languages.members_of(qu).contains(&"PE"));
+    assert!(r.languages.members_of(qu).any(|m| m == "PE"));
     // Uncovered languages come most-spoken first.
     assert!(
         r.languages
@@ -291,8 +291,8 @@ fn at_193_members_every_uncovered_language_lists_exactly_the_members_that_lack_i
     assert_eq!(l.uncovered.len(), expected.len());
     for u in &l.uncovered {
         assert_eq!(
-            l.members_of(u),
-            expected[u.code].as_slice(),
+            l.members_of(u).collect::<Vec<_>>(),
+            expected[u.code],
             "members lacking {}",
             u.code
         );

@@ -24,7 +24,7 @@ use crate::catalog::{CODE_SLOTS, Catalog, OpenModel, code_slot};
 
 use super::codes::{CodeIndex, CodeSet};
 use super::experts::ExpertLineSums;
-use super::resolved::Resolved;
+use super::resolved::{NO_SLOT, Resolved};
 use crate::plan::{Plan, Tenure};
 
 use super::report::{
@@ -41,13 +41,14 @@ pub struct MemberSet<'a> {
 }
 
 impl<'a> MemberSet<'a> {
-    /// The member codes of a plan.
-    pub fn of(plan: &'a Plan) -> MemberSet<'a> {
+    /// The member codes of a plan, whose [`code_slot`]s are `slots` (see [`Resolved::slots`]).
+    pub(super) fn of(plan: &'a Plan, slots: &[u16]) -> MemberSet<'a> {
         let mut set = CodeSet::default();
         let mut distinct = Vec::with_capacity(plan.members.len());
         let mut repeats = Vec::new();
-        for (i, m) in plan.members.iter().enumerate() {
-            if set.insert(&m.country) {
+        for (i, (m, &slot)) in plan.members.iter().zip(slots).enumerate() {
+            let slot = (slot != NO_SLOT).then_some(usize::from(slot));
+            if set.insert_at(&m.country, slot) {
                 distinct.push(m.country.as_str());
             } else {
                 repeats.push(i);

@@ -9,7 +9,9 @@
 //!   share, from `assets/languages.ron`. Pretraining-only languages are reported apart ("weak") and
 //!   are not counted as covered. Coverage is stated only when the table's shares for the member
 //!   add up to at least [`MIN_KNOWN_SHARE`]; otherwise it is unknown. Where a supported language
-//!   has no share, the figure is a lower bound and says so.
+//!   has no share, the figure is a lower bound and says so. A member's shares depend only on the
+//!   model and the country, so the catalog works them out once per model and country
+//!   ([`crate::catalog::LanguageIndex::model_support`]); the analysis reads them.
 //! - Consortium coverage = Σ population × coverage ÷ Σ population, over members with known
 //!   coverage.
 //! - Also per member: whether at least one *official* language is supported (the government can use
@@ -136,17 +138,17 @@ pub struct LanguageFigures {
     pub table: &'static [Language],
     /// Languages not supported somewhere, most speakers first.
     pub uncovered: Vec<UncoveredLanguage>,
-    /// The country codes of each uncovered language's members, language after language.
-    pub uncovered_members: Vec<&'static str>,
+    /// The positions in `members` of each uncovered language's members, language after language.
+    pub uncovered_members: Vec<u32>,
     /// Tokens of all proposed adaptations.
     pub proposed_tokens_total: f64,
     /// Experts of all proposed adaptations (FTE).
     pub proposed_experts_total: f64,
 }
 
-/// Shares that must be known before a member's coverage is stated: below this, the table does not
-/// say what most of its people speak first, and a coverage figure would mislead.
-pub const MIN_KNOWN_SHARE: f64 = 0.5;
+/// Shares that must be known before a member's coverage is stated (the rule is applied where the
+/// catalog works out each country's shares).
+pub use crate::catalog::MIN_KNOWN_SHARE;
 
 impl LanguageFigures {
     /// A member's languages, in the table's order, each with how the model treats it. (The rows
@@ -175,34 +177,21 @@ impl LanguageFigures {
             })
     }
 
-    /// The members (country codes) where an uncovered language is spoken and not supported.
-    pub fn members_of(&self, language: &UncoveredLanguage) -> &[&'static str] {
-        self.uncovered_members
+    /// The members (country codes, in plan order) where an uncovered language is spoken and not
+    /// supported.
+    pub fn members_of<'a>(
+        &'a self,
+        language: &UncoveredLanguage,
+    ) -> impl Iterator<Item = &'static str> + 'a {
+        let positions = self
+            .uncovered_members
             .get(language.members.clone())
-            .unwrap_or_default()
-    }
-}
-
-/// A member's shares by how the model treats its languages.
-struct Shares {
-    coverage: Option<f64>,
-    weak: Option<f64>,
-    absent: Option<f64>,
-    /// A supported language has no share, so the coverage is at least the figure given.
-    lower_bound: bool,
-}
-
-/// A country's shares from the model's sums over its rows: coverage is stated only when the
-/// known shares reach [`MIN_KNOWN_SHARE`]; each share is capped at 1.
-fn shares_of(country: &CountrySupport) -> Shares {
-    let sums = &country.sums;
-    let known = sums.iter().flatten().fold(0.0, |a, b| a + b) >= MIN_KNOWN_SHARE;
-    let cap = |x: Option<f64>| x.map(|v| v.min(1.0));
-    Shares {
-        coverage: known.then(|| cap(sums[0]).unwrap_or(0.0)),
-        weak: cap(sums[1]),
-        absent: cap(sums[2]),
-        lower_bound: country.supported_without_share,
+            .unwrap_or_default();
+        // A member with an uncovered language has an entry in the table, which holds its code.
+        positions.iter().filter_map(|&i| {
+            let member = self.members.get(i as usize)?;
+            Some(member.country?.country.as_str())
+        })
     }
 }
 
@@ -221,9 +210,8 @@ pub fn coverage_with(plan: &Plan, catalog: &'static Catalog, model: &OpenModel) 
             .language_index
             .country(&m.country)
             .and_then(|e| support.countries.get(e))
-            .copied()
-            .unwrap_or_default();
-        if let Some(c) = shares_of(&country).coverage {
+            .unwrap_or(&CountrySupport::NONE);
+        if let Some(c) = country.coverage {
             covered += pop * c;
             population += pop;
         }
@@ -243,14 +231,6 @@ struct Gathered {
     weak: bool,
 }
 
-/// A country the language table lacks: no row, nothing supported.
-static NO_SUPPORT: CountrySupport = CountrySupport {
-    sums: [None; 3],
-    supported_without_share: false,
-    official_supported: false,
-    unsupported: (0, 0),
-};
-
 /// Language coverage of the plan's base model and the adaptation proposals.
 ///
 /// One walk over the members' languages gathers everything; the uncovered languages are then
@@ -260,6 +240,7 @@ pub fn languages(
     catalog: &'static Catalog,
     model: Option<&OpenModel>,
     members: &[MemberFigures],
+    slots: &[u16],
 ) -> LanguageFigures {
     let support = model
         .map(|m| catalog.model_language_support(m))
@@ -277,21 +258,18 @@ pub fn languages(
     let mut gathered = vec![Gathered::default(); table.len()];
     // (language, member) for every row the model does not support, in plan order.
     let mut unsupported: Vec<(u16, u32)> = Vec::with_capacity(4 * plan.members.len());
-    // Each member's code as the language table holds it, in plan order.
-    let mut codes: Vec<&'static str> = Vec::with_capacity(plan.members.len());
     out.members.reserve_exact(plan.members.len());
     let (mut covered, mut known_population, mut all_population) = (0.0, 0.0, 0.0);
     // Languages not supported somewhere, each counted once.
     let mut distinct = 0;
-    for (i, (member, figures)) in plan.members.iter().zip(members).enumerate() {
+    for (i, (figures, &slot)) in members.iter().zip(slots).enumerate() {
         let population = figures.population.unwrap_or(0.0);
         all_population += population;
-        let entry = index.country(&member.country);
+        let entry = index.country_at_slot(usize::from(slot));
         let country = entry.map(|e| &catalog.languages.countries[e]);
-        codes.push(country.map_or("", |c| c.country.as_str()));
         let meets = entry
             .and_then(|e| support.countries.get(e))
-            .unwrap_or(&NO_SUPPORT);
+            .unwrap_or(&CountrySupport::NONE);
         for row in support.unsupported_of(meets) {
             let g = &mut gathered[usize::from(row.language)];
             g.speakers += row.share.unwrap_or(0.0) * population;
@@ -301,18 +279,17 @@ pub fn languages(
             g.weak = row.weak;
             unsupported.push((row.language, i as u32));
         }
-        let shares = shares_of(meets);
-        if let Some(c) = shares.coverage {
+        if let Some(c) = meets.coverage {
             covered += population * c;
             known_population += population;
         }
         out.members_with_official_language += usize::from(meets.official_supported);
         out.members.push(MemberCoverage {
-            coverage: shares.coverage,
-            weak: shares.weak,
-            absent: shares.absent,
+            coverage: meets.coverage,
+            weak: meets.weak,
+            absent: meets.absent,
             official_supported: meets.official_supported,
-            lower_bound: shares.lower_bound && shares.coverage.is_some(),
+            lower_bound: meets.lower_bound,
             country,
             language_ids: entry.map_or(&[], |e| index.country_language_ids(e)),
         });
@@ -394,10 +371,10 @@ pub fn languages(
             data_gap: corpus_tokens.is_some_and(|c| c < MIN_USEFUL_CORPUS_TOKENS),
         });
     }
-    out.uncovered_members = vec![""; unsupported.len()];
+    out.uncovered_members = vec![0; unsupported.len()];
     for (id, member) in unsupported {
         let slot = &mut gathered[usize::from(id)].count;
-        out.uncovered_members[*slot as usize] = codes[member as usize];
+        out.uncovered_members[*slot as usize] = member;
         *slot += 1;
     }
     out.support = match support {

@@ -37,9 +37,9 @@ use resolved::Resolved;
 
 /// Computes every figure for a plan.
 pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
-    let members = MemberSet::of(plan);
-    let model = plan.base(catalog);
     let resolved = Resolved::of(plan, catalog);
+    let members = MemberSet::of(plan, &resolved.slots);
+    let model = plan.base(catalog);
     let mut member_figures: Vec<MemberFigures> = plan
         .members
         .iter()
@@ -109,7 +109,7 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
         warnings: Vec::new(),
         languages: languages::LanguageFigures::default(),
     };
-    report.languages = languages::languages(plan, catalog, model, &report.members);
+    report.languages = languages::languages(plan, catalog, model, &report.members, &resolved.slots);
     report.warnings = warnings::warnings(
         plan,
         catalog,

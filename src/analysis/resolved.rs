@@ -4,8 +4,11 @@
 //! id up hashes a string; at 193 members that cost more than the arithmetic it fed when each pass
 //! did it again. The analysis resolves every line once here and hands the passes the result.
 
-use crate::catalog::{Accelerator, Catalog, Country};
+use crate::catalog::{Accelerator, Catalog, Country, code_slot};
 use crate::plan::{ChipLine, Plan};
+
+/// The slot of a member code that has none (see [`Resolved::slots`]).
+pub const NO_SLOT: u16 = u16::MAX;
 
 /// One chip line with its place in the plan and its accelerator.
 #[derive(Clone, Copy)]
@@ -31,6 +34,10 @@ pub struct Resolved<'a> {
     pub accelerators: Vec<&'a Accelerator>,
     /// Each member's country in the catalog, in plan order (`None` for an unknown code).
     pub countries: Vec<Option<&'static Country>>,
+    /// Each member's code as a [`code_slot`], in plan order ([`NO_SLOT`] when the code is not two
+    /// capital letters). Later passes read these instead of the code strings, which sit in a heap
+    /// block of their own per member.
+    pub slots: Vec<u16>,
     /// Where each member's lines start in `chips`, plus the end.
     starts: Vec<usize>,
 }
@@ -74,15 +81,20 @@ impl<'a> Resolved<'a> {
             }
         }
         starts.push(chips.len());
-        let countries = plan
+        let slots: Vec<u16> = plan
             .members
             .iter()
-            .map(|m| catalog.country(&m.country))
+            .map(|m| code_slot(&m.country).map_or(NO_SLOT, |s| s as u16))
+            .collect();
+        let countries = slots
+            .iter()
+            .map(|&s| catalog.country_at_slot(usize::from(s)))
             .collect();
         Resolved {
             chips,
             accelerators,
             countries,
+            slots,
             starts,
         }
     }

@@ -143,19 +143,41 @@ pub struct UnsupportedRow {
     pub weak: bool,
 }
 
-/// How a model meets one country's languages: its rows' shares summed by how the model treats
-/// them (in the table's row order), and the rows it does not support.
+/// Shares that must be known before a country's coverage is stated: below this, the table does not
+/// say what most of its people speak first, and a coverage figure would mislead.
+pub const MIN_KNOWN_SHARE: f64 = 0.5;
+
+/// How a model meets one country's languages, worked out once per model and country: the shares
+/// of its people by how the model treats their language (each Σ share of the table's rows of that
+/// kind, capped at 1), and the rows it does not support.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct CountrySupport {
-    /// Σ share of the rows of each kind, indexed by `LanguageSupport as usize`; `None` where no
-    /// row of that kind has a share.
-    pub sums: [Option<f64>; 3],
-    /// Whether a supported row has no share.
-    pub supported_without_share: bool,
+    /// Σ share of the supported rows: the share reached in a supported first language. Stated
+    /// only when the shares the table knows for the country add up to [`MIN_KNOWN_SHARE`] or more
+    /// (else `None`).
+    pub coverage: Option<f64>,
+    /// Σ share of the rows only in the pretraining data; `None` where none has a share.
+    pub weak: Option<f64>,
+    /// Σ share of the rows the model lacks; `None` where none has a share.
+    pub absent: Option<f64>,
+    /// Whether `coverage` is stated and a supported row has no share, so it is a lower bound.
+    pub lower_bound: bool,
     /// Whether a supported row is an official language.
     pub official_supported: bool,
     /// Where its unsupported rows start and end in [`ModelSupport::unsupported`].
     pub unsupported: (u32, u32),
+}
+
+impl CountrySupport {
+    /// A country the table lacks: nothing known, nothing supported.
+    pub const NONE: CountrySupport = CountrySupport {
+        coverage: None,
+        weak: None,
+        absent: None,
+        lower_bound: false,
+        official_supported: false,
+        unsupported: (0, 0),
+    };
 }
 
 /// A model's support of every language and every country of the table, worked out once per
@@ -342,16 +364,19 @@ impl LanguageIndex {
             languages,
         };
         for entry in 0..self.row_starts.len().saturating_sub(1) {
+            // Σ share of the rows of each kind, indexed by `LanguageSupport as usize`.
+            let mut sums: [Option<f64>; 3] = [None; 3];
+            let mut supported_without_share = false;
             let mut country = CountrySupport::default();
             let start = out.unsupported.len();
             for row in self.compact_rows_of(entry) {
                 let how = out.languages[usize::from(row.language)];
                 match row.share {
                     Some(share) => {
-                        let sum = &mut country.sums[how as usize];
+                        let sum = &mut sums[how as usize];
                         *sum = Some(sum.unwrap_or(0.0) + share);
                     }
-                    None => country.supported_without_share |= how == LanguageSupport::Supported,
+                    None => supported_without_share |= how == LanguageSupport::Supported,
                 }
                 if how == LanguageSupport::Supported {
                     country.official_supported |= row.official;
@@ -364,6 +389,12 @@ impl LanguageIndex {
                     });
                 }
             }
+            let known = sums.iter().flatten().fold(0.0, |a, b| a + b) >= MIN_KNOWN_SHARE;
+            let cap = |x: Option<f64>| x.map(|v| v.min(1.0));
+            country.coverage = known.then(|| cap(sums[0]).unwrap_or(0.0));
+            country.weak = cap(sums[1]);
+            country.absent = cap(sums[2]);
+            country.lower_bound = known && supported_without_share;
             let index = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
             country.unsupported = (index(start), index(out.unsupported.len()));
             out.countries.push(country);
@@ -382,7 +413,12 @@ impl LanguageIndex {
 
     /// Position in the table's `countries` of a country's entry.
     pub fn country(&self, code: &str) -> Option<usize> {
-        match self.by_country[code_slot(code)?] {
+        self.country_at_slot(code_slot(code)?)
+    }
+
+    /// Position in the table's `countries` of the entry whose code has this [`code_slot`].
+    pub fn country_at_slot(&self, slot: usize) -> Option<usize> {
+        match *self.by_country.get(slot)? {
             u16::MAX => None,
             i => Some(usize::from(i)),
         }

@@ -20,7 +20,7 @@ pub use accelerator::{Accelerator, Price};
 pub use country::{Country, CountryTable, RegionalPreset};
 pub use language::{
     CompactRow, CountryLanguage, CountryLanguages, CountrySupport, Language, LanguageIndex,
-    LanguageStatus, LanguageSupport, LanguageTable, ModelSupport, UnsupportedRow,
+    LanguageStatus, LanguageSupport, LanguageTable, MIN_KNOWN_SHARE, ModelSupport, UnsupportedRow,
 };
 pub use model::{Licence, OpenModel, Openness};
 
@@ -329,7 +329,13 @@ impl Catalog {
 
     /// The country with this ISO 3166-1 alpha-2 code, if it exists.
     pub fn country(&self, code: &str) -> Option<&Country> {
-        let i = self.country_slots[code_slot(code)?];
+        self.country_at_slot(code_slot(code)?)
+    }
+
+    /// The country whose code has this [`code_slot`], if it exists (for callers that worked the
+    /// slot out once and look it up several times).
+    pub fn country_at_slot(&self, slot: usize) -> Option<&Country> {
+        let i = *self.country_slots.get(slot)?;
         self.countries.countries.get(usize::from(i))
     }
 

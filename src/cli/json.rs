@@ -168,7 +168,7 @@ fn languages(plan: &Plan, report: &Report) -> Value {
             "language": u.code,
             "name": u.name,
             "speakers": u.speakers,
-            "members": l.members_of(u),
+            "members": l.members_of(u).collect::<Vec<_>>(),
             "pretraining_only": u.weak,
             "official": u.official,
             "corpus_tokens": u.corpus_tokens,

@@ -446,7 +446,7 @@ fn languages(b: &mut Builder, plan: &Plan, report: &Report) {
                 } else {
                     "unknown".to_string()
                 },
-                l.members_of(u).join(", "),
+                l.members_of(u).collect::<Vec<_>>().join(", "),
                 if u.weak { "pretraining only" } else { "absent" }.to_string(),
                 if u.proposed_tokens > 0.0 {
                     format!(

@@ -293,7 +293,7 @@ fn uncovered_ui(ui: &mut Ui, l: &LanguageFigures) -> Edits {
                     });
                 });
                 row.col(|ui| {
-                    ui.label(l.members_of(u).join(", "));
+                    ui.label(l.members_of(u).collect::<Vec<_>>().join(", "));
                 });
                 row.col(|ui| {
                     let mut billions = u.corpus_tokens.unwrap_or(0.0) / 1e9;
