@@ -1206,6 +1206,56 @@ fn a_power_shortfall_is_a_blocker_warning() {
 }
 
 #[test]
+fn a_chip_line_hosted_in_or_rented_from_an_unknown_country_is_warned_on_that_line() {
+    let mut plan = single_pool_plan(
+        "llama3.1-70b",
+        "CL",
+        "nvidia_h100_sxm",
+        8,
+        pretraining(1e12),
+    );
+    plan.members[0].chips.push(owned("nvidia_h100_sxm", 8));
+    let unknown = |r: &Report, line: usize, code: &str| {
+        has_warning(
+            r,
+            Subject::ChipLine(0, line),
+            Severity::Caution,
+            &format!("unknown country code \"{code}\""),
+        )
+    };
+    // Hosted at home, owned: nothing to warn about.
+    let r = analyze(&plan);
+    assert!(
+        !r.warnings
+            .iter()
+            .any(|w| w.message.contains("unknown country code"))
+    );
+
+    plan.members[0].chips[1].hosted_in = Some("XX".to_string());
+    plan.members[0].chips[1].tenure = Tenure::Rented {
+        provider: "Cloud".to_string(),
+        provider_country: "usa".to_string(),
+    };
+    let r = analyze(&plan);
+    assert!(unknown(&r, 1, "XX"), "{:#?}", r.warnings);
+    assert!(unknown(&r, 1, "usa"), "not a two-letter code");
+    assert!(!unknown(&r, 0, "XX"), "the other line is fine");
+
+    // Known codes, hosted abroad and rented from a foreign provider, are not unknown.
+    plan.members[0].chips[1].hosted_in = Some("DE".to_string());
+    plan.members[0].chips[1].tenure = Tenure::Rented {
+        provider: "Cloud".to_string(),
+        provider_country: "US".to_string(),
+    };
+    let r = analyze(&plan);
+    assert!(
+        !r.warnings
+            .iter()
+            .any(|w| w.message.contains("unknown country code"))
+    );
+}
+
+#[test]
 fn a_missed_training_target_is_warned_and_a_met_one_is_not() {
     // 405B on 16,384 H100 takes ≈77 days (calibration above).
     let mut plan = single_pool_plan(

@@ -43,7 +43,12 @@ impl<'a> CodeSet<'a> {
 
     /// Whether `code` is in the set.
     pub fn contains(&self, code: &str) -> bool {
-        match code_slot(code) {
+        self.contains_at(code, code_slot(code))
+    }
+
+    /// [`CodeSet::contains`] of a code whose [`code_slot`] the caller has worked out.
+    pub fn contains_at(&self, code: &str, slot: Option<usize>) -> bool {
+        match slot {
             Some(slot) => self.bits[slot / 64] & (1u64 << (slot % 64)) != 0,
             None => self.others.contains(&code),
         }

@@ -71,6 +71,11 @@ impl<'a> MemberSet<'a> {
         self.set.contains(code)
     }
 
+    /// Whether `code`, whose slot is `slot` (see [`Resolved::slots`]), is a member.
+    fn contains_at(&self, code: &str, slot: u16) -> bool {
+        self.set.contains_at(code, slot_option(slot))
+    }
+
     /// The member codes, each once, in plan order.
     pub fn codes(&self) -> &[&'a str] {
         &self.distinct
@@ -136,13 +141,23 @@ struct Tally<'a> {
     total: f64,
 }
 
+/// A slot from [`Resolved`] as [`code_slot`] gives it.
+fn slot_option(slot: u16) -> Option<usize> {
+    (slot != NO_SLOT).then_some(usize::from(slot))
+}
+
 impl<'a> Tally<'a> {
     #[inline(always)]
     fn add(&mut self, supplier: &'a str, weight: f64) {
+        self.add_at(supplier, code_slot(supplier), weight);
+    }
+
+    /// [`Tally::add`] for a supplier whose [`code_slot`] the caller has worked out.
+    #[inline(always)]
+    fn add_at(&mut self, supplier: &'a str, slot: Option<usize>, weight: f64) {
         if weight <= 0.0 {
             return;
         }
-        let slot = code_slot(supplier);
         if let Some(marker) = Marker::of(supplier, slot) {
             self.add_marker(marker, weight);
             return;
@@ -369,13 +384,15 @@ pub fn dependency(
             .hosted_in
             .as_deref()
             .unwrap_or(&plan.members[member].country);
-        let operator = match &line.tenure {
+        let (operator, slot) = match &line.tenure {
             Tenure::Rented {
                 provider_country, ..
-            } if !members.contains(provider_country) => provider_country,
-            _ => host,
+            } if !members.contains_at(provider_country, chip.provider_slot) => {
+                (provider_country.as_str(), chip.provider_slot)
+            }
+            _ => (host, chip.host_slot),
         };
-        hosting.add(operator, compute);
+        hosting.add_at(operator, slot_option(slot), compute);
     }
     // Talent: foreign FTE to "unknown", the rest to the members, summed with the expert lines.
     talent.total = expert_lines.talent_total;
@@ -383,12 +400,13 @@ pub fn dependency(
     talent.markers[Marker::Members as usize] = expert_lines.talent_domestic;
     for member in &plan.members {
         for line in &member.power {
-            let site = line.site.as_deref().unwrap_or(&member.country);
-            if members.contains(site) {
-                energy.add_marker(Marker::Imported, line.mw * line.imported_share);
-                energy.add_marker(Marker::Members, line.mw * (1.0 - line.imported_share));
-            } else {
-                energy.add(site, line.mw);
+            match line.site.as_deref() {
+                Some(site) if !members.contains(site) => energy.add(site, line.mw),
+                // A line without a site is in its member's own country, a member by definition.
+                _ => {
+                    energy.add_marker(Marker::Imported, line.mw * line.imported_share);
+                    energy.add_marker(Marker::Members, line.mw * (1.0 - line.imported_share));
+                }
             }
         }
     }

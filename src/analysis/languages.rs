@@ -83,11 +83,10 @@ pub struct MemberCoverage {
     pub official_supported: bool,
     /// Whether a supported language has no share in the table, so `coverage` is a lower bound.
     pub lower_bound: bool,
-    /// Its entry in the catalog's language table (`None` when the table lacks it, or when the
-    /// model lists no languages); [`LanguageFigures::languages_of`] lists its languages.
-    pub country: Option<&'static CountryLanguages>,
-    /// The canonical language index of each of the entry's rows.
-    pub language_ids: &'static [usize],
+    /// Its entry in the catalog's language table, as a position in its `countries` (`None` when
+    /// the table lacks it, or when the model lists no languages);
+    /// [`LanguageFigures::languages_of`] lists its languages.
+    pub entry: Option<u16>,
 }
 
 /// A language the model does not support for some member.
@@ -136,6 +135,10 @@ pub struct LanguageFigures {
     pub support: Cow<'static, [LanguageSupport]>,
     /// The catalog's language table.
     pub table: &'static [Language],
+    /// The countries of the catalog's language table (what [`MemberCoverage::entry`] points into).
+    pub countries: &'static [CountryLanguages],
+    /// The canonical language index of each row of each of those countries.
+    pub country_language_ids: &'static [Vec<usize>],
     /// Languages not supported somewhere, most speakers first.
     pub uncovered: Vec<UncoveredLanguage>,
     /// The positions in `members` of each uncovered language's members, language after language.
@@ -158,23 +161,27 @@ impl LanguageFigures {
         &'a self,
         member: &'a MemberCoverage,
     ) -> impl Iterator<Item = MemberLanguage> + 'a {
-        let rows = member.country.map_or(&[][..], |c| c.languages.as_slice());
-        rows.iter()
-            .zip(member.language_ids)
-            .filter_map(move |(row, &id)| {
-                let language = self.table.get(id)?;
-                Some(MemberLanguage {
-                    code: language.code.as_str(),
-                    name: language.name.as_str(),
-                    status: row.status,
-                    share: row.share(),
-                    support: self
-                        .support
-                        .get(id)
-                        .copied()
-                        .unwrap_or(LanguageSupport::Absent),
-                })
+        let entry = member.entry.map(usize::from);
+        let rows = self
+            .country_of(member)
+            .map_or(&[][..], |c| c.languages.as_slice());
+        let ids = entry
+            .and_then(|e| self.country_language_ids.get(e))
+            .map_or(&[][..], |ids| ids.as_slice());
+        rows.iter().zip(ids).filter_map(move |(row, &id)| {
+            let language = self.table.get(id)?;
+            Some(MemberLanguage {
+                code: language.code.as_str(),
+                name: language.name.as_str(),
+                status: row.status,
+                share: row.share(),
+                support: self
+                    .support
+                    .get(id)
+                    .copied()
+                    .unwrap_or(LanguageSupport::Absent),
             })
+        })
     }
 
     /// The members (country codes, in plan order) where an uncovered language is spoken and not
@@ -190,8 +197,13 @@ impl LanguageFigures {
         // A member with an uncovered language has an entry in the table, which holds its code.
         positions.iter().filter_map(|&i| {
             let member = self.members.get(i as usize)?;
-            Some(member.country?.country.as_str())
+            Some(self.country_of(member)?.country.as_str())
         })
+    }
+
+    /// A member's entry in the catalog's language table.
+    pub fn country_of(&self, member: &MemberCoverage) -> Option<&'static CountryLanguages> {
+        self.countries.get(usize::from(member.entry?))
     }
 }
 
@@ -266,7 +278,6 @@ pub fn languages(
         let population = figures.population.unwrap_or(0.0);
         all_population += population;
         let entry = index.country_at_slot(usize::from(slot));
-        let country = entry.map(|e| &catalog.languages.countries[e]);
         let meets = entry
             .and_then(|e| support.countries.get(e))
             .unwrap_or(&CountrySupport::NONE);
@@ -290,8 +301,8 @@ pub fn languages(
             absent: meets.absent,
             official_supported: meets.official_supported,
             lower_bound: meets.lower_bound,
-            country,
-            language_ids: entry.map_or(&[], |e| index.country_language_ids(e)),
+            // The table has fewer than 65 536 countries (its index is built on u16).
+            entry: entry.map(|e| e as u16),
         });
     }
     out.coverage = (known_population > 0.0).then(|| covered / known_population);
@@ -382,5 +393,7 @@ pub fn languages(
         Cow::Owned(s) => Cow::Owned(s.languages),
     };
     out.table = table;
+    out.countries = &catalog.languages.countries;
+    out.country_language_ids = index.all_country_language_ids();
     out
 }

@@ -5,7 +5,7 @@
 //! did it again. The analysis resolves every line once here and hands the passes the result.
 
 use crate::catalog::{Accelerator, Catalog, Country, code_slot};
-use crate::plan::{ChipLine, Plan};
+use crate::plan::{ChipLine, Plan, Tenure};
 
 /// The slot of a member code that has none (see [`Resolved::slots`]).
 pub const NO_SLOT: u16 = u16::MAX;
@@ -24,6 +24,17 @@ pub struct ResolvedChip<'a> {
     /// Its accelerator (the plan's own definitions first, then the catalog); `None` when the id is
     /// unknown.
     pub acc: Option<&'a Accelerator>,
+    /// The slot of the country it is hosted in (`hosted_in`, else its member's), [`NO_SLOT`] when
+    /// that is not a two-letter code.
+    pub host_slot: u16,
+    /// The slot of its rental provider's country; [`NO_SLOT`] when owned or not a two-letter code.
+    pub provider_slot: u16,
+}
+
+/// The [`code_slot`] of a code, or [`NO_SLOT`].
+fn slot_of(code: &str) -> u16 {
+    // 676 slots fit in a u16.
+    code_slot(code).map_or(NO_SLOT, |s| s as u16)
 }
 
 /// The plan's chip lines and member countries, resolved.
@@ -45,13 +56,18 @@ pub struct Resolved<'a> {
 impl<'a> Resolved<'a> {
     /// Resolves every chip line's accelerator and every member's country.
     pub fn of(plan: &'a Plan, catalog: &'static Catalog) -> Resolved<'a> {
-        let lines = plan.members.iter().map(|m| m.chips.len()).sum();
-        let mut chips = Vec::with_capacity(lines);
+        // About one chip line per member at the scale where this matters.
+        let mut chips = Vec::with_capacity(plan.members.len());
         // Consecutive lines often name the same accelerator: reuse the last look-up.
         let mut last: Option<(&str, Option<&'a Accelerator>, u32)> = None;
         let mut starts = Vec::with_capacity(plan.members.len() + 1);
+        let mut slots = Vec::with_capacity(plan.members.len());
+        let mut countries = Vec::with_capacity(plan.members.len());
         let mut accelerators: Vec<&'a Accelerator> = Vec::new();
         for (member, m) in plan.members.iter().enumerate() {
+            let member_slot = slot_of(&m.country);
+            slots.push(member_slot);
+            countries.push(catalog.country_at_slot(usize::from(member_slot)));
             starts.push(chips.len());
             for (index, line) in m.chips.iter().enumerate() {
                 let (acc, acc_index) = match last {
@@ -77,19 +93,17 @@ impl<'a> Resolved<'a> {
                     line,
                     acc_index,
                     acc,
+                    host_slot: line.hosted_in.as_deref().map_or(member_slot, slot_of),
+                    provider_slot: match &line.tenure {
+                        Tenure::Rented {
+                            provider_country, ..
+                        } => slot_of(provider_country),
+                        Tenure::Owned => NO_SLOT,
+                    },
                 });
             }
         }
         starts.push(chips.len());
-        let slots: Vec<u16> = plan
-            .members
-            .iter()
-            .map(|m| code_slot(&m.country).map_or(NO_SLOT, |s| s as u16))
-            .collect();
-        let countries = slots
-            .iter()
-            .map(|&s| catalog.country_at_slot(usize::from(s)))
-            .collect();
         Resolved {
             chips,
             accelerators,

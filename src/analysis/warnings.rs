@@ -103,13 +103,16 @@ pub fn warnings(
                 ),
                 Some(_) => {}
             }
-            for code in line.hosted_in.iter().chain(match &line.tenure {
+            let provider = match &line.tenure {
                 crate::plan::Tenure::Rented {
                     provider_country, ..
-                } => Some(provider_country),
+                } => Some((provider_country, chip.provider_slot)),
                 crate::plan::Tenure::Owned => None,
-            }) {
-                if catalog.country(code).is_none() {
+            };
+            // A line without `hosted_in` is hosted by its member, whose code is warned about above.
+            let host = line.hosted_in.as_ref().map(|code| (code, chip.host_slot));
+            for (code, slot) in host.into_iter().chain(provider) {
+                if catalog.country_at_slot(usize::from(slot)).is_none() {
                     push(
                         &mut out,
                         Severity::Caution,

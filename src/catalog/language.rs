@@ -314,6 +314,11 @@ impl LanguageIndex {
         &self.country_ids[country_entry]
     }
 
+    /// [`LanguageIndex::country_language_ids`] of every country entry, in the table's order.
+    pub fn all_country_language_ids(&self) -> &[Vec<usize>] {
+        &self.country_ids
+    }
+
     /// The rows of a country entry in compact form.
     pub fn compact_rows_of(&self, country_entry: usize) -> &[CompactRow] {
         &self.rows[self.row_starts[country_entry]..self.row_starts[country_entry + 1]]
