@@ -322,28 +322,31 @@ pub fn languages(
             }
         }
     }
-    // Most speakers first, ties in code order. Languages with speakers are ranked on one integer
-    // each: the speakers' bits (sums of non-negative products, whose bits order like their values)
-    // inverted, then the code's rank, then the index. Those without a known share (about half at
-    // 193 members) all have 0 speakers and come last in code order, on a smaller key.
+    // Most speakers first, ties in code order. The languages are walked in code order. Those with
+    // speakers are ranked on one integer each: the speakers' bits (sums of non-negative products,
+    // whose bits order like their values) inverted, then the code's rank, then the index. Those
+    // without a known share (about half at 193 members) all have 0 speakers and come last, in
+    // the order of the walk.
     let mut ranked: Vec<u128> = Vec::with_capacity(distinct);
-    let mut unspoken: Vec<u32> = Vec::with_capacity(distinct);
-    for (id, g) in gathered.iter().enumerate().filter(|(_, g)| g.count > 0) {
-        let rank = u32::from(index.code_rank(id));
+    let mut unspoken: Vec<u16> = Vec::with_capacity(distinct);
+    for (rank, &id) in index.in_code_order().iter().enumerate() {
+        let g = &gathered[usize::from(id)];
+        if g.count == 0 {
+            continue;
+        }
         if g.speakers.to_bits() == 0 {
-            unspoken.push((rank << 16) | id as u32);
+            unspoken.push(id);
         } else {
             ranked.push(
-                (u128::from(!g.speakers.to_bits()) << 32) | (u128::from(rank) << 16) | id as u128,
+                (u128::from(!g.speakers.to_bits()) << 32) | ((rank as u128) << 16) | u128::from(id),
             );
         }
     }
     ranked.sort_unstable();
-    unspoken.sort_unstable();
     let ranked = ranked
         .into_iter()
         .map(|key| (key & 0xffff) as usize)
-        .chain(unspoken.into_iter().map(|key| (key & 0xffff) as usize));
+        .chain(unspoken.into_iter().map(usize::from));
     out.uncovered.reserve_exact(ranked.size_hint().0);
     let mut next = 0;
     for id in ranked {

@@ -210,9 +210,8 @@ pub struct LanguageIndex {
     by_country: Box<[u16; CODE_SLOTS]>,
     /// Per country entry, the canonical language index of each of its rows (resolved once).
     country_ids: Vec<Vec<usize>>,
-    /// Per language, its place when the canonical codes are sorted (an integer stand-in for
-    /// comparing the codes).
-    code_rank: Vec<u16>,
+    /// The languages in the order of their canonical codes.
+    code_order: Vec<u16>,
     /// Per language, whether it is a sign language (not learnt from text).
     sign: Vec<bool>,
     /// Every country's rows, country after country, in table order.
@@ -269,10 +268,10 @@ impl LanguageIndex {
             .collect();
         let mut by_code_order: Vec<usize> = (0..table.languages.len()).collect();
         by_code_order.sort_by(|&a, &b| table.languages[a].code.cmp(&table.languages[b].code));
-        let mut code_rank = vec![0u16; table.languages.len()];
-        for (rank, &i) in by_code_order.iter().enumerate() {
-            code_rank[i] = u16::try_from(rank).map_err(|_| "too many languages".to_string())?;
-        }
+        let code_order = by_code_order
+            .iter()
+            .map(|&i| u16::try_from(i).map_err(|_| "too many languages".to_string()))
+            .collect::<Result<Vec<u16>, String>>()?;
         let sign = table
             .languages
             .iter()
@@ -294,7 +293,7 @@ impl LanguageIndex {
             by_code,
             by_country,
             country_ids,
-            code_rank,
+            code_order,
             sign,
             rows,
             row_starts,
@@ -324,9 +323,10 @@ impl LanguageIndex {
         &self.rows[self.row_starts[country_entry]..self.row_starts[country_entry + 1]]
     }
 
-    /// The language's place in the order of the canonical codes (sorting by it sorts by code).
-    pub fn code_rank(&self, language: usize) -> u16 {
-        self.code_rank[language]
+    /// Every language (as its index in the table's `languages`), in the order of the canonical
+    /// codes.
+    pub fn in_code_order(&self) -> &[u16] {
+        &self.code_order
     }
 
     /// Whether the language is a sign language.
