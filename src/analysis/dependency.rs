@@ -20,7 +20,7 @@
 
 use std::borrow::Cow;
 
-use crate::catalog::{CODE_SLOTS, Catalog, OpenModel, code_slot};
+use crate::catalog::{CODE_SLOTS, OpenModel, code_slot, slot_code};
 
 use super::codes::{CodeIndex, CodeSet};
 use super::experts::ExpertLineSums;
@@ -227,7 +227,7 @@ impl<'a> Tally<'a> {
         self.markers[marker as usize] += weight;
     }
 
-    fn finish(self, members: &MemberSet, catalog: &'static Catalog) -> LayerFigures {
+    fn finish(self, members: &MemberSet) -> LayerFigures {
         if self.total <= 0.0 {
             return LayerFigures {
                 empty: true,
@@ -286,10 +286,13 @@ impl<'a> Tally<'a> {
             .into_iter()
             .map(|key| {
                 let (name, w) = named[(key & 0xffff_ffff) as usize];
+                // A two-letter code's order is its slot.
+                let order = ((key >> 32) & 0xffff_ffff) as usize;
+                let slot = (order < CODE_SLOTS).then_some(order);
                 Supplier {
-                    country: supplier_name(catalog, name),
+                    country: supplier_name(name, slot),
                     share: w / self.total,
-                    member: name == MEMBERS_SUPPLIER || members.contains(name),
+                    member: name == MEMBERS_SUPPLIER || members.set.contains_at(name, slot),
                 }
             })
             .collect();
@@ -316,20 +319,21 @@ fn add_weight(sum: &mut f64, weight: f64) {
     };
 }
 
-/// A supplier's name without allocating when it is a catalog country or a marker.
-fn supplier_name(catalog: &'static Catalog, name: &str) -> Cow<'static, str> {
-    match name {
-        UNKNOWN_SUPPLIER => Cow::Borrowed(UNKNOWN_SUPPLIER),
-        IMPORTED_SUPPLIER => Cow::Borrowed(IMPORTED_SUPPLIER),
-        MEMBERS_SUPPLIER => Cow::Borrowed(MEMBERS_SUPPLIER),
-        _ => catalog.country_code(name),
+/// A supplier's name (whose [`code_slot`] is `slot`) without allocating when it is a two-letter
+/// code or a marker.
+fn supplier_name(name: &str, slot: Option<usize>) -> Cow<'static, str> {
+    match (slot.and_then(slot_code), name) {
+        (Some(code), _) => Cow::Borrowed(code),
+        (None, UNKNOWN_SUPPLIER) => Cow::Borrowed(UNKNOWN_SUPPLIER),
+        (None, IMPORTED_SUPPLIER) => Cow::Borrowed(IMPORTED_SUPPLIER),
+        (None, MEMBERS_SUPPLIER) => Cow::Borrowed(MEMBERS_SUPPLIER),
+        (None, _) => Cow::Owned(name.to_string()),
     }
 }
 
 /// Foreign dependency of the plan, layer by layer, and the weighted overall index.
 pub fn dependency(
     plan: &Plan,
-    catalog: &'static Catalog,
     resolved: &Resolved,
     expert_lines: &ExpertLineSums,
     model: Option<&OpenModel>,
@@ -416,13 +420,13 @@ pub fn dependency(
     }
     let mut dep = Dependency {
         layers: [
-            design.finish(members, catalog),
-            fab.finish(members, catalog),
-            memory.finish(members, catalog),
-            hosting.finish(members, catalog),
-            model_tally.finish(members, catalog),
-            talent.finish(members, catalog),
-            energy.finish(members, catalog),
+            design.finish(members),
+            fab.finish(members),
+            memory.finish(members),
+            hosting.finish(members),
+            model_tally.finish(members),
+            talent.finish(members),
+            energy.finish(members),
         ],
         overall: 0.0,
     };

@@ -137,6 +137,30 @@ pub fn code_slot(code: &str) -> Option<usize> {
     }
 }
 
+/// Every two-letter code `AA`..`ZZ`, in slot order, as one string.
+const SLOT_CODES: &str = {
+    const BYTES: [u8; 2 * CODE_SLOTS] = {
+        let mut bytes = [0u8; 2 * CODE_SLOTS];
+        let mut slot = 0;
+        while slot < CODE_SLOTS {
+            bytes[2 * slot] = b'A' + (slot / 26) as u8;
+            bytes[2 * slot + 1] = b'A' + (slot % 26) as u8;
+            slot += 1;
+        }
+        bytes
+    };
+    match std::str::from_utf8(&BYTES) {
+        Ok(codes) => codes,
+        Err(_) => panic!("two-letter codes are ASCII"),
+    }
+};
+
+/// The two-letter code of a [`code_slot`], borrowed for the life of the program (so that a report
+/// can name any code without allocating); `None` past the last slot.
+pub fn slot_code(slot: usize) -> Option<&'static str> {
+    SLOT_CODES.get(2 * slot..2 * slot + 2)
+}
+
 /// An error in the embedded catalog data (a build of the app with broken assets).
 #[derive(Debug, thiserror::Error)]
 #[error("catalog asset {file} is invalid: {message}")]
