@@ -76,7 +76,7 @@ fn a_southeast_asian_plan_on_llama_leaves_filipino_uncovered_and_sea_lion_covers
         .languages
         .uncovered
         .iter()
-        .find(|u| u.code == "tl")
+        .find(|u| u.code() == "tl")
         .expect("Filipino is uncovered on Llama 3.1");
     let expected = speakers("tl", &["PH"]);
     assert!(
@@ -96,7 +96,7 @@ fn a_southeast_asian_plan_on_llama_leaves_filipino_uncovered_and_sea_lion_covers
         .unwrap();
     let c = sealion.languages.members[ph].coverage.unwrap();
     assert!((c - tl_share).abs() < 1e-9, "{c} vs {tl_share}");
-    assert!(sealion.languages.uncovered.iter().all(|u| u.code != "tl"));
+    assert!(sealion.languages.uncovered.iter().all(|u| u.code() != "tl"));
 
     // Thai is supported by both.
     let th = member_index(&sea, "TH");
@@ -135,7 +135,7 @@ fn a_latin_american_plan_covers_spanish_and_portuguese_but_not_quechua_or_aymara
         .languages
         .uncovered
         .iter()
-        .find(|u| u.code == "qu")
+        .find(|u| u.code() == "qu")
         .expect("Quechua is uncovered");
     let expected = speakers("qu", &members);
     assert!(
@@ -155,7 +155,7 @@ fn a_latin_american_plan_covers_spanish_and_portuguese_but_not_quechua_or_aymara
         r.languages
             .uncovered
             .iter()
-            .all(|u| u.code != "es" && u.code != "pt")
+            .all(|u| u.code() != "es" && u.code() != "pt")
     );
 }
 
@@ -178,7 +178,7 @@ fn a_corpus_entered_for_a_language_sizes_its_adaptation_and_flags_a_data_gap() {
         r.languages
             .uncovered
             .iter()
-            .find(|u| u.code == code)
+            .find(|u| u.code() == code)
             .cloned()
             .unwrap()
     };
@@ -292,20 +292,20 @@ fn at_193_members_every_uncovered_language_lists_exactly_the_members_that_lack_i
     for u in &l.uncovered {
         assert_eq!(
             l.members_of(u).collect::<Vec<_>>(),
-            expected[u.code],
+            expected[u.code()],
             "members lacking {}",
-            u.code
+            u.code()
         );
     }
     // Most speakers first; ties in code order.
     for w in l.uncovered.windows(2) {
         assert!(
             w[0].speakers > w[1].speakers
-                || (w[0].speakers == w[1].speakers && w[0].code < w[1].code),
+                || (w[0].speakers == w[1].speakers && w[0].code() < w[1].code()),
             "{} ({}) before {} ({})",
-            w[0].code,
+            w[0].code(),
             w[0].speakers,
-            w[1].code,
+            w[1].code(),
             w[1].speakers
         );
     }

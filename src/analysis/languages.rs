@@ -92,10 +92,8 @@ pub struct MemberCoverage {
 /// A language the model does not support for some member.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UncoveredLanguage {
-    /// Canonical code.
-    pub code: &'static str,
-    /// English name.
-    pub name: &'static str,
+    /// Its entry in the catalog's language table (canonical code and English name).
+    pub language: &'static Language,
     /// People who speak it in the members where it is not supported (share × population; 0 when
     /// no share is known).
     pub speakers: f64,
@@ -152,6 +150,18 @@ pub struct LanguageFigures {
 /// Shares that must be known before a member's coverage is stated (the rule is applied where the
 /// catalog works out each country's shares).
 pub use crate::catalog::MIN_KNOWN_SHARE;
+
+impl UncoveredLanguage {
+    /// Canonical code.
+    pub fn code(&self) -> &'static str {
+        self.language.code.as_str()
+    }
+
+    /// English name.
+    pub fn name(&self) -> &'static str {
+        self.language.name.as_str()
+    }
+}
 
 impl LanguageFigures {
     /// A member's languages, in the table's order, each with how the model treats it. (The rows
@@ -373,8 +383,7 @@ pub fn languages(
             out.proposed_experts_total += experts_fte;
         }
         out.uncovered.push(UncoveredLanguage {
-            code: table[id].code.as_str(),
-            name: table[id].name.as_str(),
+            language: &table[id],
             speakers: g.speakers,
             members,
             weak: g.weak,

@@ -165,8 +165,8 @@ fn languages(plan: &Plan, report: &Report) -> Value {
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "uncovered": l.uncovered.iter().map(|u| json!({
-            "language": u.code,
-            "name": u.name,
+            "language": u.code(),
+            "name": u.name(),
             "speakers": u.speakers,
             "members": l.members_of(u).collect::<Vec<_>>(),
             "pretraining_only": u.weak,

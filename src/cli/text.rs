@@ -214,7 +214,7 @@ fn languages_text(s: &mut String, report: &Report) {
         let _ = writeln!(
             s,
             "  {:<28} {:>12} speakers  {}  adapt: {:.0}B tokens, {} FTE{}",
-            format!("{} ({})", u.name, u.code),
+            format!("{} ({})", u.name(), u.code()),
             format!("{:.0}", u.speakers),
             if u.weak {
                 "pretraining only"

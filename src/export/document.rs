@@ -440,7 +440,7 @@ fn languages(b: &mut Builder, plan: &Plan, report: &Report) {
         .iter()
         .map(|u| {
             vec![
-                format!("{} ({})", u.name, u.code),
+                format!("{} ({})", u.name(), u.code()),
                 if u.speakers > 0.0 {
                     format!("{:.2} M", u.speakers / 1e6)
                 } else {

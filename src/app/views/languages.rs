@@ -245,7 +245,7 @@ fn uncovered_ui(ui: &mut Ui, l: &LanguageFigures) -> Edits {
         edits.add = uncovered
             .iter()
             .filter(|u| u.proposed_tokens > 0.0)
-            .map(|u| (u.name.to_string(), u.proposed_tokens))
+            .map(|u| (u.name().to_string(), u.proposed_tokens))
             .collect();
     }
     TableBuilder::new(ui)
@@ -280,8 +280,8 @@ fn uncovered_ui(ui: &mut Ui, l: &LanguageFigures) -> Edits {
                 row.col(|ui| {
                     ui.label(format!(
                         "{} ({}){}",
-                        u.name,
-                        u.code,
+                        u.name(),
+                        u.code(),
                         if u.weak { " · pretraining only" } else { "" }
                     ));
                 });
@@ -299,18 +299,18 @@ fn uncovered_ui(ui: &mut Ui, l: &LanguageFigures) -> Edits {
                     let mut billions = u.corpus_tokens.unwrap_or(0.0) / 1e9;
                     let r = number_ui(
                         ui,
-                        ("corpus", u.code),
+                        ("corpus", u.code()),
                         &mut billions,
                         0.0..=100_000.0,
                         "B tokens",
                         0.1,
                     );
-                    let name = format!("Corpus for {}", u.name);
+                    let name = format!("Corpus for {}", u.name());
                     r.widget_info(|| {
                         egui::WidgetInfo::labeled(egui::accesskit::Role::SpinButton, true, &name)
                     });
                     if r.changed() {
-                        edits.corpus = Some((u.code.to_string(), billions * 1e9));
+                        edits.corpus = Some((u.code().to_string(), billions * 1e9));
                     }
                 });
                 row.col(|ui| {
@@ -340,10 +340,10 @@ fn uncovered_ui(ui: &mut Ui, l: &LanguageFigures) -> Edits {
                 row.col(|ui| {
                     if u.proposed_tokens > 0.0
                         && ui
-                            .small_button(format!("Add workload for {}", u.name))
+                            .small_button(format!("Add workload for {}", u.name()))
                             .clicked()
                     {
-                        edits.add.push((u.name.to_string(), u.proposed_tokens));
+                        edits.add.push((u.name().to_string(), u.proposed_tokens));
                     }
                 });
             });
