@@ -10,6 +10,7 @@ use crate::plan::{Assumptions, Plan, Precision, Tenure};
 
 use super::report::{MemberFigures, Pooled, PowerFigures};
 use super::resolved::Resolved;
+use super::stakes::unit_value_usd;
 
 /// Hours in a (non-leap) year.
 pub const HOURS_PER_YEAR: f64 = 8760.0;
@@ -28,7 +29,7 @@ pub fn facility_w(acc: &Accelerator, assumptions: &Assumptions) -> f64 {
     acc.tdp_w.unwrap_or(0.0) * assumptions.server_overhead * assumptions.pue
 }
 
-/// Sums each member's hardware and power into its figures and the pool.
+/// Sums each member's hardware, its chips' value and its power into its figures, and the pool.
 pub fn pool(
     plan: &Plan,
     resolved: &Resolved,
@@ -44,6 +45,8 @@ pub fn pool(
         fig.bf16_pflops += n * acc.bf16_tflops.unwrap_or(0.0) / 1000.0;
         fig.fp8_pflops += n * acc.fp8_tflops.unwrap_or(0.0) / 1000.0;
         fig.memory_tb += n * acc.memory_gb.unwrap_or(0.0) / 1000.0;
+        // The chips' value for the stakes (see `stakes`), in the same walk.
+        fig.chips_usd += n * unit_value_usd(acc, a.chip_value_usd_per_bf16_pflops);
         let mw = n * facility_w(acc, a) / 1e6;
         if matches!(line.tenure, Tenure::Rented { .. }) {
             power.rented_mw += mw;

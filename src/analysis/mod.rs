@@ -45,23 +45,27 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
         .iter()
         .zip(&resolved.countries)
         .map(|(m, country)| {
-            let (code, name) = match country {
-                Some(c) => (
-                    Cow::Borrowed(c.code.as_str()),
-                    Cow::Borrowed(c.name.as_str()),
-                ),
-                None => (Cow::Owned(m.country.clone()), Cow::Owned(m.country.clone())),
-            };
-            MemberFigures {
-                country: code,
-                name,
-                ..MemberFigures::default()
+            // Code, name, population and GDP are read here, while the country's catalog entry is
+            // at hand.
+            match country {
+                Some(c) => MemberFigures {
+                    country: Cow::Borrowed(c.code.as_str()),
+                    name: Cow::Borrowed(c.name.as_str()),
+                    population: c.population,
+                    gdp_usd: c.gdp_usd,
+                    ..MemberFigures::default()
+                },
+                None => MemberFigures {
+                    country: Cow::Owned(m.country.clone()),
+                    name: Cow::Owned(m.country.clone()),
+                    ..MemberFigures::default()
+                },
             }
         })
         .collect();
     let expert_lines = experts::sum_lines(plan, &mut member_figures);
     let (pooled, power) = capacity::pool(plan, &resolved, &mut member_figures);
-    stakes::fill(plan, &resolved, &mut member_figures);
+    stakes::fill(plan, &mut member_figures);
     let workloads = plan
         .workloads
         .iter()

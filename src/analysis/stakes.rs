@@ -9,26 +9,17 @@ use crate::plan::Plan;
 
 use super::capacity::HOURS_PER_YEAR;
 use super::report::MemberFigures;
-use super::resolved::Resolved;
 
 /// Fills value, stake, population and GDP shares of every member.
-pub fn fill(plan: &Plan, resolved: &Resolved, members: &mut [MemberFigures]) {
+pub fn fill(plan: &Plan, members: &mut [MemberFigures]) {
     let a = &plan.assumptions;
-    for (line, acc, member) in resolved.known_chips() {
-        members[member].chips_usd +=
-            f64::from(line.count) * unit_value_usd(acc, a.chip_value_usd_per_bf16_pflops);
-    }
     // One pass fills each member's values and sums the totals (in plan order), so that the
     // member figures, too large to stay in the nearest cache, are read once more rather than four
     // times.
     let (mut total_value, mut total_population, mut total_gdp) = (0.0, 0.0, 0.0);
-    for (country, fig) in resolved.countries.iter().zip(members.iter_mut()) {
+    for fig in members.iter_mut() {
         fig.power_usd = fig.power_mw * HOURS_PER_YEAR * a.electricity_usd_per_mwh;
         fig.experts_usd = fig.experts_fte * a.expert_usd_per_fte_year;
-        if let Some(country) = country {
-            fig.population = country.population;
-            fig.gdp_usd = country.gdp_usd;
-        }
         total_value += fig.value_usd();
         if let Some(population) = fig.population {
             total_population += population;
