@@ -253,6 +253,62 @@ struct Gathered {
     weak: bool,
 }
 
+/// The languages gathered for at least one member (`count > 0`, `distinct` of them), most
+/// speakers first, ties in code order (`code_order` lists every language in the order of its
+/// code).
+///
+/// Speakers are sums of non-negative products, whose bits order like their values. Each language
+/// with speakers is ranked on one 64-bit integer: its speakers' leading bits, inverted, then its
+/// place in code order (a 128-bit key with every bit sorts twice as slowly). Languages whose
+/// leading bits tie are then put in exact order among themselves. Those without a known share
+/// (about half at 193 members) all have 0 speakers and come last, in code order.
+fn most_spoken_first(gathered: &[Gathered], code_order: &[u16], distinct: usize) -> Vec<u16> {
+    let rank_bits = u64::BITS - (code_order.len() as u64).leading_zeros();
+    let rank_mask = (1u64 << rank_bits) - 1;
+    let mut keys: Vec<u64> = Vec::with_capacity(distinct);
+    // The unspoken ones go here, and the ranked ones are put in front of them at the end.
+    let mut out: Vec<u16> = Vec::with_capacity(distinct);
+    for (rank, &id) in code_order.iter().enumerate() {
+        let g = &gathered[usize::from(id)];
+        if g.count == 0 {
+            continue;
+        }
+        let speakers = g.speakers.to_bits();
+        if speakers == 0 {
+            out.push(id);
+        } else {
+            keys.push((!speakers & !rank_mask) | rank as u64);
+        }
+    }
+    keys.sort_unstable();
+    let exact = |key: &u64| {
+        let rank = (key & rank_mask) as usize;
+        (
+            !gathered[usize::from(code_order[rank])].speakers.to_bits(),
+            rank,
+        )
+    };
+    let mut start = 0;
+    while start < keys.len() {
+        let leading = keys[start] & !rank_mask;
+        let end = start
+            + keys[start..]
+                .iter()
+                .take_while(|&&k| k & !rank_mask == leading)
+                .count();
+        if end - start > 1 {
+            keys[start..end].sort_unstable_by_key(exact);
+        }
+        start = end;
+    }
+    out.splice(
+        0..0,
+        keys.iter()
+            .map(|&key| code_order[(key & rank_mask) as usize]),
+    );
+    out
+}
+
 /// Language coverage of the plan's base model and the adaptation proposals.
 ///
 /// One walk over the members' languages gathers everything; the uncovered languages are then
@@ -332,34 +388,10 @@ pub fn languages(
             }
         }
     }
-    // Most speakers first, ties in code order. The languages are walked in code order. Those with
-    // speakers are ranked on one integer each: the speakers' bits (sums of non-negative products,
-    // whose bits order like their values) inverted, then the code's rank, then the index. Those
-    // without a known share (about half at 193 members) all have 0 speakers and come last, in
-    // the order of the walk.
-    let mut ranked: Vec<u128> = Vec::with_capacity(distinct);
-    let mut unspoken: Vec<u16> = Vec::with_capacity(distinct);
-    for (rank, &id) in index.in_code_order().iter().enumerate() {
-        let g = &gathered[usize::from(id)];
-        if g.count == 0 {
-            continue;
-        }
-        if g.speakers.to_bits() == 0 {
-            unspoken.push(id);
-        } else {
-            ranked.push(
-                (u128::from(!g.speakers.to_bits()) << 32) | ((rank as u128) << 16) | u128::from(id),
-            );
-        }
-    }
-    ranked.sort_unstable();
-    let ranked = ranked
-        .into_iter()
-        .map(|key| (key & 0xffff) as usize)
-        .chain(unspoken.into_iter().map(usize::from));
-    out.uncovered.reserve_exact(ranked.size_hint().0);
+    let ranked = most_spoken_first(&gathered, index.in_code_order(), distinct);
+    out.uncovered.reserve_exact(ranked.len());
     let mut next = 0;
-    for id in ranked {
+    for id in ranked.into_iter().map(usize::from) {
         let g = &mut gathered[id];
         let count = g.count as usize;
         let members = next..next + count;
@@ -408,4 +440,34 @@ pub fn languages(
     out.countries = &catalog.languages.countries;
     out.country_language_ids = index.all_country_language_ids();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spoken(speakers: f64) -> Gathered {
+        Gathered {
+            speakers,
+            count: 1,
+            ..Gathered::default()
+        }
+    }
+
+    #[test]
+    fn languages_are_ranked_by_exact_speakers_then_code_even_when_they_differ_in_the_last_bit() {
+        // Languages 0..6; code order 3, 0, 5, 1, 4, 2 (language 6 is not gathered).
+        let code_order = [3, 0, 5, 1, 4, 2, 6];
+        let a = 1000.0_f64;
+        let a_plus = f64::from_bits(a.to_bits() + 1);
+        let mut gathered = vec![Gathered::default(); 7];
+        gathered[0] = spoken(a); // before 1 in code order, one ulp fewer speakers
+        gathered[1] = spoken(a_plus);
+        gathered[2] = spoken(a); // same speakers as 0, later code
+        gathered[3] = spoken(0.0); // unspoken, first code
+        gathered[4] = spoken(5.0e6);
+        gathered[5] = spoken(0.0); // unspoken
+        let ranked = most_spoken_first(&gathered, &code_order, 6);
+        assert_eq!(ranked, [4, 1, 0, 2, 3, 5]);
+    }
 }
