@@ -1206,6 +1206,44 @@ fn a_power_shortfall_is_a_blocker_warning() {
 }
 
 #[test]
+fn chips_without_a_published_bf16_peak_or_with_an_unknown_id_are_warned_on_their_line_only() {
+    let mut plan = single_pool_plan(
+        "llama3.1-70b",
+        "CL",
+        "nvidia_h100_sxm",
+        8,
+        pretraining(1e12),
+    );
+    plan.members.push(member_with_chips(
+        "PE",
+        vec![
+            owned("nvidia_h100_sxm", 8),
+            owned("cerebras_wse3_cs3", 1),
+            owned("no_such_chip", 4),
+        ],
+    ));
+    let r = analyze(&plan);
+    assert!(has_warning(
+        &r,
+        Subject::ChipLine(1, 1),
+        Severity::Caution,
+        "no published dense BF16 peak"
+    ));
+    assert!(has_warning(
+        &r,
+        Subject::ChipLine(1, 2),
+        Severity::Blocker,
+        "unknown accelerator \"no_such_chip\""
+    ));
+    let chip_warnings: Vec<_> = r
+        .warnings
+        .iter()
+        .filter(|w| matches!(w.subject, Subject::ChipLine(..)))
+        .collect();
+    assert_eq!(chip_warnings.len(), 2, "{chip_warnings:#?}");
+}
+
+#[test]
 fn a_chip_line_hosted_in_or_rented_from_an_unknown_country_is_warned_on_that_line() {
     let mut plan = single_pool_plan(
         "llama3.1-70b",

@@ -49,8 +49,10 @@ pub struct Resolved<'a> {
     /// capital letters). Later passes read these instead of the code strings, which sit in a heap
     /// block of their own per member.
     pub slots: Vec<u16>,
-    /// Where each member's lines start in `chips`, plus the end.
-    starts: Vec<usize>,
+    /// Positions in `chips` of the lines a planner must hear about, in order: an unknown
+    /// accelerator or one without a published dense BF16 peak, or a host or provider code the
+    /// catalog lacks (usually none, so the warnings need not walk every line).
+    pub questionable: Vec<usize>,
 }
 
 impl<'a> Resolved<'a> {
@@ -60,15 +62,15 @@ impl<'a> Resolved<'a> {
         let mut chips = Vec::with_capacity(plan.members.len());
         // Consecutive lines often name the same accelerator: reuse the last look-up.
         let mut last: Option<(&str, Option<&'a Accelerator>, u32)> = None;
-        let mut starts = Vec::with_capacity(plan.members.len() + 1);
         let mut slots = Vec::with_capacity(plan.members.len());
         let mut countries = Vec::with_capacity(plan.members.len());
         let mut accelerators: Vec<&'a Accelerator> = Vec::new();
+        let mut questionable = Vec::new();
+        let unknown = |slot: u16| catalog.country_at_slot(usize::from(slot)).is_none();
         for (member, m) in plan.members.iter().enumerate() {
             let member_slot = slot_of(&m.country);
             slots.push(member_slot);
             countries.push(catalog.country_at_slot(usize::from(member_slot)));
-            starts.push(chips.len());
             for (index, line) in m.chips.iter().enumerate() {
                 let (acc, acc_index) = match last {
                     Some((id, acc, i)) if id == line.accelerator => (acc, i),
@@ -87,35 +89,37 @@ impl<'a> Resolved<'a> {
                     }
                 };
                 last = Some((&line.accelerator, acc, acc_index));
+                let host_slot = line.hosted_in.as_deref().map_or(member_slot, slot_of);
+                let provider_slot = match &line.tenure {
+                    Tenure::Rented {
+                        provider_country, ..
+                    } => slot_of(provider_country),
+                    Tenure::Owned => NO_SLOT,
+                };
+                if acc.is_none_or(|acc| acc.bf16_tflops.is_none())
+                    || (line.hosted_in.is_some() && unknown(host_slot))
+                    || (matches!(line.tenure, Tenure::Rented { .. }) && unknown(provider_slot))
+                {
+                    questionable.push(chips.len());
+                }
                 chips.push(ResolvedChip {
                     member,
                     index,
                     line,
                     acc_index,
                     acc,
-                    host_slot: line.hosted_in.as_deref().map_or(member_slot, slot_of),
-                    provider_slot: match &line.tenure {
-                        Tenure::Rented {
-                            provider_country, ..
-                        } => slot_of(provider_country),
-                        Tenure::Owned => NO_SLOT,
-                    },
+                    host_slot,
+                    provider_slot,
                 });
             }
         }
-        starts.push(chips.len());
         Resolved {
             chips,
             accelerators,
             countries,
             slots,
-            starts,
+            questionable,
         }
-    }
-
-    /// The chip lines of the member at `member`, in order.
-    pub fn chips_of(&self, member: usize) -> &[ResolvedChip<'a>] {
-        &self.chips[self.starts[member]..self.starts[member + 1]]
     }
 
     /// The chip lines whose accelerator is known.

@@ -47,6 +47,12 @@ pub fn warnings(
             "The plan has no members yet.".to_string(),
         );
     }
+    // The chip lines with something to say, in plan order (see `Resolved::questionable`).
+    let mut questionable = resolved
+        .questionable
+        .iter()
+        .map(|&c| &resolved.chips[c])
+        .peekable();
     for (i, (member, fig)) in plan.members.iter().zip(&report.members).enumerate() {
         let country = resolved.countries[i];
         let name = country.map_or(member.country.as_str(), |c| c.name.as_str());
@@ -68,7 +74,9 @@ pub fn warnings(
         }
         // Nothing at all: no chips (known or not), power, experts or funding.
         let funding = member.funding.as_ref().map_or(0.0, |f| f.amount);
-        if member.chips.iter().all(|c| c.count == 0)
+        // (Known chips are counted in the figures: only a member without any need its lines read.)
+        if fig.accelerators == 0
+            && member.chips.iter().all(|c| c.count == 0)
             && fig.power_mw == 0.0
             && fig.experts_fte == 0.0
             && funding == 0.0
@@ -80,7 +88,7 @@ pub fn warnings(
                 format!("{name} contributes nothing yet."),
             );
         }
-        for chip in resolved.chips_of(i) {
+        while let Some(chip) = questionable.next_if(|chip| chip.member == i) {
             let (j, line) = (chip.index, chip.line);
             match chip.acc {
                 None => push(
