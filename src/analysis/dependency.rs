@@ -25,7 +25,7 @@ use crate::catalog::{CODE_SLOTS, OpenModel, code_slot, slot_code};
 use super::codes::{CodeIndex, CodeSet};
 use super::experts::ExpertLineSums;
 use super::resolved::{NO_SLOT, Resolved};
-use crate::plan::{Plan, Tenure};
+use crate::plan::{Member, Plan, Tenure};
 
 use super::report::{
     Dependency, IMPORTED_SUPPLIER, Layer, LayerFigures, MEMBERS_SUPPLIER, Supplier,
@@ -34,7 +34,7 @@ use super::report::{
 
 /// The consortium's member codes, each once, in a set for constant-time lookup.
 pub struct MemberSet<'a> {
-    distinct: Vec<&'a str>,
+    members: &'a [Member],
     set: CodeSet<'a>,
     /// Positions in the plan of members whose code came earlier too, in order.
     repeats: Vec<usize>,
@@ -44,18 +44,14 @@ impl<'a> MemberSet<'a> {
     /// The member codes of a plan, whose [`code_slot`]s are `slots` (see [`Resolved::slots`]).
     pub(super) fn of(plan: &'a Plan, slots: &[u16]) -> MemberSet<'a> {
         let mut set = CodeSet::default();
-        let mut distinct = Vec::with_capacity(plan.members.len());
         let mut repeats = Vec::new();
         for (i, (m, &slot)) in plan.members.iter().zip(slots).enumerate() {
-            let slot = (slot != NO_SLOT).then_some(usize::from(slot));
-            if set.insert_at(&m.country, slot) {
-                distinct.push(m.country.as_str());
-            } else {
+            if !set.insert_at(&m.country, slot_option(slot)) {
                 repeats.push(i);
             }
         }
         MemberSet {
-            distinct,
+            members: &plan.members,
             set,
             repeats,
         }
@@ -77,8 +73,12 @@ impl<'a> MemberSet<'a> {
     }
 
     /// The member codes, each once, in plan order.
-    pub fn codes(&self) -> &[&'a str] {
-        &self.distinct
+    pub fn codes(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.members
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| !self.is_repeat(i))
+            .map(|(_, m)| m.country.as_str())
     }
 }
 

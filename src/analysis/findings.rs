@@ -81,7 +81,6 @@ pub fn licence_findings(
             .fold(0.0, |a, b| a + b);
         let population: f64 = members
             .codes()
-            .iter()
             .filter_map(|c| catalog.country(c).and_then(|c| c.population))
             .fold(0.0, |a, b| a + b);
         if served > threshold {
