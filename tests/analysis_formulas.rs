@@ -1086,6 +1086,53 @@ fn serving_800_million_users_on_llama_3_1_crosses_the_licence_user_threshold() {
 }
 
 #[test]
+fn a_membership_above_the_licence_user_threshold_is_cautioned_counting_each_state_once() {
+    // India alone has more people than Llama 3.1's 700 M monthly-active-user threshold; listing it
+    // twice must not double its population.
+    let mut plan = single_pool_plan(
+        "llama3.1-70b",
+        "IN",
+        "nvidia_h100_sxm",
+        64,
+        pretraining(1e12),
+    );
+    plan.members.push(Member::new("IN"));
+    plan.members.push(Member::new("CL"));
+    let population = ["IN", "CL"]
+        .iter()
+        .map(|c| Catalog::builtin().country(c).unwrap().population.unwrap())
+        .sum::<f64>();
+    let r = analyze(&plan);
+    let within = r
+        .findings
+        .iter()
+        .find(|f| f.title == "User threshold within reach")
+        .expect("a caution for India's population");
+    assert_eq!(within.severity, Severity::Caution);
+    assert!(
+        within
+            .detail
+            .contains(&format!("({:.0} million)", population / 1e6)),
+        "{}",
+        within.detail
+    );
+
+    let small = single_pool_plan(
+        "llama3.1-70b",
+        "CL",
+        "nvidia_h100_sxm",
+        64,
+        pretraining(1e12),
+    );
+    assert!(
+        !analyze(&small)
+            .findings
+            .iter()
+            .any(|f| f.title == "User threshold within reach")
+    );
+}
+
+#[test]
 fn an_apache_2_0_model_has_no_blocker_findings() {
     let mut plan = Plan::new("EU", "mistral-small-3-24b");
     plan.members
