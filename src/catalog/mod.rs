@@ -398,3 +398,20 @@ fn index_unique<'a>(
     }
     Ok(index)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_slot_names_the_code_it_came_from() {
+        for code in ["AA", "BR", "US", "ZZ"] {
+            assert_eq!(code_slot(code).and_then(slot_code), Some(code));
+        }
+        for slot in 0..CODE_SLOTS {
+            let code = slot_code(slot).expect("a slot below CODE_SLOTS has a code");
+            assert_eq!(code_slot(code), Some(slot));
+        }
+        assert_eq!(slot_code(CODE_SLOTS), None);
+    }
+}
