@@ -245,6 +245,10 @@ impl<'a> Tally<'a> {
         named.retain(|&(_, w)| w != NO_WEIGHT);
         named.reserve_exact(markers.clone().count());
         named.extend(markers);
+        // Each weight becomes its share once; the key and the supplier below both read it.
+        for entry in &mut named {
+            entry.1 /= self.total;
+        }
         // Names that are not two-letter codes (markers, custom suppliers) order after every code,
         // and among themselves by name. There are rarely more than the three markers: count the
         // smaller ones then; a plan with many custom names gets them sorted once instead.
@@ -276,8 +280,7 @@ impl<'a> Tally<'a> {
         let mut keyed: Vec<u128> = named
             .iter()
             .enumerate()
-            .map(|(i, &(name, w))| {
-                let share = w / self.total;
+            .map(|(i, &(name, share))| {
                 (u128::from(!share.to_bits()) << 64) | (order(name) << 32) | i as u128
             })
             .collect();
@@ -285,13 +288,13 @@ impl<'a> Tally<'a> {
         let suppliers: Vec<Supplier> = keyed
             .into_iter()
             .map(|key| {
-                let (name, w) = named[(key & 0xffff_ffff) as usize];
+                let (name, share) = named[(key & 0xffff_ffff) as usize];
                 // A two-letter code's order is its slot.
                 let order = ((key >> 32) & 0xffff_ffff) as usize;
                 let slot = (order < CODE_SLOTS).then_some(order);
                 Supplier {
                     country: supplier_name(name, slot),
-                    share: w / self.total,
+                    share,
                     member: name == MEMBERS_SUPPLIER || members.set.contains_at(name, slot),
                 }
             })
