@@ -409,7 +409,7 @@ pub fn dependency(
         for line in &member.power {
             match line.site.as_deref() {
                 Some(site) if !members.contains(site) => energy.add(site, line.mw),
-                // A line without a site is in its member's own country, a member by definition.
+                // Sited in a member state, or without a site: in its member's own country.
                 _ => {
                     energy.add_marker(Marker::Imported, line.mw * line.imported_share);
                     energy.add_marker(Marker::Members, line.mw * (1.0 - line.imported_share));

@@ -51,7 +51,8 @@ pub struct Resolved<'a> {
     pub slots: Vec<u16>,
     /// Positions in `chips` of the lines a planner must hear about, in order: an unknown
     /// accelerator or one without a published dense BF16 peak, or a host or provider code the
-    /// catalog lacks (usually none, so the warnings need not walk every line).
+    /// catalog lacks (usually none, so the warnings need not walk every line). The warnings
+    /// about chip lines read only these: the two rules must name the same lines.
     pub questionable: Vec<usize>,
 }
 

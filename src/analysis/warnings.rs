@@ -47,7 +47,9 @@ pub fn warnings(
             "The plan has no members yet.".to_string(),
         );
     }
-    // The chip lines with something to say, in plan order (see `Resolved::questionable`).
+    // The chip lines with something to say, in plan order. A new warning about a chip line must
+    // also be added to the rule of `Resolved::questionable`, or lines that only it concerns are
+    // never looked at here.
     let mut questionable = resolved
         .questionable
         .iter()
