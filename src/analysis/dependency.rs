@@ -24,7 +24,7 @@ use crate::catalog::{CODE_SLOTS, OpenModel, code_slot, slot_code};
 
 use super::codes::{CodeIndex, CodeSet};
 use super::experts::ExpertLineSums;
-use super::resolved::{NO_SLOT, Resolved};
+use super::resolved::{Resolved, slot_option};
 use crate::plan::{Member, Plan, Tenure};
 
 use super::report::{
@@ -139,11 +139,6 @@ struct Tally<'a> {
     /// credited to one do not compare names.
     markers: [f64; 3],
     total: f64,
-}
-
-/// A slot from [`Resolved`] as [`code_slot`] gives it.
-fn slot_option(slot: u16) -> Option<usize> {
-    (slot != NO_SLOT).then_some(usize::from(slot))
 }
 
 impl<'a> Tally<'a> {

@@ -7,7 +7,8 @@
 use crate::catalog::{Accelerator, Catalog, Country, code_slot};
 use crate::plan::{ChipLine, Plan, Tenure};
 
-/// The slot of a member code that has none (see [`Resolved::slots`]).
+/// The slot of a code that has none (see [`Resolved::slots`]). It lies beyond every slot, so a
+/// look-up by slot (`Catalog::country_at_slot`) finds nothing for it.
 pub const NO_SLOT: u16 = u16::MAX;
 
 /// One chip line with its place in the plan and its accelerator.
@@ -35,6 +36,11 @@ pub struct ResolvedChip<'a> {
 fn slot_of(code: &str) -> u16 {
     // 676 slots fit in a u16.
     code_slot(code).map_or(NO_SLOT, |s| s as u16)
+}
+
+/// A slot of this module as [`code_slot`] gives it (`None` for [`NO_SLOT`]).
+pub fn slot_option(slot: u16) -> Option<usize> {
+    (slot != NO_SLOT).then_some(usize::from(slot))
 }
 
 /// The plan's chip lines and member countries, resolved.
