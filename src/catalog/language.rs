@@ -308,12 +308,7 @@ impl LanguageIndex {
             .copied()
     }
 
-    /// The canonical language index of each row of a country entry.
-    pub fn country_language_ids(&self, country_entry: usize) -> &[usize] {
-        &self.country_ids[country_entry]
-    }
-
-    /// [`LanguageIndex::country_language_ids`] of every country entry, in the table's order.
+    /// The canonical language index of each row of every country entry, in the table's order.
     pub fn all_country_language_ids(&self) -> &[Vec<usize>] {
         &self.country_ids
     }

@@ -368,15 +368,6 @@ impl Catalog {
         self.presets.iter().find(|p| p.id == id)
     }
 
-    /// The code as the catalog holds it (no allocation), or an owned copy when it is not a catalog
-    /// country.
-    pub fn country_code(&'static self, code: &str) -> Cow<'static, str> {
-        match self.country(code) {
-            Some(c) => Cow::Borrowed(c.code.as_str()),
-            None => Cow::Owned(code.to_string()),
-        }
-    }
-
     /// The display name of a country code, or the code itself when unknown.
     pub fn country_name<'a>(&'a self, code: &'a str) -> &'a str {
         self.country(code).map_or(code, |c| c.name.as_str())
