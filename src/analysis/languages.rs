@@ -7,7 +7,10 @@
 //! - Member coverage = Σ share of its supported languages, capped at 1: the share of its people
 //!   reached in their first language. The share is the first-language share, else the all-speakers
 //!   share, from `assets/languages.ron`. Pretraining-only languages are reported apart ("weak") and
-//!   are not counted as covered. Coverage is stated only when the table's shares for the member
+//!   are not counted as covered. Where a member's shares overlap (speakers of several languages,
+//!   adding up to more than 1), a person who speaks a supported language counts as covered, so the
+//!   weak and absent shares count only the people that remain and the three add up to at most 1.
+//!   Coverage is stated only when the table's shares for the member
 //!   add up to at least [`MIN_KNOWN_SHARE`]; otherwise it is unknown. Where a supported language
 //!   has no share, the figure is a lower bound and says so. A member's shares depend only on the
 //!   model and the country, so the catalog works them out once per model and country
@@ -75,9 +78,11 @@ pub struct MemberCoverage {
     /// Share of the population reached in a supported first language (0 to 1); `None` when no
     /// share is known for the member's languages.
     pub coverage: Option<f64>,
-    /// Share whose languages are only in the pretraining data.
+    /// Share whose languages are only in the pretraining data (not counting people also reached
+    /// in a supported language, where the table's shares overlap).
     pub weak: Option<f64>,
-    /// Share whose languages are absent.
+    /// Share whose languages are absent (not counting people also reached in a supported or
+    /// pretraining-only language, where the table's shares overlap).
     pub absent: Option<f64>,
     /// Whether at least one official language is supported.
     pub official_supported: bool,

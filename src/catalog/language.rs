@@ -150,15 +150,22 @@ pub const MIN_KNOWN_SHARE: f64 = 0.5;
 /// How a model meets one country's languages, worked out once per model and country: the shares
 /// of its people by how the model treats their language (each Σ share of the table's rows of that
 /// kind, capped at 1), and the rows it does not support.
+///
+/// Where the rows overlap (all-speakers shares, or a census that allows several answers, so that
+/// their shares add up to more than 1), a person who speaks a supported language counts as covered
+/// and one who speaks a pretraining-only language as weak: `weak` is capped at 1 − `coverage`,
+/// and `absent` at what then remains, so that the three never add up to more than 1.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct CountrySupport {
     /// Σ share of the supported rows: the share reached in a supported first language. Stated
     /// only when the shares the table knows for the country add up to [`MIN_KNOWN_SHARE`] or more
     /// (else `None`).
     pub coverage: Option<f64>,
-    /// Σ share of the rows only in the pretraining data; `None` where none has a share.
+    /// Σ share of the rows only in the pretraining data (capped where rows overlap, see above);
+    /// `None` where none has a share.
     pub weak: Option<f64>,
-    /// Σ share of the rows the model lacks; `None` where none has a share.
+    /// Σ share of the rows the model lacks (capped where rows overlap, see above); `None` where
+    /// none has a share.
     pub absent: Option<f64>,
     /// Whether `coverage` is stated and a supported row has no share, so it is a lower bound.
     pub lower_bound: bool,
@@ -389,11 +396,22 @@ impl LanguageIndex {
                     });
                 }
             }
-            let known = sums.iter().flatten().fold(0.0, |a, b| a + b) >= MIN_KNOWN_SHARE;
+            let total = sums.iter().flatten().fold(0.0, |a, b| a + b);
+            let known = total >= MIN_KNOWN_SHARE;
             let cap = |x: Option<f64>| x.map(|v| v.min(1.0));
-            country.coverage = known.then(|| cap(sums[0]).unwrap_or(0.0));
+            let covered = cap(sums[0]);
+            country.coverage = known.then(|| covered.unwrap_or(0.0));
             country.weak = cap(sums[1]);
             country.absent = cap(sums[2]);
+            if total > 1.0 {
+                // The rows overlap (all-speakers shares, or a census with several answers): a
+                // person who speaks a supported language is reached, so the weak and absent
+                // shares count only the people that remain.
+                let rest = (1.0 - covered.unwrap_or(0.0)).max(0.0);
+                country.weak = country.weak.map(|w| w.min(rest));
+                let rest = (rest - country.weak.unwrap_or(0.0)).max(0.0);
+                country.absent = country.absent.map(|a| a.min(rest));
+            }
             country.lower_bound = known && supported_without_share;
             let index = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
             country.unsupported = (index(start), index(out.unsupported.len()));

@@ -158,6 +158,11 @@ fn chart_ui(ui: &mut Ui, l: &LanguageFigures, chart: &LanguageChart) {
         .include_x(-32.0)
         // ... and right of 100 % for the legend, so it never covers a bar.
         .include_x(128.0)
+        // No vertical margin beyond half a bar: egui_plot's default 5 % is ten empty rows above
+        // the first member at 193 members.
+        .set_margin_fraction(egui::vec2(0.05, 0.0))
+        .include_y(-0.6)
+        .include_y(n as f64 - 0.4)
         .x_axis_formatter({
             let shown =
                 super::charts::shown_ticks(ui.available_width(), super::charts::X_LABEL_SPACING);
@@ -180,7 +185,7 @@ fn chart_ui(ui: &mut Ui, l: &LanguageFigures, chart: &LanguageChart) {
                 marks
             }
         })
-        .x_axis_label("% of the member's people (first language)")
+        .x_axis_label("% of the member's people (first language, else all speakers)")
         .legend(Legend::default().position(Corner::RightBottom))
         .show(ui, |plot| {
             plot.bar_chart(supported);
