@@ -1639,3 +1639,46 @@ fn suppliers_with_equal_shares_are_listed_in_code_order_then_by_name() {
         }
     }
 }
+
+#[test]
+fn a_plan_with_many_accelerators_of_its_own_counts_each_line_at_its_own_chip() {
+    // Enough definitions of its own that the resolve pass looks ids up in a map, cited by turns
+    // (so consecutive lines never share an id) and mixed with a catalog chip and an unknown id.
+    let h100 = Catalog::builtin()
+        .accelerator("nvidia_h100_sxm")
+        .expect("H100 in the catalog")
+        .clone();
+    let mut plan = Plan::new("test", "llama3.1-8b");
+    for i in 0..20 {
+        let mut acc = h100.clone();
+        acc.id = format!("own_{i:02}");
+        acc.bf16_tflops = Some(100.0 * f64::from(i + 1));
+        plan.custom_accelerators.push(acc);
+    }
+    let mut lines = Vec::new();
+    let mut expected_tflops = 0.0;
+    for k in 0..60u32 {
+        let i = (k * 7) % 20;
+        lines.push(owned(&format!("own_{i:02}"), k + 1));
+        expected_tflops += f64::from(k + 1) * 100.0 * f64::from(i + 1);
+    }
+    lines.push(owned("nvidia_h100_sxm", 3));
+    expected_tflops += 3.0 * h100.bf16_tflops.unwrap();
+    lines.push(owned("no_such_chip", 5));
+    plan.members.push(member_with_chips("CL", lines));
+    let r = analyze(&plan);
+    assert_rel(
+        r.pooled.bf16_pflops,
+        expected_tflops / 1000.0,
+        EXACT,
+        "pooled BF16 PFLOP/s",
+    );
+    // Every known line counted; the unknown one is not, and is warned about.
+    assert_eq!(r.pooled.accelerators, (1..=60).sum::<u64>() + 3);
+    let unknown = r
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("no_such_chip"))
+        .count();
+    assert_eq!(unknown, 1, "{:?}", r.warnings);
+}
