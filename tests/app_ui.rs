@@ -699,6 +699,14 @@ fn snapshot_overview_african_union_light() {
     snapshot_view(&mut h, "Overview", "overview_african_union_light");
 }
 
+#[test]
+fn snapshot_languages_african_union_light() {
+    // 55 members, among them Angola, Guinea-Bissau and São Tomé, whose language shares are
+    // all-speakers shares that overlap: their bars end at 100 %, scale and legend on top.
+    let mut h = app_with(Some(PathBuf::from("saves/african-union.ron")), false);
+    snapshot_view(&mut h, "Languages", "languages_african_union_light");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Languages
 // ---------------------------------------------------------------------------------------------

@@ -186,7 +186,10 @@ fn chart_ui(ui: &mut Ui, l: &LanguageFigures, chart: &LanguageChart) {
             }
         })
         .x_axis_label("% of the member's people (first language, else all speakers)")
-        .legend(Legend::default().position(Corner::RightBottom))
+        // Scale and legend at the top: at 193 members the chart is 4 000 points tall, and the
+        // bottom is many screens away from the first members.
+        .x_axis_position(egui_plot::VPlacement::Top)
+        .legend(Legend::default().position(Corner::RightTop))
         .show(ui, |plot| {
             plot.bar_chart(supported);
             plot.bar_chart(weak);
