@@ -318,7 +318,7 @@ impl PlannerApp {
         }
         let title = format!(
             "{}{} — Consortium Planner",
-            if self.doc.is_dirty() { "* " } else { "" },
+            if self.doc.looks_dirty() { "* " } else { "" },
             self.doc.display_name()
         );
         if title != self.title {

@@ -61,7 +61,7 @@ impl PlannerApp {
         let focused = ctx.input(|i| i.viewport().focused).unwrap_or(true);
         let focus_lost = self.was_focused && !focused;
         self.was_focused = focused;
-        if !self.doc.is_dirty() {
+        if !self.doc.looks_dirty() {
             self.autosave.clear_if_written();
             return;
         }

@@ -217,7 +217,7 @@ pub fn status_bar_ui(ui: &mut Ui, doc: &Document, status: &str) {
             .as_ref()
             .map_or_else(|| doc.display_name(), |p| p.display().to_string());
         ui.label(file);
-        if doc.is_dirty() {
+        if doc.looks_dirty() {
             ui.label(egui::RichText::new("* unsaved changes").strong());
         }
         ui.separator();
