@@ -39,7 +39,7 @@ impl ChartLook {
 /// axis `length_points` long (an overestimate: the whole plot), a mark whose step spans fewer
 /// points than `min_spacing` is never shown, so it gets no text; the others are labelled as
 /// egui_plot's default formatter does.
-pub(super) fn shown_ticks(
+fn shown_ticks(
     length_points: f32,
     min_spacing: f32,
 ) -> impl Fn(GridMark, &RangeInclusive<f64>) -> String {
@@ -54,8 +54,28 @@ pub(super) fn shown_ticks(
     }
 }
 
+/// A horizontal percentage chart's x axis: ticks, labels and grid lines only across 0–100 %. The
+/// room beyond (member names left of 0, the legend right of 100) shows no scale, so no bar seems
+/// to run to 130 %.
+pub(super) fn percent_x_axis(plot: Plot<'static>, width: f32) -> Plot<'static> {
+    let shown = shown_ticks(width, X_LABEL_SPACING);
+    let spacer = egui_plot::log_grid_spacer(10);
+    plot.x_axis_formatter(move |m, range| {
+        if (0.0..=100.0).contains(&m.value) {
+            shown(m, range)
+        } else {
+            String::new()
+        }
+    })
+    .x_grid_spacer(move |input| {
+        let mut marks = spacer(input);
+        marks.retain(|m| (0.0..=100.0).contains(&m.value));
+        marks
+    })
+}
+
 /// egui_plot's smallest spacing for tick labels, in points (its defaults).
-pub(super) const X_LABEL_SPACING: f32 = 60.0;
+const X_LABEL_SPACING: f32 = 60.0;
 const Y_LABEL_SPACING: f32 = 20.0;
 
 /// `bar` in `color`, filled as egui_plot fills a chart's bars by default (its colour at 20 %
@@ -228,28 +248,31 @@ pub(super) fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
         let chart = chart.stack_on(&refs);
         charts.push(chart);
     }
-    static_plot("dependency", ui.available_width(), height)
-        .include_x(0.0)
-        // Room right of 100 % for the legend, so it never covers a full bar.
-        .include_x(128.0)
-        .include_y(-0.6)
-        .include_y(n_layers as f64 - 0.4)
-        .x_axis_label("% of the layer supplied from outside the consortium")
-        // One bar per layer on the y axis: horizontal grid lines would only add clutter.
-        .show_grid([true, false])
-        .y_axis_min_width(120.0)
-        .y_axis_formatter(move |m, _| {
-            let i = m.value.round();
-            if (m.value - i).abs() > 0.01 || i < 0.0 || i >= n_layers as f64 {
-                return String::new();
-            }
-            Layer::ALL[n_layers - 1 - i as usize].label().to_string()
-        })
-        .show(ui, |plot| {
-            for c in charts {
-                plot.bar_chart(c);
-            }
-        });
+    percent_x_axis(
+        static_plot("dependency", ui.available_width(), height),
+        ui.available_width(),
+    )
+    .include_x(0.0)
+    // Room right of 100 % for the legend, so it never covers a full bar.
+    .include_x(128.0)
+    .include_y(-0.6)
+    .include_y(n_layers as f64 - 0.4)
+    .x_axis_label("% of the layer supplied from outside the consortium")
+    // One bar per layer on the y axis: horizontal grid lines would only add clutter.
+    .show_grid([true, false])
+    .y_axis_min_width(120.0)
+    .y_axis_formatter(move |m, _| {
+        let i = m.value.round();
+        if (m.value - i).abs() > 0.01 || i < 0.0 || i >= n_layers as f64 {
+            return String::new();
+        }
+        Layer::ALL[n_layers - 1 - i as usize].label().to_string()
+    })
+    .show(ui, |plot| {
+        for c in charts {
+            plot.bar_chart(c);
+        }
+    });
 }
 
 fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {

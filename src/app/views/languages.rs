@@ -153,7 +153,8 @@ fn chart_ui(ui: &mut Ui, l: &LanguageFigures, chart: &LanguageChart) {
     let clip = ui.clip_rect();
     let near = clip.expand2(egui::vec2(0.0, clip.height()));
     let height = (n as f32 * 20.0 + 60.0).clamp(160.0, 4200.0);
-    super::charts::static_plot("language-coverage", ui.available_width(), height)
+    let plot = super::charts::static_plot("language-coverage", ui.available_width(), height);
+    super::charts::percent_x_axis(plot, ui.available_width())
         // Room left of 0 for each member's name, drawn beside its own bar.
         .include_x(-32.0)
         // ... and right of 100 % for the legend, so it never covers a bar.
@@ -163,28 +164,8 @@ fn chart_ui(ui: &mut Ui, l: &LanguageFigures, chart: &LanguageChart) {
         .set_margin_fraction(egui::vec2(0.05, 0.0))
         .include_y(-0.6)
         .include_y(n as f64 - 0.4)
-        .x_axis_formatter({
-            let shown =
-                super::charts::shown_ticks(ui.available_width(), super::charts::X_LABEL_SPACING);
-            move |m, range| {
-                if (0.0..=100.0).contains(&m.value) {
-                    shown(m, range)
-                } else {
-                    String::new()
-                }
-            }
-        })
         .show_axes([true, false])
         .show_grid([true, false])
-        // Grid lines only across 0–100 %: left of 0 sit the members' names.
-        .x_grid_spacer({
-            let spacer = egui_plot::log_grid_spacer(10);
-            move |input| {
-                let mut marks = spacer(input);
-                marks.retain(|m| (0.0..=100.0).contains(&m.value));
-                marks
-            }
-        })
         .x_axis_label("% of the member's people (first language, else all speakers)")
         // Scale and legend at the top: at 193 members the chart is 4 000 points tall, and the
         // bottom is many screens away from the first members.
