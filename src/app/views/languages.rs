@@ -170,7 +170,11 @@ fn chart_ui(ui: &mut Ui, l: &LanguageFigures, chart: &LanguageChart) {
         // Scale and legend at the top: at 193 members the chart is 4 000 points tall, and the
         // bottom is many screens away from the first members.
         .x_axis_position(egui_plot::VPlacement::Top)
-        .legend(Legend::default().position(Corner::RightTop))
+        .legend(
+            Legend::default()
+                .position(Corner::RightTop)
+                .follow_insertion_order(true),
+        )
         .show(ui, |plot| {
             plot.bar_chart(supported);
             plot.bar_chart(weak);
