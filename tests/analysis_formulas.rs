@@ -1648,22 +1648,31 @@ fn a_plan_with_many_accelerators_of_its_own_counts_each_line_at_its_own_chip() {
         .accelerator("nvidia_h100_sxm")
         .expect("H100 in the catalog")
         .clone();
+    // Each chip designed in one of three countries, so the chip-design layer (which finds a
+    // line's chip by its position among the plan's distinct accelerators) shows a misattributed
+    // line.
+    let vendors = ["FR", "JP", "KR"];
     let mut plan = Plan::new("test", "llama3.1-8b");
     for i in 0..20 {
         let mut acc = h100.clone();
         acc.id = format!("own_{i:02}");
         acc.bf16_tflops = Some(100.0 * f64::from(i + 1));
+        acc.vendor_country = vendors[i as usize % 3].to_string();
         plan.custom_accelerators.push(acc);
     }
     let mut lines = Vec::new();
     let mut expected_tflops = 0.0;
+    let mut by_vendor = std::collections::BTreeMap::<&str, f64>::new();
     for k in 0..60u32 {
         let i = (k * 7) % 20;
         lines.push(owned(&format!("own_{i:02}"), k + 1));
-        expected_tflops += f64::from(k + 1) * 100.0 * f64::from(i + 1);
+        let tflops = f64::from(k + 1) * 100.0 * f64::from(i + 1);
+        expected_tflops += tflops;
+        *by_vendor.entry(vendors[i as usize % 3]).or_default() += tflops;
     }
     lines.push(owned("nvidia_h100_sxm", 3));
     expected_tflops += 3.0 * h100.bf16_tflops.unwrap();
+    *by_vendor.entry("US").or_default() += 3.0 * h100.bf16_tflops.unwrap();
     lines.push(owned("no_such_chip", 5));
     plan.members.push(member_with_chips("CL", lines));
     let r = analyze(&plan);
@@ -1673,6 +1682,17 @@ fn a_plan_with_many_accelerators_of_its_own_counts_each_line_at_its_own_chip() {
         EXACT,
         "pooled BF16 PFLOP/s",
     );
+    let design = r.dependency.layer(Layer::ChipDesign);
+    assert_eq!(design.suppliers.len(), by_vendor.len(), "{design:?}");
+    for s in &design.suppliers {
+        let expected = by_vendor[&*s.country] / expected_tflops;
+        assert_rel(
+            s.share,
+            expected,
+            EXACT,
+            &format!("{} design share", s.country),
+        );
+    }
     // Every known line counted; the unknown one is not, and is warned about.
     assert_eq!(r.pooled.accelerators, (1..=60).sum::<u64>() + 3);
     let unknown = r

@@ -378,12 +378,18 @@ fn the_edit_menu_undoes_and_redoes() {
     wait_a_second(&mut h);
     let edited = h.state().doc.plan.clone();
 
+    assert!(shows(&h, "* unsaved changes"));
     click(&mut h, "Edit");
     click(&mut h, "Undo Ctrl+Z");
     assert!(h.state().doc.plan == original);
+    assert!(
+        !shows(&h, "* unsaved changes"),
+        "undoing back to the plan as opened clears the unsaved marker"
+    );
     click(&mut h, "Edit");
     click(&mut h, "Redo Ctrl+Shift+Z");
     assert!(h.state().doc.plan == edited);
+    assert!(shows(&h, "* unsaved changes"), "redo brings it back");
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -87,6 +87,12 @@ impl Document {
     /// frame: worked out once per analysis generation, so it misses an edit made since the last
     /// [`Document::refresh`] until the next one. At 193 members each whole-plan comparison costs
     /// about 3 µs of a frame.
+    ///
+    /// Read it only where the plan is as last analysed (before the views draw, or after the
+    /// frame's last refresh). Read between an edit and its refresh, it would keep that edit's
+    /// answer for as long as the generation lasts, even if the plan went back (an edit undone in
+    /// the same frame does not start a new generation). Anything that could discard work asks
+    /// [`Document::is_dirty`].
     pub fn looks_dirty(&self) -> bool {
         if self.recovered {
             return true;
