@@ -1,5 +1,5 @@
-//! Number formatting shared by the text outputs (`diff`, `export`): digit grouping and signed
-//! deltas. Formatting only; every figure comes from the analysis.
+//! Number formatting shared by the text outputs (`diff`, `export`) and the views: digit grouping,
+//! signed deltas and percentages. Formatting only; every figure comes from the analysis.
 
 /// `v` with at most `decimals` decimals (trailing zeros trimmed) and thousands grouped by commas,
 /// e.g. `1234567.5` → `1,234,567.5`. Not-a-number and infinities print as `—`.
@@ -73,6 +73,24 @@ pub fn percent(share: f64) -> String {
     format!("{:.1} %", share * 100.0)
 }
 
+/// A share (0 to 1) as a short percentage for lists, that never shows a real share as zero:
+/// whole percent from 10 % up, one decimal below, `< 0.1 %` for a share under 0.05 %, e.g.
+/// `0.42` → `42 %`, `0.034` → `3.4 %`, `0.0004` → `< 0.1 %`, `0.0` → `0 %`.
+pub fn short_percent(share: f64) -> String {
+    let p = share * 100.0;
+    if !p.is_finite() {
+        "—".to_string()
+    } else if p == 0.0 {
+        "0 %".to_string()
+    } else if p.abs() < 0.05 {
+        "< 0.1 %".to_string()
+    } else if p.abs() < 9.95 {
+        format!("{p:.1} %")
+    } else {
+        format!("{p:.0} %")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -87,5 +105,17 @@ mod tests {
         assert_eq!(signed(-1.5), "−1.5");
         assert_eq!(signed(96.0), "+96");
         assert_eq!(percent(0.425), "42.5 %");
+    }
+
+    #[test]
+    fn short_percentages_never_show_a_real_share_as_zero() {
+        assert_eq!(short_percent(0.0), "0 %");
+        assert_eq!(short_percent(0.0004), "< 0.1 %");
+        assert_eq!(short_percent(0.0034), "0.3 %");
+        assert_eq!(short_percent(0.034), "3.4 %");
+        assert_eq!(short_percent(0.0996), "10 %");
+        assert_eq!(short_percent(0.42), "42 %");
+        assert_eq!(short_percent(1.0), "100 %");
+        assert_eq!(short_percent(f64::NAN), "—");
     }
 }

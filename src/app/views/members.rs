@@ -4,6 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::{MemberSort, ViewCtx, contributions};
+use crate::numbers::{readable, short_percent};
 use crate::plan::Member;
 
 const MAX_SUGGESTIONS: usize = 8;
@@ -178,14 +179,16 @@ fn member_list_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                         {
                             remove = Some(i);
                         }
+                        // Small members' figures keep a digit: "0 FTE · stake 0 %" read
+                        // as nothing for a state that gives 0.4 FTE and 0.3 % of the pool.
                         let summary = format!(
-                            "{}  {}\n{} chips · {:.1} MW · {:.0} FTE · stake {:.0} %",
+                            "{}  {}\n{} chips · {} MW · {} FTE · stake {}",
                             f.country,
                             f.name,
                             f.accelerators,
-                            f.power_mw,
-                            f.experts_fte,
-                            f.stake * 100.0
+                            readable(f.power_mw),
+                            readable(f.experts_fte),
+                            short_percent(f.stake)
                         );
                         ui.with_layout(egui::Layout::top_down_justified(egui::Align::Min), |ui| {
                             if ui.selectable_label(selected, summary).clicked() {
