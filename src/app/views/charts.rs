@@ -248,31 +248,29 @@ pub(super) fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
         let chart = chart.stack_on(&refs);
         charts.push(chart);
     }
-    percent_x_axis(
-        static_plot("dependency", ui.available_width(), height),
-        ui.available_width(),
-    )
-    .include_x(0.0)
-    // Room right of 100 % for the legend, so it never covers a full bar.
-    .include_x(128.0)
-    .include_y(-0.6)
-    .include_y(n_layers as f64 - 0.4)
-    .x_axis_label("% of the layer supplied from outside the consortium")
-    // One bar per layer on the y axis: horizontal grid lines would only add clutter.
-    .show_grid([true, false])
-    .y_axis_min_width(120.0)
-    .y_axis_formatter(move |m, _| {
-        let i = m.value.round();
-        if (m.value - i).abs() > 0.01 || i < 0.0 || i >= n_layers as f64 {
-            return String::new();
-        }
-        Layer::ALL[n_layers - 1 - i as usize].label().to_string()
-    })
-    .show(ui, |plot| {
-        for c in charts {
-            plot.bar_chart(c);
-        }
-    });
+    let plot = static_plot("dependency", ui.available_width(), height);
+    percent_x_axis(plot, ui.available_width())
+        .include_x(0.0)
+        // Room right of 100 % for the legend, so it never covers a full bar.
+        .include_x(128.0)
+        .include_y(-0.6)
+        .include_y(n_layers as f64 - 0.4)
+        .x_axis_label("% of the layer supplied from outside the consortium")
+        // One bar per layer on the y axis: horizontal grid lines would only add clutter.
+        .show_grid([true, false])
+        .y_axis_min_width(120.0)
+        .y_axis_formatter(move |m, _| {
+            let i = m.value.round();
+            if (m.value - i).abs() > 0.01 || i < 0.0 || i >= n_layers as f64 {
+                return String::new();
+            }
+            Layer::ALL[n_layers - 1 - i as usize].label().to_string()
+        })
+        .show(ui, |plot| {
+            for c in charts {
+                plot.bar_chart(c);
+            }
+        });
 }
 
 fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
