@@ -1527,7 +1527,7 @@ fn the_compute_chart_agrees_with_the_report_when_an_fp8_target_is_met() {
     plan.workloads[0].target_days = Some(50.0);
     let report = analyze(&plan);
     assert_eq!(report.workloads[0].target_met, Some(true));
-    let [compute, _, _] = analysis::series::capacity(&report);
+    let [compute, _, _] = analysis::series::capacity(&report, analysis::series::TOP_MEMBERS);
     let pool: f64 = compute.by_member.iter().map(|p| p.value).sum();
     let needed = compute.needed.expect("a target gives a compute need");
     assert!(
@@ -1701,4 +1701,33 @@ fn a_plan_with_many_accelerators_of_its_own_counts_each_line_at_its_own_chip() {
         .filter(|w| w.message.contains("no_such_chip"))
         .count();
     assert_eq!(unknown, 1, "{:?}", r.warnings);
+}
+
+#[test]
+fn a_capacity_chart_with_room_for_fewer_names_sums_the_rest_as_others() {
+    let mut plan = Plan::new("test", "llama3.1-8b");
+    for (country, count) in [("CL", 60), ("BR", 50), ("AR", 40), ("MX", 30), ("PE", 20)] {
+        plan.members.push(member_with_chips(
+            country,
+            vec![owned("nvidia_h100_sxm", count)],
+        ));
+    }
+    let report = analyze(&plan);
+    let [all, _, _] = analysis::series::capacity(&report, analysis::series::TOP_MEMBERS);
+    let [short, _, _] = analysis::series::capacity(&report, 2);
+    let labels = |bar: &analysis::series::ResourceBar| -> Vec<String> {
+        bar.by_member.iter().map(|p| p.label.to_string()).collect()
+    };
+    assert_eq!(labels(&all), ["CL", "BR", "AR", "MX", "PE"]);
+    assert_eq!(labels(&short), ["CL", "BR", "3 others"]);
+    let total = |bar: &analysis::series::ResourceBar| -> f64 {
+        bar.by_member.iter().map(|p| p.value).sum()
+    };
+    assert_rel(total(&short), total(&all), EXACT, "the pool's height");
+    assert_rel(
+        total(&all),
+        report.pooled.training_pflops,
+        EXACT,
+        "the pool's height is the pooled training peak",
+    );
 }

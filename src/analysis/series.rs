@@ -16,7 +16,8 @@ pub struct Point {
     pub value: f64,
 }
 
-/// Members shown by name in a stacked bar; the rest are summed as "others".
+/// Members shown by name in a stacked bar where there is room for all of them; the rest are
+/// summed as "others".
 pub const TOP_MEMBERS: usize = 10;
 
 /// One resource of the capacity chart: the pool stacked by member against what is needed.
@@ -34,7 +35,9 @@ pub struct ResourceBar {
     pub needed_label: String,
 }
 
-fn top_members(values: impl Iterator<Item = (Cow<'static, str>, f64)>) -> Vec<Point> {
+/// The `named` largest values by label, largest first, and the rest summed as "N others" (when
+/// more than one is left over).
+fn top_members(values: impl Iterator<Item = (Cow<'static, str>, f64)>, named: usize) -> Vec<Point> {
     let mut all: Vec<Point> = values
         .filter(|(_, v)| *v > 0.0)
         .map(|(label, value)| Point { label, value })
@@ -44,10 +47,10 @@ fn top_members(values: impl Iterator<Item = (Cow<'static, str>, f64)>) -> Vec<Po
             .total_cmp(&a.value)
             .then_with(|| a.label.cmp(&b.label))
     });
-    if all.len() > TOP_MEMBERS + 1 {
-        let rest: f64 = all[TOP_MEMBERS..].iter().fold(0.0, |a, p| a + p.value);
-        let n = all.len() - TOP_MEMBERS;
-        all.truncate(TOP_MEMBERS);
+    if all.len() > named + 1 {
+        let rest: f64 = all[named..].iter().fold(0.0, |a, p| a + p.value);
+        let n = all.len() - named;
+        all.truncate(named);
         all.push(Point {
             label: Cow::Owned(format!("{n} others")),
             value: rest,
@@ -56,8 +59,10 @@ fn top_members(values: impl Iterator<Item = (Cow<'static, str>, f64)>) -> Vec<Po
     all
 }
 
-/// Compute, power and experts: each member's contribution against the pool's need.
-pub fn capacity(report: &Report) -> [ResourceBar; 3] {
+/// Compute, power and experts: each member's contribution against the pool's need, with the
+/// `named` largest contributors of each by name and the rest as "others" ([`TOP_MEMBERS`] where
+/// the chart has room for them).
+pub fn capacity(report: &Report, named: usize) -> [ResourceBar; 3] {
     let m = &report.members;
     let main = main_training_workload(report).and_then(|i| report.workloads.get(i));
     let compute_need = main.and_then(|w| w.required_pflops_for_target);
@@ -65,7 +70,7 @@ pub fn capacity(report: &Report) -> [ResourceBar; 3] {
         ResourceBar {
             title: "Compute at training precision",
             unit: "PFLOP/s",
-            by_member: top_members(m.iter().map(|m| (m.country.clone(), m.training_pflops))),
+            by_member: top_members(m.iter().map(|m| (m.country.clone(), m.training_pflops)), named),
             needed: compute_need,
             needed_label: match (main, compute_need) {
                 (Some(w), Some(_)) => format!(
@@ -79,14 +84,14 @@ pub fn capacity(report: &Report) -> [ResourceBar; 3] {
         ResourceBar {
             title: "Power",
             unit: "MW",
-            by_member: top_members(m.iter().map(|m| (m.country.clone(), m.power_mw))),
+            by_member: top_members(m.iter().map(|m| (m.country.clone(), m.power_mw)), named),
             needed: Some(report.power.members_required_mw),
             needed_label: "facility power the members' own chips need (rented capacity is powered by its provider)".to_string(),
         },
         ResourceBar {
             title: "Experts",
             unit: "FTE",
-            by_member: top_members(m.iter().map(|m| (m.country.clone(), m.experts_fte))),
+            by_member: top_members(m.iter().map(|m| (m.country.clone(), m.experts_fte)), named),
             needed: Some(report.experts.needed_fte),
             needed_label: "experts the workloads need".to_string(),
         },

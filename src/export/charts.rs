@@ -192,7 +192,7 @@ fn resource_chart(bar: &ResourceBar) -> String {
 
 /// The capacity charts (compute, power, experts), one SVG each.
 pub fn capacity(report: &Report) -> Vec<String> {
-    series::capacity(report)
+    series::capacity(report, series::TOP_MEMBERS)
         .iter()
         .map(resource_chart)
         .collect()

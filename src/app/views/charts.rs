@@ -182,6 +182,19 @@ fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32, height: f32) {
     });
 }
 
+/// Points of a capacity chart's height that its legend rows cannot use: the x axis below the
+/// plot and the legend's frame.
+const LEGEND_OVERHEAD: f32 = 40.0;
+
+/// How many members a capacity chart `height` points tall names in its legend, beside the
+/// "others" and "needed" rows, so that the legend never runs over the bars: ten in the charts
+/// view, fewer in presentation mode on a laptop screen.
+fn legend_members(ui: &Ui, height: f32) -> usize {
+    let row = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    let rows = ((height - LEGEND_OVERHEAD) / row).floor().max(0.0) as usize;
+    rows.saturating_sub(2).clamp(1, series::TOP_MEMBERS)
+}
+
 /// Pooled compute, power and experts by member against need, each chart `height` points high
 /// (the charts view and presentation mode).
 pub(super) fn capacity_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
@@ -189,7 +202,7 @@ pub(super) fn capacity_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
     if look.heading {
         ui.heading("Pooled capacity by member, against need");
     }
-    let bars = series::capacity(&cx.doc.report);
+    let bars = series::capacity(&cx.doc.report, legend_members(ui, height));
     let width = ((ui.available_width() - 24.0) / 3.0).max(220.0);
     ui.horizontal_wrapped(|ui| {
         for bar in &bars {
@@ -333,7 +346,13 @@ pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
         ui.heading(format!("What if the pool grows or shrinks? — “{}”", w.name));
     }
     let points = series::what_if_days(report, i);
-    let target = w.target_days;
+    // A target far above the whole curve (a 90-day target for a run of hours) would squash the
+    // curve flat against the axis: it is then left off the chart and named in the legend.
+    let slowest = points.iter().map(|p| p[1]).fold(0.0, f64::max);
+    let (target, target_off_chart) = match w.target_days {
+        Some(t) if t > TARGET_OFF_CHART_FACTOR * slowest => (None, Some(t)),
+        t => (t, None),
+    };
     let requirement = theme::requirement_color(ui.visuals());
     let target_color = theme::status_color(ui.visuals(), theme::Status::Bad);
     static_plot("what-if", ui.available_width(), height)
@@ -347,8 +366,12 @@ pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
             _ => None,
         })
         .show(ui, |plot| {
+            let curve = match target_off_chart {
+                Some(t) => format!("days to finish (target: {t:.0} days, far above)"),
+                None => "days to finish".to_string(),
+            };
             plot.line(
-                Line::new("days to finish", points)
+                Line::new(curve, points)
                     .color(theme::series_color(0))
                     .width(2.5),
             );
@@ -358,6 +381,10 @@ pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
             }
         });
 }
+
+/// A training target more than this many times the slowest point of the what-if curve is left
+/// off the chart.
+const TARGET_OFF_CHART_FACTOR: f64 = 3.0;
 
 /// The charts view.
 pub fn charts_ui(ui: &mut Ui, cx: &mut ViewCtx) {
