@@ -6,7 +6,8 @@ use std::ops::RangeInclusive;
 
 use egui::Ui;
 use egui_plot::{
-    AxisHints, Bar, BarChart, Corner, GridMark, HLine, HoverPosition, Legend, Line, Plot, VLine,
+    AxisHints, Bar, BarChart, Corner, GridInput, GridMark, HLine, HoverPosition, Legend, Line,
+    Plot, VLine,
 };
 
 use super::ViewCtx;
@@ -54,24 +55,37 @@ fn shown_ticks(
     }
 }
 
-/// A horizontal percentage chart's x axis: ticks, labels and grid lines only across 0–100 %. The
-/// room beyond (member names left of 0, the legend right of 100) shows no scale, so no bar seems
-/// to run to 130 %.
-pub(super) fn percent_x_axis(plot: Plot<'static>, width: f32) -> Plot<'static> {
-    let shown = shown_ticks(width, X_LABEL_SPACING);
-    let spacer = egui_plot::log_grid_spacer(10);
-    plot.x_axis_formatter(move |m, range| {
+/// Tick labels of a percentage axis `length_points` long, only across 0–100 %: the room beyond
+/// (member names left of 0, a legend right of or above 100) shows no scale, so no bar seems to run
+/// past 100 %.
+fn percent_ticks(
+    length_points: f32,
+    min_spacing: f32,
+) -> impl Fn(GridMark, &RangeInclusive<f64>) -> String {
+    let shown = shown_ticks(length_points, min_spacing);
+    move |m, range| {
         if (0.0..=100.0).contains(&m.value) {
             shown(m, range)
         } else {
             String::new()
         }
-    })
-    .x_grid_spacer(move |input| {
+    }
+}
+
+/// Grid lines of a percentage axis, only across 0–100 %.
+fn percent_grid() -> impl Fn(GridInput) -> Vec<GridMark> {
+    let spacer = egui_plot::log_grid_spacer(10);
+    move |input| {
         let mut marks = spacer(input);
         marks.retain(|m| (0.0..=100.0).contains(&m.value));
         marks
-    })
+    }
+}
+
+/// A horizontal percentage chart's x axis: ticks, labels and grid lines only across 0–100 %.
+pub(super) fn percent_x_axis(plot: Plot<'static>, width: f32) -> Plot<'static> {
+    plot.x_axis_formatter(percent_ticks(width, X_LABEL_SPACING))
+        .x_grid_spacer(percent_grid())
 }
 
 /// egui_plot's smallest spacing for tick labels, in points (its defaults).
@@ -311,10 +325,25 @@ fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
     let population = make("share of population", 0.0, &s.population, 1);
     let gdp = make("share of GDP", 0.28, &s.gdp, 2);
     let labels = s.members.clone();
+    // Headroom above the tallest bar for the legend in the top-right corner, which the "others"
+    // group (often the tallest) sits under at 193 members.
+    let tallest = [&s.stake, &s.population, &s.gdp]
+        .into_iter()
+        .flatten()
+        .fold(0.0, |a: f64, &b| a.max(b));
     static_plot("stakes", ui.available_width(), theme::CHART_HEIGHT)
         // Members on the x axis: vertical grid lines would only add clutter.
         .show_grid([false, true])
         .include_y(0.0)
+        .include_y(tallest * 100.0 * STAKES_LEGEND_HEADROOM)
+        .y_axis_formatter(percent_ticks(theme::CHART_HEIGHT, Y_LABEL_SPACING))
+        .y_grid_spacer(percent_grid())
+        // The legend in the bars' order within each group.
+        .legend(
+            Legend::default()
+                .position(Corner::RightTop)
+                .follow_insertion_order(true),
+        )
         .y_axis_label("%")
         .x_axis_formatter(move |m, _| {
             let i = m.value.round();
@@ -332,6 +361,10 @@ fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
             plot.bar_chart(gdp);
         });
 }
+
+/// The stakes chart's y range as a multiple of its tallest bar: the legend's three rows take the
+/// top quarter of the chart.
+const STAKES_LEGEND_HEADROOM: f64 = 1.4;
 
 /// Days to finish the main training workload as the pool grows or shrinks, `height` points high.
 pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
