@@ -121,13 +121,16 @@ fn chart_ui(ui: &mut Ui, l: &LanguageFigures, chart: &LanguageChart) {
             .iter()
             .enumerate()
             .map(|(i, c)| {
-                let bar = Bar::new((n - 1 - i) as f64, pick(c) * 100.0)
-                    .width(0.7)
-                    .name(&chart.labels[i].1);
+                let bar = Bar::new((n - 1 - i) as f64, pick(c) * 100.0).width(BAR_WIDTH);
                 super::charts::colored(bar, color, fill)
             })
             .collect();
-        BarChart::new(name, bars).horizontal().color(color)
+        // The member's languages show in a framed tooltip below, not in egui_plot's hover
+        // text, which is drawn unframed over the neighbouring bars.
+        BarChart::new(name, bars)
+            .horizontal()
+            .color(color)
+            .allow_hover(false)
     };
     let supported = make("supported", good, |c| c.coverage.unwrap_or(0.0));
     let weak = make("pretraining only", warn, |c| {
@@ -154,7 +157,7 @@ fn chart_ui(ui: &mut Ui, l: &LanguageFigures, chart: &LanguageChart) {
     let near = clip.expand2(egui::vec2(0.0, clip.height()));
     let height = (n as f32 * 20.0 + 60.0).clamp(160.0, 4200.0);
     let plot = super::charts::static_plot("language-coverage", ui.available_width(), height);
-    super::charts::percent_x_axis(plot, ui.available_width())
+    let shown = super::charts::percent_x_axis(plot, ui.available_width())
         // Room left of 0 for each member's name, drawn beside its own bar.
         .include_x(-32.0)
         // ... and right of 100 % for the legend, so it never covers a bar.
@@ -167,6 +170,9 @@ fn chart_ui(ui: &mut Ui, l: &LanguageFigures, chart: &LanguageChart) {
         .show_axes([true, false])
         .show_grid([true, false])
         .x_axis_label("% of the member's people (first language, else all speakers)")
+        // No coordinate read-out or rulers on hover: the tooltip names the member instead.
+        .show_x(false)
+        .show_y(false)
         // Scale and legend at the top: at 193 members the chart is 4 000 points tall, and the
         // bottom is many screens away from the first members.
         .x_axis_position(egui_plot::VPlacement::Top)
@@ -201,7 +207,22 @@ fn chart_ui(ui: &mut Ui, l: &LanguageFigures, chart: &LanguageChart) {
                 );
             }
         });
+    // The hovered row (its bar or its name) shows the member's languages.
+    let response = shown.response;
+    if let Some(pos) = response.hover_pos() {
+        let at = shown.transform.value_from_position(pos);
+        let row = at.y.round();
+        if (at.y - row).abs() <= BAR_WIDTH / 2.0 && row >= 0.0 && row < n as f64 {
+            let i = n - 1 - row as usize;
+            response.on_hover_ui_at_pointer(|ui| {
+                ui.label(&chart.labels[i].1);
+            });
+        }
+    }
 }
+
+/// Height of a member's bar, in rows.
+const BAR_WIDTH: f64 = 0.7;
 
 /// What the user asked for in the uncovered-languages table, applied after drawing it.
 #[derive(Default)]
