@@ -383,7 +383,7 @@ pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
     // curve flat against the axis: it is then left off the chart and named in the legend.
     let slowest = points.iter().map(|p| p[1]).fold(0.0, f64::max);
     let (target, target_off_chart) = match w.target_days {
-        Some(t) if t > TARGET_OFF_CHART_FACTOR * slowest => (None, Some(t)),
+        Some(t) if slowest > 0.0 && t > TARGET_OFF_CHART_FACTOR * slowest => (None, Some(t)),
         t => (t, None),
     };
     let requirement = theme::requirement_color(ui.visuals());
