@@ -382,6 +382,64 @@ fn cli_refuses_an_unknown_format_a_missing_plan_and_an_unwritable_output() {
 }
 
 #[test]
+fn cli_refuses_to_export_over_a_plan_file_unless_forced() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("east-africa.ron");
+    std::fs::copy(save("latam-gpt.ron"), &plan).expect("copy the plan");
+    let original = std::fs::read_to_string(&plan).expect("read plan");
+    let plan_arg = plan.to_str().expect("UTF-8");
+
+    // Onto the plan itself, onto another .ron name, and onto a plan kept under another name.
+    let other_plan = dir.path().join("kept.txt");
+    std::fs::copy(&plan, &other_plan).expect("copy");
+    for target in [
+        plan.clone(),
+        dir.path().join("report.ron"),
+        other_plan.clone(),
+    ] {
+        let before = std::fs::read(&target).ok();
+        let out = run(&[
+            "export",
+            plan_arg,
+            "--format",
+            "html",
+            "-o",
+            target.to_str().unwrap(),
+        ]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{}: {err}", target.display());
+        assert!(
+            err.contains("refused") && err.contains("--force"),
+            "says why and how to insist: {err}"
+        );
+        assert_eq!(std::fs::read(&target).ok(), before, "nothing written");
+    }
+    assert_eq!(std::fs::read_to_string(&plan).expect("read"), original);
+
+    // --force writes it (the plan survives as the .bak).
+    let out = run(&[
+        "export", plan_arg, "--format", "md", "-o", plan_arg, "--force",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        std::fs::read_to_string(&plan)
+            .expect("read")
+            .starts_with("# ")
+    );
+    let bak = std::fs::read_to_string(file_bak(&plan)).expect("the .bak keeps the plan");
+    assert_eq!(bak, original);
+}
+
+fn file_bak(path: &std::path::Path) -> std::path::PathBuf {
+    consortium_planner::file::backup_path(path)
+}
+
+#[test]
 fn the_report_states_language_coverage_and_the_uncovered_languages() {
     // The Latam plan runs on Llama 3.1 70B, which lacks Quechua.
     let md = export(&load("latam-gpt.ron"), catalog(), Format::Markdown);

@@ -144,6 +144,22 @@ pub struct PathPrompt {
     pub text: String,
     /// Why the prompt is shown (e.g. "No file dialog is available on this system.").
     pub note: String,
+    /// The folder a relative path typed here is taken in (shown in the prompt).
+    pub base: PathBuf,
+    /// Select the suggested file name on the first frame, so typing a name replaces it and keeps
+    /// the folder.
+    pub select_name: bool,
+}
+
+/// An export that would replace a plan file, waiting for the user to confirm or cancel.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReplacePlan {
+    /// What is being exported.
+    pub kind: ExportKind,
+    /// Where.
+    pub path: PathBuf,
+    /// Why it needs confirming (from [`crate::file::check_export_target`]).
+    pub reason: String,
 }
 
 /// Open dialogs and questions.
@@ -157,6 +173,8 @@ pub struct Dialogs {
     pub confirm: Option<AfterDiscard>,
     /// An action waiting for the plan to be saved under a name the user is choosing.
     pub after_save: Option<AfterDiscard>,
+    /// An export onto a plan file, asking before it is written.
+    pub replace_plan: Option<ReplacePlan>,
     /// An error to show until dismissed (e.g. a file that failed to open).
     pub error: Option<(String, String)>,
     /// A passing message for the status bar.

@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, channel};
 
 use super::PlannerApp;
 use super::command::ExportKind;
-use super::dialogs::{FileTask, PathPrompt, Purpose};
+use super::dialogs::{FileTask, Purpose, ReplacePlan};
 use crate::export;
 use crate::file;
 
@@ -34,33 +34,39 @@ fn with_extension(path: PathBuf, kind: ExportKind) -> PathBuf {
 }
 
 impl PlannerApp {
-    /// Asks where to export (native dialog or typed path).
+    /// Asks where to export (native dialog or typed path), suggesting a file of the export's own
+    /// kind in the plan's folder.
     pub(super) fn choose_export(&mut self, kind: ExportKind) {
         let purpose = Purpose::Export(kind);
-        let stem = self.doc.display_name();
-        let stem = stem.trim_end_matches(".ron");
-        let name = match kind {
-            ExportKind::Csv => format!("{stem}-contributions.csv"),
-            _ => format!("{stem}.{}", kind.extension()),
-        };
-        let dir = self.doc.folder();
         if self.typed_paths_only {
-            let text = dir
-                .map(|d| d.join(&name).display().to_string())
-                .unwrap_or_default();
-            self.dialogs.path_prompt = Some(PathPrompt {
-                purpose,
-                text,
-                note: String::new(),
-            });
+            self.ask_typed_path(purpose, String::new());
         } else if self.dialogs.file_task.is_none() {
-            self.dialogs.file_task = Some(FileTask::spawn(purpose, dir, name));
+            let name = self.suggested_name(purpose).unwrap_or_default();
+            self.dialogs.file_task =
+                Some(FileTask::spawn(purpose, Some(self.start_folder()), name));
         }
     }
 
-    /// Exports to `path` (the extension is added when it has none).
+    /// Exports to `path` (the extension is added when it has none). A path that is a plan file
+    /// (the open plan, a `.ron` name, a file that opens as a plan) is not written until the user
+    /// confirms.
     pub(super) fn export_to(&mut self, kind: ExportKind, path: PathBuf) {
         let path = with_extension(path, kind);
+        if let Err(reason) = file::check_export_target(&path, self.doc.path.as_deref()) {
+            self.dialogs.replace_plan = Some(ReplacePlan {
+                kind,
+                path,
+                reason: reason.to_string(),
+            });
+            return;
+        }
+        self.write_export(kind, path);
+    }
+
+    /// Writes the export to `path` without asking (the user confirmed, or it is no plan file).
+    pub(super) fn write_export(&mut self, kind: ExportKind, path: PathBuf) {
+        let path = std::path::absolute(&path).unwrap_or(path);
+        self.remember_folder(&path);
         let Some(format) = kind.format() else {
             let (sender, receiver) = channel();
             self.shot = Some(PendingShot {

@@ -6,7 +6,9 @@ pub mod command;
 mod dialogs;
 pub mod document;
 mod exporting;
+mod folders;
 mod modals;
+mod number_field;
 pub mod png;
 pub mod probe;
 pub mod settings;
@@ -14,7 +16,7 @@ pub mod theme;
 mod views;
 mod widgets;
 
-use std::path::{Path, PathBuf};
+use std::path::{Path, PathBuf, absolute};
 
 use egui::ViewportCommand;
 
@@ -140,6 +142,7 @@ impl PlannerApp {
                 self.doc.header = loaded.header;
                 self.settings.remember(path);
                 self.settings.last_file = Some(path.to_path_buf());
+                self.remember_folder(path);
                 self.state = ViewState::default();
                 self.dialogs.status = if n == 0 {
                     format!("Opened {}", path.display())
@@ -164,6 +167,18 @@ impl PlannerApp {
                     format!("{detail}\n\nThe plan you had open is unchanged."),
                 ));
             }
+        }
+    }
+
+    /// Remembers the folder of a file just opened, saved or exported, where the next dialog starts
+    /// when the plan has no folder of its own.
+    pub(super) fn remember_folder(&mut self, path: &Path) {
+        if let Some(folder) = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .and_then(|p| absolute(p).ok())
+        {
+            self.settings.last_folder = Some(folder);
         }
     }
 
@@ -197,7 +212,9 @@ impl PlannerApp {
                 self.autosave.clear();
                 self.settings.remember(path);
                 self.settings.last_file = Some(path.to_path_buf());
-                self.dialogs.status = format!("Saved {}", path.display());
+                self.remember_folder(path);
+                let shown = absolute(path).unwrap_or_else(|_| path.to_path_buf());
+                self.dialogs.status = format!("Saved {}", shown.display());
             }
             Err(e) => {
                 self.dialogs.error = Some((
@@ -210,24 +227,76 @@ impl PlannerApp {
 
     fn choose_file(&mut self, purpose: Purpose) {
         if self.typed_paths_only {
-            self.dialogs.path_prompt = Some(PathPrompt {
-                purpose,
-                text: self.suggested_path(),
-                note: String::new(),
-            });
+            self.ask_typed_path(purpose, String::new());
         } else if self.dialogs.file_task.is_none() {
-            let dir = self.doc.folder();
-            let name = format!("{}.ron", self.doc.display_name().trim_end_matches(".ron"));
-            self.dialogs.file_task = Some(FileTask::spawn(purpose, dir, name));
+            let dir = self.start_folder();
+            let name = self.suggested_name(purpose).unwrap_or_default();
+            self.dialogs.file_task = Some(FileTask::spawn(purpose, Some(dir), name));
         }
     }
 
-    fn suggested_path(&self) -> String {
+    /// Where dialogs and typed paths start: the open plan's folder, else the last folder used,
+    /// else the documents folder (never the working directory, unless there is nothing else).
+    pub(super) fn start_folder(&self) -> PathBuf {
         self.doc
-            .path
-            .as_ref()
-            .map(|p| p.display().to_string())
+            .folder()
+            .filter(|d| !d.as_os_str().is_empty())
+            .and_then(|d| std::path::absolute(d).ok())
+            .or_else(|| self.settings.last_folder.clone().filter(|d| d.is_dir()))
+            .or_else(folders::documents_dir)
+            .or_else(|| std::env::current_dir().ok())
             .unwrap_or_default()
+    }
+
+    /// The file name a dialog suggests: the plan's own name for Save as, a name of the export's
+    /// own kind and extension for exports (`east-africa-report.html`, never the plan's `.ron`),
+    /// none for Open and Compare.
+    pub(super) fn suggested_name(&self, purpose: Purpose) -> Option<String> {
+        let stem = match &self.doc.path {
+            Some(_) => folders::file_stem(&self.doc.display_name()),
+            None => folders::file_stem(&self.doc.plan.name),
+        };
+        match purpose {
+            Purpose::Open | Purpose::Compare => None,
+            Purpose::SaveAs => Some(format!("{stem}.ron")),
+            Purpose::Export(kind) => Some(match kind {
+                ExportKind::Html | ExportKind::Markdown => {
+                    format!("{stem}-report.{}", kind.extension())
+                }
+                ExportKind::Csv => format!("{stem}-contributions.csv"),
+                ExportKind::Png => {
+                    let view = if self.presenting {
+                        "presentation".to_string()
+                    } else {
+                        folders::file_stem(self.view.label())
+                    };
+                    format!("{stem}-{view}.png")
+                }
+            }),
+        }
+    }
+
+    /// Opens the typed-path prompt for `purpose`, filled with the start folder and the suggested
+    /// name (selected, so typing a name replaces it).
+    pub(super) fn ask_typed_path(&mut self, purpose: Purpose, note: String) {
+        let base = self.start_folder();
+        let text = match self.suggested_name(purpose) {
+            Some(name) => base.join(name).display().to_string(),
+            None => {
+                let mut folder = base.display().to_string();
+                if !folder.ends_with(std::path::MAIN_SEPARATOR) {
+                    folder.push(std::path::MAIN_SEPARATOR);
+                }
+                folder
+            }
+        };
+        self.dialogs.path_prompt = Some(PathPrompt {
+            purpose,
+            text,
+            note,
+            base,
+            select_name: true,
+        });
     }
 
     fn unless_dirty(&mut self, action: AfterDiscard) {
@@ -394,13 +463,11 @@ impl PlannerApp {
             TaskOutcome::Cancelled => self.dialogs.file_task = None,
             TaskOutcome::Unavailable(purpose) => {
                 self.dialogs.file_task = None;
-                self.dialogs.path_prompt = Some(PathPrompt {
+                self.ask_typed_path(
                     purpose,
-                    text: self.suggested_path(),
-                    note:
-                        "No file dialog is available on this system; type the file's path instead."
-                            .to_string(),
-                });
+                    "No file dialog is available on this system; type the file's path instead."
+                        .to_string(),
+                );
             }
         }
     }

@@ -7,6 +7,7 @@ use egui::{Modal, ViewportCommand};
 
 use super::dialogs::{AfterDiscard, Purpose};
 use super::document::Document;
+use super::folders::resolve_typed;
 use super::{Command, PlannerApp, ViewState, with_ron_extension};
 
 impl PlannerApp {
@@ -140,49 +141,115 @@ impl PlannerApp {
                 self.dialogs.error = None;
             }
         }
-        if let Some(mut prompt) = self.dialogs.path_prompt.clone() {
-            let mut outcome = None;
-            let modal = Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
-                ui.heading(prompt.purpose.heading());
-                if !prompt.note.is_empty() {
-                    ui.label(&prompt.note);
+        self.path_prompt_ui(ctx);
+        self.replace_plan_ui(ctx);
+    }
+
+    fn path_prompt_ui(&mut self, ctx: &egui::Context) {
+        let Some(mut prompt) = self.dialogs.path_prompt.clone() else {
+            return;
+        };
+        let mut outcome = None;
+        let edit_id = egui::Id::unique("path-prompt-text");
+        // The field takes the focus on the prompt's first frame; egui keeps a selection only in
+        // a focused field, so the name is selected once the field has it.
+        if prompt.select_name && ctx.memory(|m| m.has_focus(edit_id)) {
+            prompt.select_name = false;
+            select_file_name(ctx, edit_id, &prompt.text);
+        }
+        let modal = Modal::new(egui::Id::unique("path-prompt")).show(ctx, |ui| {
+            ui.heading(prompt.purpose.heading());
+            if !prompt.note.is_empty() {
+                ui.label(&prompt.note);
+            }
+            let edit = ui.add(
+                egui::TextEdit::singleline(&mut prompt.text)
+                    .id(edit_id)
+                    .desired_width(560.0)
+                    .hint_text(prompt.purpose.hint()),
+            );
+            // Read Enter before taking focus back: egui decides `lost_focus` from memory.
+            let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if !enter && !edit.has_focus() {
+                edit.request_focus();
+            }
+            ui.label(
+                egui::RichText::new(format!(
+                    "A name without a folder goes in {}",
+                    prompt.base.display()
+                ))
+                .weak(),
+            );
+            ui.horizontal(|ui| {
+                if ui.button(prompt.purpose.ok_label()).clicked() || enter {
+                    outcome = Some(true);
                 }
-                let edit = ui.add(
-                    egui::TextEdit::singleline(&mut prompt.text)
-                        .desired_width(480.0)
-                        .hint_text(prompt.purpose.hint()),
-                );
-                // Read Enter before taking focus back: egui decides `lost_focus` from memory.
-                let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-                if !enter && !edit.has_focus() {
-                    edit.request_focus();
+                if ui.button("Cancel").clicked() {
+                    outcome = Some(false);
                 }
-                ui.horizontal(|ui| {
-                    if ui.button(prompt.purpose.ok_label()).clicked() || enter {
-                        outcome = Some(true);
-                    }
-                    if ui.button("Cancel").clicked() {
-                        outcome = Some(false);
-                    }
-                });
             });
-            if modal.should_close() && outcome.is_none() {
-                outcome = Some(false);
-            }
-            match outcome {
-                Some(true) if !prompt.text.trim().is_empty() => {
-                    self.dialogs.path_prompt = None;
-                    let path = PathBuf::from(prompt.text.trim());
-                    match prompt.purpose {
-                        Purpose::Open => self.open_path(&path),
-                        Purpose::SaveAs => self.save_to(&with_ron_extension(path)),
-                        Purpose::Export(kind) => self.export_to(kind, path),
-                        Purpose::Compare => self.compare_with(&path),
-                    }
+        });
+        if modal.should_close() && outcome.is_none() {
+            outcome = Some(false);
+        }
+        match outcome {
+            Some(true) if !prompt.text.trim().is_empty() => {
+                self.dialogs.path_prompt = None;
+                let home = std::env::var_os("HOME").map(PathBuf::from);
+                let path = resolve_typed(&prompt.text, &prompt.base, home.as_deref());
+                match prompt.purpose {
+                    Purpose::Open => self.open_path(&path),
+                    Purpose::SaveAs => self.save_to(&with_ron_extension(path)),
+                    Purpose::Export(kind) => self.export_to(kind, path),
+                    Purpose::Compare => self.compare_with(&path),
                 }
-                Some(false) => self.dialogs.path_prompt = None,
-                _ => self.dialogs.path_prompt = Some(prompt),
             }
+            Some(false) => self.dialogs.path_prompt = None,
+            _ => self.dialogs.path_prompt = Some(prompt),
+        }
+    }
+
+    /// Asks before an export replaces a plan file; Cancel (or Esc) writes nothing.
+    fn replace_plan_ui(&mut self, ctx: &egui::Context) {
+        let Some(ask) = self.dialogs.replace_plan.clone() else {
+            return;
+        };
+        let mut choice = None;
+        let modal = Modal::new(egui::Id::unique("replace-plan")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.heading("Replace a plan file?");
+            ui.label(format!(
+                "{}. Writing the {} there replaces the plan; only {} would keep it.",
+                capitalised(&ask.reason),
+                ask.kind.description(),
+                crate::file::backup_path(&ask.path)
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Cancel").clicked() {
+                    choice = Some(false);
+                }
+                if ui.button("Replace the plan with the export").clicked() {
+                    choice = Some(true);
+                }
+            });
+        });
+        if modal.should_close() && choice.is_none() {
+            choice = Some(false);
+        }
+        match choice {
+            Some(true) => {
+                self.dialogs.replace_plan = None;
+                self.write_export(ask.kind, ask.path);
+            }
+            Some(false) => {
+                self.dialogs.replace_plan = None;
+                self.dialogs.status =
+                    format!("Export cancelled: {} was not written", ask.path.display());
+            }
+            None => {}
         }
     }
 
@@ -210,4 +277,27 @@ impl PlannerApp {
             ctx.send_viewport_cmd(ViewportCommand::Close);
         }
     }
+}
+
+/// Selects the file name at the end of `text` (after the last path separator) in the text edit
+/// `id`, so typing replaces the name and keeps the folder.
+fn select_file_name(ctx: &egui::Context, id: egui::Id, text: &str) {
+    use egui::text::{CCursor, CCursorRange};
+    let end = text.chars().count();
+    let start = text
+        .rfind(std::path::MAIN_SEPARATOR)
+        .map_or(0, |at| text[..at].chars().count() + 1);
+    let mut state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
+    state.cursor.set_char_range(Some(CCursorRange::two(
+        CCursor::new(start),
+        CCursor::new(end),
+    )));
+    state.store(ctx, id);
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
 }

@@ -21,6 +21,9 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The file open when the app last closed, reopened on the next start.
     pub last_file: Option<PathBuf>,
+    /// The folder of the last file opened, saved or exported: where dialogs start for a plan
+    /// that has no file yet.
+    pub last_folder: Option<PathBuf>,
 }
 
 impl Default for Settings {
@@ -30,6 +33,7 @@ impl Default for Settings {
             zoom: 1.0,
             recent: Vec::new(),
             last_file: None,
+            last_folder: None,
         }
     }
 }

@@ -1,10 +1,9 @@
-//! Small widgets shared by the views: key-figure tiles and number fields that refuse bad input
-//! with a visible reason.
-
-use std::ops::RangeInclusive;
+//! Small widgets shared by the views: key-figure tiles, badges, and (re-exported from
+//! [`super::number_field`]) number fields that refuse bad input with a visible reason.
 
 use egui::{Color32, RichText, Ui};
 
+pub use super::number_field::{count_ui, number_ui};
 use super::theme::{self, Status};
 
 /// A key-figure tile: a title, a big value with its unit, a sub-line, coloured by status; the
@@ -47,78 +46,6 @@ pub fn tile_ui(
         .response;
     let response = response.interact(egui::Sense::hover());
     response.on_hover_text(explanation)
-}
-
-/// A number field with unit. Dragging changes the value within `range`; typed text that is not a
-/// number or is out of range is refused, the value is kept, and the reason is shown beside the
-/// field until the next accepted edit.
-pub fn number_ui(
-    ui: &mut Ui,
-    id_salt: impl std::hash::Hash + std::fmt::Debug,
-    value: &mut f64,
-    range: RangeInclusive<f64>,
-    unit: &str,
-    speed: f64,
-) -> egui::Response {
-    let id = ui.make_persistent_id(id_salt);
-    let rejection = std::cell::RefCell::new(None::<String>);
-    let (min, max) = (*range.start(), *range.end());
-
-    ui.horizontal(|ui| {
-        let r = ui.add(
-            egui::DragValue::new(value)
-                .range(range.clone())
-                .speed(speed)
-                .suffix(format!(" {unit}"))
-                .custom_parser(|text| {
-                    let cleaned: String = text
-                        .trim()
-                        .trim_end_matches(unit)
-                        .trim()
-                        .replace([',', '_'], "");
-                    match cleaned.parse::<f64>() {
-                        Ok(v) if v.is_finite() && (min..=max).contains(&v) => Some(v),
-                        Ok(v) if v.is_finite() => {
-                            *rejection.borrow_mut() =
-                                Some(format!("{v} refused: allowed {min}–{max} {unit}"));
-                            None
-                        }
-                        _ => {
-                            *rejection.borrow_mut() =
-                                Some(format!("“{}” refused: not a number", text.trim()));
-                            None
-                        }
-                    }
-                }),
-        );
-        let r = r.on_hover_text(format!("{unit}, from {min} to {max}. Drag or type."));
-        if let Some(reason) = rejection.borrow_mut().take() {
-            ui.data_mut(|d| d.insert_temp(id, reason));
-        } else if r.changed() {
-            ui.data_mut(|d| d.remove::<String>(id));
-        }
-        if let Some(reason) = ui.data(|d| d.get_temp::<String>(id)) {
-            ui.label(RichText::new(reason).color(theme::status_color(ui.visuals(), Status::Bad)));
-        }
-        r
-    })
-    .inner
-}
-
-/// A whole-number field (counts), with the same refusal behaviour as [`number_ui`].
-pub fn count_ui(
-    ui: &mut Ui,
-    id_salt: impl std::hash::Hash + std::fmt::Debug,
-    value: &mut u32,
-    max: u32,
-    unit: &str,
-) -> egui::Response {
-    let mut v = f64::from(*value);
-    let r = number_ui(ui, id_salt, &mut v, 0.0..=f64::from(max), unit, 1.0);
-    if r.changed() {
-        *value = v.round().clamp(0.0, f64::from(max)) as u32;
-    }
-    r
 }
 
 /// A small coloured severity badge.

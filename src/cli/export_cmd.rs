@@ -33,13 +33,22 @@ impl ExportFormat {
     }
 }
 
-/// Exports `plan` as `format` to `output` (`-` for standard output).
+/// Exports `plan` as `format` to `output` (`-` for standard output). An output that is a plan
+/// file is refused (exit 2, nothing written) unless `force`.
 pub fn run(
     plan: &Path,
     format: ExportFormat,
     output: &Path,
+    force: bool,
     catalog: &'static Catalog,
 ) -> ExitCode {
+    if output != Path::new("-")
+        && !force
+        && let Err(e) = file::check_export_target(output, Some(plan))
+    {
+        eprintln!("refused: {e}. Nothing was written; choose another -o file, or add --force.");
+        return ExitCode::from(2);
+    }
     let loaded = match file::load(plan, catalog) {
         Ok(l) => l,
         Err(e) => {

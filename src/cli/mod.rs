@@ -89,9 +89,13 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum)]
         format: ExportFormat,
-        /// Output file; `-` writes to standard output.
+        /// Output file; `-` writes to standard output. A plan file (the plan itself, a `.ron`
+        /// name, or a file that opens as a plan) is refused unless `--force` is given.
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+        /// Write the export even over a plan file (the previous file is still kept as FILE.bak).
+        #[arg(long)]
+        force: bool,
     },
     /// List the built-in catalog with sources.
     Catalog {
@@ -209,7 +213,8 @@ pub fn run(command: Command) -> ExitCode {
             plan,
             format,
             output,
-        } => export_cmd::run(&plan, format, &output, catalog),
+            force,
+        } => export_cmd::run(&plan, format, &output, force, catalog),
         Command::Catalog { part } => {
             emit(&catalog_text(catalog, part));
             ExitCode::SUCCESS

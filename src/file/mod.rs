@@ -4,6 +4,7 @@
 //! are refused with their line and column; references the catalog does not know are reported but
 //! the plan still opens, so nothing a user typed is lost.
 
+mod export_target;
 pub mod limits;
 mod problem;
 mod safe_save;
@@ -17,6 +18,7 @@ use ron::extensions::Extensions;
 use crate::catalog::Catalog;
 use crate::plan::{FORMAT_VERSION, Plan};
 
+pub use export_target::{ExportTargetError, check_export_target};
 pub use problem::{FieldLocator, Problem, locate_key, position_of};
 pub use safe_save::{backup_path, save_bytes, save_text};
 pub use validate::validate;

@@ -1,0 +1,244 @@
+//! Number fields that read what people type (decimal commas, digit grouping, the unit) and refuse
+//! the rest visibly: a refused entry stays in the field, marked, with the reason beside it, and the
+//! plan keeps its old value until the entry is corrected (Enter) or dropped (Esc or *Drop*).
+//!
+//! Typed text is applied when the field is left (Enter, Tab or a click elsewhere), never while
+//! typing, so the plan never takes a half-typed value such as the `500000` on the way to
+//! `5000000`. Dragging changes the value live.
+
+use std::ops::RangeInclusive;
+
+use egui::{RichText, Ui};
+
+use super::theme::{self, Status};
+use crate::numbers::readable;
+use crate::typed_number::{TypedNumberError, parse_typed_number};
+
+/// A typed entry that was refused, kept until corrected or dropped.
+#[derive(Debug, Clone)]
+struct Refused {
+    /// What was typed.
+    text: String,
+    /// Why it was refused.
+    reason: String,
+    /// The field's value when it was refused; if something else changes the value (undo, a
+    /// lever), the refused entry is stale and dropped.
+    value_then: f64,
+}
+
+/// What a field accepts.
+#[derive(Debug, Clone, Copy)]
+struct Accepts<'a> {
+    min: f64,
+    max: f64,
+    unit: &'a str,
+    whole: bool,
+}
+
+impl Accepts<'_> {
+    /// Reads `text`, or says why it is refused.
+    fn read(&self, text: &str) -> Result<f64, String> {
+        let shown = text.trim();
+        let v = match parse_typed_number(text, self.unit) {
+            Ok(v) => v,
+            Err(TypedNumberError::Empty) => return Err("nothing typed".to_string()),
+            Err(e) => return Err(format!("“{shown}” refused: {e}")),
+        };
+        let unit = unit_suffix(self.unit);
+        if !(self.min..=self.max).contains(&v) {
+            return Err(format!(
+                "{} refused: allowed {}–{}{unit}",
+                readable(v),
+                readable(self.min),
+                readable(self.max)
+            ));
+        }
+        if self.whole && v.fract() != 0.0 {
+            return Err(format!(
+                "{} refused: only whole numbers{}",
+                readable(v),
+                if self.unit.is_empty() {
+                    String::new()
+                } else {
+                    format!(" of {}", self.unit)
+                }
+            ));
+        }
+        Ok(v)
+    }
+}
+
+/// A number field with unit. Dragging changes the value within `range`; typed text is read with
+/// [`parse_typed_number`] when the field is left; text that is not a number or is out of range is
+/// refused, the value is kept, and the typed text stays in the field, marked, with the reason.
+pub fn number_ui(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    value: &mut f64,
+    range: RangeInclusive<f64>,
+    unit: &str,
+    speed: f64,
+) -> egui::Response {
+    let accepts = Accepts {
+        min: *range.start(),
+        max: *range.end(),
+        unit,
+        whole: false,
+    };
+    field_ui(ui, id_salt, value, accepts, speed)
+}
+
+/// A whole-number field (counts), with the same reading and refusal as [`number_ui`]; a fraction
+/// (`2,5 chips`) is refused, not rounded.
+pub fn count_ui(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    value: &mut u32,
+    max: u32,
+    unit: &str,
+) -> egui::Response {
+    let mut v = f64::from(*value);
+    let accepts = Accepts {
+        min: 0.0,
+        max: f64::from(max),
+        unit,
+        whole: true,
+    };
+    let r = field_ui(ui, id_salt, &mut v, accepts, 1.0);
+    if r.changed() {
+        *value = v.round().clamp(0.0, f64::from(max)) as u32;
+    }
+    r
+}
+
+fn field_ui(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    value: &mut f64,
+    accepts: Accepts<'_>,
+    speed: f64,
+) -> egui::Response {
+    let id = ui.make_persistent_id(id_salt);
+    let refused = ui
+        .data(|d| d.get_temp::<Refused>(id))
+        .filter(|r| r.value_then == *value);
+    ui.horizontal(|ui| match refused {
+        Some(refused) => refused_ui(ui, id, value, accepts, refused),
+        None => drag_ui(ui, id, value, accepts, speed),
+    })
+    .inner
+}
+
+/// The ordinary field: drag, or click and type.
+fn drag_ui(
+    ui: &mut Ui,
+    id: egui::Id,
+    value: &mut f64,
+    accepts: Accepts<'_>,
+    speed: f64,
+) -> egui::Response {
+    let refusal = std::cell::RefCell::new(None::<(String, String)>);
+    let before = *value;
+    let r = ui.add(
+        egui::DragValue::new(value)
+            .range(accepts.min..=accepts.max)
+            .speed(speed)
+            .suffix(unit_suffix(accepts.unit))
+            .update_while_editing(false)
+            .custom_parser(|text| match accepts.read(text) {
+                Ok(v) => Some(v),
+                Err(reason) => {
+                    *refusal.borrow_mut() = Some((text.to_string(), reason));
+                    None
+                }
+            }),
+    );
+    let r = r.on_hover_text(format!(
+        "{}, from {} to {}. Drag, or click and type (2.5 or 2,5; Enter applies).",
+        if accepts.unit.is_empty() {
+            "A number"
+        } else {
+            accepts.unit
+        },
+        readable(accepts.min),
+        readable(accepts.max)
+    ));
+    if let Some((text, reason)) = refusal.into_inner()
+        && !text.trim().is_empty()
+    {
+        ui.data_mut(|d| {
+            d.insert_temp(
+                id,
+                Refused {
+                    text,
+                    reason,
+                    value_then: before,
+                },
+            )
+        });
+        ui.ctx().request_repaint();
+    }
+    r
+}
+
+/// A refused entry: the typed text, marked, the reason, and *Drop* to drop it.
+fn refused_ui(
+    ui: &mut Ui,
+    id: egui::Id,
+    value: &mut f64,
+    accepts: Accepts<'_>,
+    mut refused: Refused,
+) -> egui::Response {
+    let bad = theme::status_color(ui.visuals(), Status::Bad);
+    let edit_id = id.with("refused-text");
+    let mut edit = ui.add(
+        egui::TextEdit::singleline(&mut refused.text)
+            .id(edit_id)
+            .desired_width(90.0)
+            .text_color(bad),
+    );
+    ui.painter().rect_stroke(
+        edit.rect.expand(1.0),
+        2.0,
+        egui::Stroke::new(1.5, bad),
+        egui::StrokeKind::Outside,
+    );
+    let kept = format!("{}{}", readable(*value), unit_suffix(accepts.unit));
+    edit = edit.on_hover_text(format!(
+        "Refused, so the plan keeps {kept}. Correct it and press Enter, or press Esc to drop it."
+    ));
+    let escape = ui.input(|i| i.key_pressed(egui::Key::Escape));
+    let mut drop_it = (edit.has_focus() || edit.lost_focus()) && escape;
+    if edit.lost_focus() && !escape {
+        match accepts.read(&refused.text) {
+            Ok(v) => {
+                *value = v;
+                ui.data_mut(|d| d.remove::<Refused>(id));
+                edit.mark_changed();
+                return edit;
+            }
+            Err(reason) => refused.reason = reason,
+        }
+    }
+    ui.label(RichText::new(&refused.reason).color(bad));
+    let close = ui
+        .small_button("Drop")
+        .on_hover_text(format!("Drop the refused entry and keep {kept}"));
+    drop_it |= close.clicked();
+    if drop_it {
+        ui.data_mut(|d| d.remove::<Refused>(id));
+    } else {
+        ui.data_mut(|d| d.insert_temp(id, refused));
+    }
+    // The text edit reports keystrokes as changes; the value has not changed.
+    edit.flags.remove(egui::response::Flags::CHANGED);
+    edit
+}
+
+fn unit_suffix(unit: &str) -> String {
+    if unit.is_empty() {
+        String::new()
+    } else {
+        format!(" {unit}")
+    }
+}
