@@ -219,7 +219,7 @@ impl PlannerApp {
             ui.set_max_width(560.0);
             ui.heading("Replace a plan file?");
             ui.label(format!(
-                "{}. Writing the {} there replaces the plan; only {} would keep it.",
+                "{}. Writing the {} there replaces it; only {} would keep the plan.",
                 capitalised(&ask.reason),
                 ask.kind.description(),
                 crate::file::backup_path(&ask.path)

@@ -24,6 +24,8 @@ struct Refused {
     /// The field's value when it was refused; if something else changes the value (undo, a
     /// lever), the refused entry is stale and dropped.
     value_then: f64,
+    /// The width the field had, kept while it shows the refused text so nothing beside it moves.
+    width: f32,
 }
 
 /// What a field accepts.
@@ -173,6 +175,7 @@ fn drag_ui(
                     text,
                     reason,
                     value_then: before,
+                    width: r.rect.width(),
                 },
             )
         });
@@ -191,10 +194,17 @@ fn refused_ui(
 ) -> egui::Response {
     let bad = theme::status_color(ui.visuals(), Status::Bad);
     let edit_id = id.with("refused-text");
+    let margin = ui.spacing().button_padding.x * 2.0;
+    // As wide as the field was, or as the typed text needs (within reason), so it shows whole.
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let text_width = ui.fonts_mut(|f| f.layout_no_wrap(refused.text.clone(), font, bad).size().x);
+    let width = (refused.width - margin)
+        .max(text_width + 24.0)
+        .clamp(40.0, 220.0);
     let mut edit = ui.add(
         egui::TextEdit::singleline(&mut refused.text)
             .id(edit_id)
-            .desired_width(90.0)
+            .desired_width(width)
             .text_color(bad),
     );
     ui.painter().rect_stroke(
@@ -220,11 +230,25 @@ fn refused_ui(
             Err(reason) => refused.reason = reason,
         }
     }
-    ui.label(RichText::new(&refused.reason).color(bad));
-    let close = ui
-        .small_button("Drop")
-        .on_hover_text(format!("Drop the refused entry and keep {kept}"));
-    drop_it |= close.clicked();
+    // The reason floats just below the field, so the row and the columns beside it do not move.
+    let note = egui::Area::new(id.with("refused-reason"))
+        .order(egui::Order::Foreground)
+        .fixed_pos(edit.rect.left_bottom() + egui::vec2(0.0, 3.0))
+        .show(ui.ctx(), |ui| {
+            egui::Frame::popup(ui.style())
+                .stroke(egui::Stroke::new(1.0, bad))
+                .show(ui, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.label(RichText::new(&refused.reason).color(bad));
+                        ui.small_button("Drop")
+                            .on_hover_text(format!("Drop the refused entry and keep {kept}"))
+                            .clicked()
+                    })
+                    .inner
+                })
+                .inner
+        });
+    drop_it |= note.inner;
     if drop_it {
         ui.data_mut(|d| d.remove::<Refused>(id));
     } else {

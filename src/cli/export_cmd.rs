@@ -46,7 +46,10 @@ pub fn run(
         && !force
         && let Err(e) = file::check_export_target(output, Some(plan))
     {
-        eprintln!("refused: {e}. Nothing was written; choose another -o file, or add --force.");
+        eprintln!(
+            "refused: {e}, and the export would replace it. Nothing was written; choose another \
+             -o file, or add --force to replace it (the previous file is kept as .bak)."
+        );
         return ExitCode::from(2);
     }
     let loaded = match file::load(plan, catalog) {

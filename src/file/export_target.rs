@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ExportTargetError {
     /// The target is the plan being exported.
-    #[error("{} is the plan being exported; writing the export there would replace the plan", .0.display())]
+    #[error("{} is the plan being exported", .0.display())]
     IsThePlan(PathBuf),
     /// The target has a plan file's extension.
-    #[error("{} has the extension of a plan file (.ron); an export would replace it", .0.display())]
+    #[error("{} has a plan file's extension (.ron)", .0.display())]
     PlanExtension(PathBuf),
     /// The target is an existing file that opens as a plan.
-    #[error("{} is a plan file; an export would replace it", .0.display())]
+    #[error("{} is a plan file", .0.display())]
     ExistingPlan(PathBuf),
 }
 
