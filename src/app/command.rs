@@ -154,6 +154,10 @@ pub enum Command {
     CompareWithFile,
     /// Compare the open plan with this file.
     ComparePath(PathBuf),
+    /// Keep a copy of this entry in the personal catalog, for use in any plan.
+    KeepInMyCatalog(crate::file::PersonalEntry),
+    /// Remove this entry from the personal catalog (plans that carry a copy keep it).
+    ForgetFromMyCatalog(crate::file::PersonalEntry),
     /// Close the window.
     Quit,
 }
@@ -187,6 +191,8 @@ impl Command {
             Command::Export(kind) => kind.label(),
             Command::CompareWithFile => "Compare with file…",
             Command::ComparePath(_) => "Compare with file",
+            Command::KeepInMyCatalog(_) => "Keep in my catalog",
+            Command::ForgetFromMyCatalog(_) => "Remove from my catalog",
             Command::Quit => "Quit",
         }
     }

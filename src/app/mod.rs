@@ -9,6 +9,7 @@ mod exporting;
 mod folders;
 mod modals;
 mod number_field;
+pub mod personal;
 pub mod png;
 pub mod probe;
 pub mod settings;
@@ -66,6 +67,8 @@ pub struct PlannerApp {
     /// Whether presentation mode is on (full screen, large type, levers).
     pub presenting: bool,
     shot: Option<exporting::PendingShot>,
+    /// The user's personal catalog (accelerators and models kept for any plan).
+    pub personal: personal::Personal,
 }
 
 fn example_document(catalog: &'static Catalog) -> Document {
@@ -105,6 +108,7 @@ impl PlannerApp {
             probe: probe::StartupProbe::from_env(),
             presenting: false,
             shot: None,
+            personal: personal::Personal::load(options.data_dir.as_deref(), catalog),
         };
         app.recovery = app.autosave.recover(catalog);
         let start_file = options
@@ -358,6 +362,10 @@ impl PlannerApp {
             Command::Export(kind) => self.choose_export(kind),
             Command::CompareWithFile => self.choose_file(Purpose::Compare),
             Command::ComparePath(path) => self.compare_with(&path),
+            Command::KeepInMyCatalog(entry) => self.dialogs.status = self.personal.keep(entry),
+            Command::ForgetFromMyCatalog(entry) => {
+                self.dialogs.status = self.personal.forget(&entry)
+            }
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
         }
     }
@@ -490,6 +498,7 @@ impl PlannerApp {
                 catalog: self.catalog,
                 state: &mut self.state,
                 commands: &mut commands,
+                personal: &self.personal,
             };
             views::presentation_ui(ui, &mut cx);
         } else {
@@ -505,6 +514,7 @@ impl PlannerApp {
                     catalog: self.catalog,
                     state: &mut self.state,
                     commands: &mut commands,
+                    personal: &self.personal,
                 };
                 views::scenario_bar_ui(ui, &mut cx);
                 ui.separator();

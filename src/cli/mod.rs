@@ -2,6 +2,7 @@
 //! desktop app).
 
 mod catalog_list;
+mod catalog_personal;
 mod diff_cmd;
 mod export_cmd;
 pub mod json;
@@ -97,11 +98,36 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// List the built-in catalog with sources.
+    /// List the built-in catalog with sources; `catalog check FILE` validates a personal catalog,
+    /// `catalog export ID` prints an entry as RON to share.
+    #[command(args_conflicts_with_subcommands = true)]
     Catalog {
+        /// Check or export instead of listing.
+        #[command(subcommand)]
+        action: Option<CatalogAction>,
         /// Which part to list.
         #[arg(value_enum, default_value_t = CatalogPart::All)]
         part: CatalogPart,
+    },
+}
+
+/// What `catalog` does besides listing.
+#[derive(Debug, Subcommand)]
+pub enum CatalogAction {
+    /// Validate a personal catalog file (the same checks as a plan's own entries); exit 0 if it
+    /// can be used, else each problem with its line and column and exit 1.
+    Check {
+        /// The personal catalog (.ron), e.g. the app's my-catalog.ron.
+        file: PathBuf,
+    },
+    /// Print one accelerator or model as a personal catalog holding just that entry, to share.
+    /// Looks in the personal catalog (`--from`, else the app's), then the built-in catalog.
+    Export {
+        /// The entry's id, e.g. `nvidia_h100_sxm` or `qwen3-32b`.
+        id: String,
+        /// The personal catalog to look in first (default: the app's my-catalog.ron).
+        #[arg(long)]
+        from: Option<PathBuf>,
     },
 }
 
@@ -215,7 +241,11 @@ pub fn run(command: Command) -> ExitCode {
             output,
             force,
         } => export_cmd::run(&plan, format, &output, force, catalog),
-        Command::Catalog { part } => {
+        Command::Catalog {
+            action: Some(action),
+            ..
+        } => catalog_personal::run(action, catalog),
+        Command::Catalog { action: None, part } => {
             emit(&catalog_text(catalog, part));
             ExitCode::SUCCESS
         }

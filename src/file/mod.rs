@@ -6,6 +6,7 @@
 
 mod export_target;
 pub mod limits;
+mod personal;
 mod problem;
 mod safe_save;
 mod validate;
@@ -19,6 +20,10 @@ use crate::catalog::Catalog;
 use crate::plan::{FORMAT_VERSION, Plan};
 
 pub use export_target::{ExportTargetError, check_export_target};
+pub use personal::{
+    PERSONAL_FILE_NAME, PERSONAL_FORMAT_VERSION, PersonalCatalog, PersonalEntry, load_personal,
+    parse_personal, personal_to_ron,
+};
 pub use problem::{FieldLocator, Problem, locate_key, position_of};
 pub use safe_save::{backup_path, save_bytes, save_text};
 pub use validate::validate;
@@ -233,6 +238,11 @@ pub fn parse(text: &str, catalog: &Catalog) -> Result<Loaded, FileError> {
 
 /// Reads and parses a plan file.
 pub fn load(path: &Path, catalog: &Catalog) -> Result<Loaded, FileError> {
+    parse(&read_text(path)?, catalog)
+}
+
+/// Reads a file as UTF-8 text within the plan-file size limit (a plan, or a personal catalog).
+pub fn read_text(path: &Path) -> Result<String, FileError> {
     let io = |source| FileError::Io {
         path: path.to_path_buf(),
         source,
@@ -255,13 +265,21 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<Loaded, FileError> {
             bytes: bytes.len() as u64,
         });
     }
-    let text = String::from_utf8(bytes).map_err(|e| {
+    String::from_utf8(bytes).map_err(|e| {
         let valid = e.utf8_error().valid_up_to();
         let text = String::from_utf8_lossy(&e.as_bytes()[..valid]);
         let (line, column) = position_of(&text, text.len());
         FileError::NotText { line, column }
-    })?;
-    parse(&text, catalog)
+    })
+}
+
+/// How plan files (and personal catalogs) are pretty-printed: 4-space indent, no struct names.
+fn pretty_config() -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .indentor("    ".to_string())
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
 }
 
 /// The plan as canonical, pretty-printed RON (stable field order, 4-space indent).
@@ -271,13 +289,8 @@ pub fn to_ron(plan: &Plan) -> String {
 
 /// The plan as canonical RON under the given comment header (see [`header_comments`]).
 pub fn to_ron_with_header(plan: &Plan, header: &str) -> String {
-    let pretty = ron::ser::PrettyConfig::new()
-        .indentor("    ".to_string())
-        .struct_names(false)
-        .separate_tuple_members(false)
-        .enumerate_arrays(false);
     let body = ron_options()
-        .to_string_pretty(plan, pretty)
+        .to_string_pretty(plan, pretty_config())
         .expect("a plan always serialises: it holds only strings, numbers, lists and enums");
     format!("{header}{body}\n")
 }

@@ -4,8 +4,12 @@ use egui::{RichText, Ui};
 
 use super::ViewCtx;
 use super::contributions::country_combo;
+use crate::app::Command;
+use crate::app::personal::Personal;
+use crate::app::theme::{self, Status};
 use crate::app::widgets::number_ui;
 use crate::catalog::{Accelerator, Catalog, OpenModel};
+use crate::file::{PersonalCatalog, PersonalEntry};
 
 fn optional_number(
     ui: &mut Ui,
@@ -44,14 +48,14 @@ fn accelerator_ui(ui: &mut Ui, i: usize, a: &mut Accelerator, catalog: &Catalog)
                 .num_columns(2)
                 .spacing([12.0, 4.0])
                 .show(ui, |ui| {
-                    ui.label("Id (used in chip lines)");
-                    ui.text_edit_singleline(&mut a.id);
+                    let label = ui.label("Id (used in chip lines)");
+                    ui.text_edit_singleline(&mut a.id).labelled_by(label.id);
                     ui.end_row();
-                    ui.label("Name");
-                    ui.text_edit_singleline(&mut a.name);
+                    let label = ui.label("Name");
+                    ui.text_edit_singleline(&mut a.name).labelled_by(label.id);
                     ui.end_row();
-                    ui.label("Vendor");
-                    ui.text_edit_singleline(&mut a.vendor);
+                    let label = ui.label("Vendor");
+                    ui.text_edit_singleline(&mut a.vendor).labelled_by(label.id);
                     ui.end_row();
                     ui.label("Vendor's country");
                     country_combo(
@@ -88,8 +92,8 @@ fn accelerator_ui(ui: &mut Ui, i: usize, a: &mut Accelerator, catalog: &Catalog)
                         "TB/s",
                     );
                     optional_number(ui, ("tdp", i), "TDP", &mut a.tdp_w, 1e6, "W");
-                    ui.label("Source");
-                    ui.text_edit_singleline(&mut a.source);
+                    let label = ui.label("Source");
+                    ui.text_edit_singleline(&mut a.source).labelled_by(label.id);
                     ui.end_row();
                 });
             remove = ui.button("Remove this accelerator").clicked();
@@ -107,14 +111,15 @@ fn model_ui(ui: &mut Ui, i: usize, m: &mut OpenModel, catalog: &Catalog) -> bool
                 .num_columns(2)
                 .spacing([12.0, 4.0])
                 .show(ui, |ui| {
-                    ui.label("Id (used as base model)");
-                    ui.text_edit_singleline(&mut m.id);
+                    let label = ui.label("Id (used as base model)");
+                    ui.text_edit_singleline(&mut m.id).labelled_by(label.id);
                     ui.end_row();
-                    ui.label("Name");
-                    ui.text_edit_singleline(&mut m.name);
+                    let label = ui.label("Name");
+                    ui.text_edit_singleline(&mut m.name).labelled_by(label.id);
                     ui.end_row();
-                    ui.label("Developer");
-                    ui.text_edit_singleline(&mut m.developer);
+                    let label = ui.label("Developer");
+                    ui.text_edit_singleline(&mut m.developer)
+                        .labelled_by(label.id);
                     ui.end_row();
                     ui.label("Developer's country");
                     country_combo(
@@ -154,11 +159,12 @@ fn model_ui(ui: &mut Ui, i: usize, m: &mut OpenModel, catalog: &Catalog) -> bool
                         1e9,
                         "B",
                     );
-                    ui.label("Licence");
-                    ui.text_edit_singleline(&mut m.licence.name);
+                    let label = ui.label("Licence");
+                    ui.text_edit_singleline(&mut m.licence.name)
+                        .labelled_by(label.id);
                     ui.end_row();
-                    ui.label("Source");
-                    ui.text_edit_singleline(&mut m.source);
+                    let label = ui.label("Source");
+                    ui.text_edit_singleline(&mut m.source).labelled_by(label.id);
                     ui.end_row();
                 });
             remove = ui.button("Remove this model").clicked();
@@ -166,7 +172,7 @@ fn model_ui(ui: &mut Ui, i: usize, m: &mut OpenModel, catalog: &Catalog) -> bool
     remove
 }
 
-/// Editors for the plan's own accelerators and models.
+/// Editors for the plan's own accelerators and models, and the personal catalog beside them.
 pub fn custom_entries_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     let catalog = cx.catalog;
     ui.heading("Custom accelerators and models");
@@ -176,6 +182,12 @@ pub fn custom_entries_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         if accelerator_ui(ui, i, a, catalog) {
             remove = Some(i);
         }
+        keep_button(
+            ui,
+            cx.commands,
+            PersonalEntry::Accelerator(a.clone()),
+            cx.personal,
+        );
     }
     if let Some(i) = remove {
         cx.doc.checkpoint();
@@ -210,6 +222,12 @@ pub fn custom_entries_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         if model_ui(ui, i, m, catalog) {
             remove = Some(i);
         }
+        keep_button(
+            ui,
+            cx.commands,
+            PersonalEntry::Model(m.clone()),
+            cx.personal,
+        );
     }
     if let Some(i) = remove {
         cx.doc.checkpoint();
@@ -239,4 +257,119 @@ pub fn custom_entries_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             notes: String::new(),
         });
     }
+    ui.add_space(12.0);
+    personal_catalog_ui(ui, cx);
+}
+
+/// "Keep in my catalog" under a plan's own entry (or "Update in my catalog" when the catalog
+/// holds a different version of it).
+fn keep_button(
+    ui: &mut Ui,
+    commands: &mut Vec<Command>,
+    entry: PersonalEntry,
+    personal: &Personal,
+) {
+    if personal.path.is_none() {
+        return;
+    }
+    let kept = match &entry {
+        PersonalEntry::Accelerator(a) => personal
+            .entries
+            .custom_accelerators
+            .iter()
+            .find(|x| x.id == a.id)
+            .map(|x| x == a),
+        PersonalEntry::Model(m) => personal
+            .entries
+            .custom_models
+            .iter()
+            .find(|x| x.id == m.id)
+            .map(|x| x == m),
+    };
+    let label = match kept {
+        Some(true) => {
+            ui.label(RichText::new("Kept in my catalog").weak());
+            return;
+        }
+        Some(false) => "Update in my catalog",
+        None => "Keep in my catalog",
+    };
+    if ui
+        .button(label)
+        .on_hover_text("Save a copy to your personal catalog, to use it in any plan")
+        .clicked()
+    {
+        commands.push(Command::KeepInMyCatalog(entry));
+    }
+}
+
+/// The personal catalog: its file, its entries, and a button to copy each into this plan.
+fn personal_catalog_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    ui.heading("My catalog");
+    let personal = cx.personal;
+    let Some(path) = &personal.path else {
+        ui.label("No data folder on this system, so there is no personal catalog.");
+        return;
+    };
+    ui.label(format!(
+        "Accelerators and models you keep here can be used in any plan. Using one copies it into \
+         the plan, so the plan opens the same on every machine. The file is {}; edit it by hand \
+         if you like and check it with `consortium-planner catalog check FILE`.",
+        path.display()
+    ));
+    if let Some(problem) = &personal.problem {
+        ui.label(
+            RichText::new(format!("The file could not be read:\n{problem}"))
+                .color(theme::status_color(ui.visuals(), Status::Bad)),
+        );
+        return;
+    }
+    if personal.entries.is_empty() {
+        ui.label(RichText::new("Empty: use “Keep in my catalog” on an entry above.").weak());
+        return;
+    }
+    let entries = personal
+        .entries
+        .custom_accelerators
+        .iter()
+        .map(|a| {
+            (
+                format!("Accelerator · {} ({})", a.name, a.id),
+                PersonalEntry::Accelerator(a.clone()),
+            )
+        })
+        .chain(personal.entries.custom_models.iter().map(|m| {
+            (
+                format!("Model · {} ({})", m.name, m.id),
+                PersonalEntry::Model(m.clone()),
+            )
+        }));
+    egui::Grid::new("personal-catalog")
+        .num_columns(3)
+        .spacing([12.0, 4.0])
+        .show(ui, |ui| {
+            for (label, entry) in entries {
+                ui.label(label);
+                let in_plan = match &entry {
+                    PersonalEntry::Accelerator(a) => {
+                        cx.doc.plan.custom_accelerators.iter().any(|x| x == a)
+                    }
+                    PersonalEntry::Model(m) => cx.doc.plan.custom_models.iter().any(|x| x == m),
+                };
+                if in_plan {
+                    ui.label(RichText::new("In this plan").weak());
+                } else if ui
+                    .button("Use in this plan")
+                    .on_hover_text("Copy it into this plan's own entries (one undo step)")
+                    .clicked()
+                {
+                    cx.doc.checkpoint();
+                    PersonalCatalog::copy_into(&entry, &mut cx.doc.plan);
+                }
+                if ui.button("Remove from my catalog").clicked() {
+                    cx.commands.push(Command::ForgetFromMyCatalog(entry));
+                }
+                ui.end_row();
+            }
+        });
 }

@@ -36,6 +36,8 @@ pub struct ViewCtx<'a> {
     pub state: &'a mut ViewState,
     /// Commands to run after the frame.
     pub commands: &'a mut Vec<Command>,
+    /// The user's personal catalog (read only; changes go through commands).
+    pub personal: &'a crate::app::personal::Personal,
 }
 
 /// How the member list is sorted.
