@@ -1083,8 +1083,14 @@ fn serving_150_million_users_on_qwen_2_5_72b_crosses_its_ongoing_user_threshold(
         .into_iter()
         .any(|f| f.severity == Severity::Blocker && f.title == "User threshold exceeded")
     };
-    assert!(threshold_blocker("qwen2.5-72b", 150e6), "150 M users exceed 100 M MAU");
-    assert!(!threshold_blocker("qwen2.5-72b", 60e6), "60 M users are under 100 M MAU");
+    assert!(
+        threshold_blocker("qwen2.5-72b", 150e6),
+        "150 M users exceed 100 M MAU"
+    );
+    assert!(
+        !threshold_blocker("qwen2.5-72b", 60e6),
+        "60 M users are under 100 M MAU"
+    );
     assert!(
         !threshold_blocker("llama3.1-70b", 800e6),
         "Llama's threshold is not about the users the consortium serves"

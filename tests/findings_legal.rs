@@ -156,7 +156,10 @@ fn a_member_based_in_d5_needs_a_licence_even_for_chips_hosted_in_germany() {
         "qwen3-32b",
         vec![member("RU", vec![line("nvidia_h100_sxm", 8, Some("DE"))])],
     ));
-    assert!(find(&r, EXPORT).is_none(), "Germany is not a licence destination");
+    assert!(
+        find(&r, EXPORT).is_none(),
+        "Germany is not a licence destination"
+    );
     let f = find(&r, HEADQUARTERS).expect("a D:5-based holder needs a licence anywhere");
     assert_eq!(f.severity, Severity::Blocker);
     assert_eq!(f.members, vec!["RU"]);
@@ -239,10 +242,15 @@ fn llama_on_a_two_billion_person_plan_has_no_user_threshold_blocker() {
     );
     p.workloads.push(serving(2e9));
     let r = analyze(&p);
-    assert!(find(&r, "User threshold exceeded").is_none(), "{:?}", r.findings);
+    assert!(
+        find(&r, "User threshold exceeded").is_none(),
+        "{:?}",
+        r.findings
+    );
     assert!(find(&r, "User threshold within reach").is_none());
     assert!(r.findings.iter().all(|f| f.severity != Severity::Blocker));
-    let f = find(&r, "User threshold tested at release").expect("the release-date test is explained");
+    let f =
+        find(&r, "User threshold tested at release").expect("the release-date test is explained");
     assert_eq!(f.severity, Severity::Info);
     assert!(f.detail.contains("2024-07-23"), "{}", f.detail);
     assert!(f.detail.contains("affiliates"), "{}", f.detail);
@@ -274,7 +282,11 @@ fn llama_4_with_an_eu_member_says_the_model_itself_is_multimodal() {
     ));
     let f = find(&r, "EU multimodal carve-out").expect("the carve-out applies");
     assert_eq!(f.members, vec!["FR"]);
-    assert!(f.detail.contains("itself a multimodal model"), "{}", f.detail);
+    assert!(
+        f.detail.contains("itself a multimodal model"),
+        "{}",
+        f.detail
+    );
     assert!(f.detail.contains("legal entity"), "{}", f.detail);
     assert!(
         !f.detail.contains("text only"),
@@ -315,7 +327,10 @@ fn corrected_catalog_rows_match_their_model_cards() {
     );
     let kimi = c.model("kimi-k2").unwrap();
     let duty = kimi.licence.attribution_duty.as_deref().unwrap();
-    assert!(duty.contains("100 million") && duty.contains("20 million"), "{duty}");
+    assert!(
+        duty.contains("100 million") && duty.contains("20 million"),
+        "{duty}"
+    );
     let qwen = c.model("qwen2.5-72b").unwrap();
     assert!(
         qwen.licence

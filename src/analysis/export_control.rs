@@ -81,6 +81,10 @@ fn describe(catalog: &Catalog, chip: &ResolvedChip, acc: &Accelerator, holder: &
     format!("{holder}: {} × {} {host_text}", chip.line.count, acc.name)
 }
 
+fn host_is_us(chip: &ResolvedChip) -> bool {
+    slot_code(usize::from(chip.host_slot)) == Some("US")
+}
+
 fn list(lines: &[Line]) -> String {
     let mut text: Vec<&str> = lines
         .iter()
@@ -131,6 +135,8 @@ pub fn export_findings(catalog: &Catalog, resolved: &Resolved) -> Vec<Finding> {
             text: describe(catalog, chip, acc, holder),
         };
         match chip.line.tenure {
+            // A US member renting chips in the US exports nothing.
+            Tenure::Rented { .. } if holder == "US" && host_is_us(chip) => {}
             Tenure::Rented { .. } => {
                 remote_caution |= host_listed || holder_listed;
                 remote.push(line);

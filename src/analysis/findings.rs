@@ -134,8 +134,8 @@ pub fn licence_findings(
             "Licensor can restrict use remotely",
             format!(
                 "{} reserves {}'s right to restrict (remotely or otherwise) use it believes \
-                 breaks the licence, and to update the model. The consortium's service depends \
-                 on the licensor's judgement: this is a switch-off risk, beyond the consortium's \
+                 breaks the licence. The consortium's service depends on the licensor's \
+                 judgement: this is a switch-off risk, beyond the consortium's \
                  control, that an Apache-2.0 or MIT base does not carry.",
                 licence.name, model.developer
             ),

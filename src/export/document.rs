@@ -343,9 +343,7 @@ fn model(b: &mut Builder, plan: &Plan, catalog: &Catalog, report: &Report) {
                 });
             }
             if l.remote_restriction {
-                facts.push(
-                    "The licensor reserves the right to restrict use remotely".to_string(),
-                );
+                facts.push("The licensor reserves the right to restrict use remotely".to_string());
             }
             if let Some(a) = &l.attribution_duty {
                 facts.push(format!("Attribution duty: {a}"));
