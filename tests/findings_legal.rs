@@ -347,3 +347,31 @@ fn corrected_catalog_rows_match_their_model_cards() {
         vec!["KR".to_string()]
     );
 }
+
+#[test]
+fn a_finding_names_eight_lines_counts_the_rest_and_each_holder_once() {
+    // 12 members with two Hong Kong lines each: 24 lines, 12 holders.
+    let members: Vec<Member> = [
+        "AR", "BR", "CL", "CO", "MX", "PE", "UY", "PY", "BO", "EC", "VE", "CR",
+    ]
+    .iter()
+    .map(|c| {
+        member(
+            c,
+            vec![
+                line("nvidia_h100_sxm", 8, Some("HK")),
+                line("nvidia_h200_sxm", 8, Some("HK")),
+            ],
+        )
+    })
+    .collect();
+    let r = analyze(&plan("qwen3-32b", members));
+    let f = find(&r, EXPORT).unwrap();
+    assert_eq!(f.members.len(), 12, "{:?}", f.members);
+    assert_eq!(f.members[0], "AR");
+    assert!(f.detail.contains("and 16 more lines"), "{}", f.detail);
+    // Venezuela is in D:5: its lines are delivered to Hong Kong, so they are in this finding, and
+    // it does not get a second one for its headquarters.
+    assert!(f.members.contains(&"VE"));
+    assert!(find(&r, HEADQUARTERS).is_none());
+}

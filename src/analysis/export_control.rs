@@ -57,10 +57,51 @@ impl<'a> SlotRules<'a> {
     }
 }
 
-/// One chip line as a finding names it.
-struct Line {
-    holder: &'static str,
-    text: String,
+/// The chip lines one finding names: the first [`LINES_SHOWN`] described, the rest counted, and
+/// each holder once in plan order. Only the described lines are formatted, so a plan with 100 000
+/// lines costs a count, not 100 000 strings.
+struct Lines {
+    shown: Vec<String>,
+    more: usize,
+    holders: Vec<&'static str>,
+    seen: Vec<bool>,
+}
+
+impl Lines {
+    fn new() -> Self {
+        Lines {
+            shown: Vec::new(),
+            more: 0,
+            holders: Vec::new(),
+            seen: vec![false; CODE_SLOTS],
+        }
+    }
+
+    fn push(&mut self, catalog: &Catalog, chip: &ResolvedChip, acc: &Accelerator, slot: u16) {
+        let Some(holder) = slot_code(usize::from(slot)) else {
+            return;
+        };
+        if self.shown.len() < LINES_SHOWN {
+            self.shown.push(describe(catalog, chip, acc, holder));
+        } else {
+            self.more += 1;
+        }
+        if !std::mem::replace(&mut self.seen[usize::from(slot)], true) {
+            self.holders.push(holder);
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.shown.is_empty()
+    }
+
+    fn text(&self) -> String {
+        let mut text = self.shown.join("; ");
+        if self.more > 0 {
+            text.push_str(&format!("; and {} more lines", self.more));
+        }
+        text
+    }
 }
 
 fn describe(catalog: &Catalog, chip: &ResolvedChip, acc: &Accelerator, holder: &str) -> String {
@@ -85,37 +126,13 @@ fn host_is_us(chip: &ResolvedChip) -> bool {
     slot_code(usize::from(chip.host_slot)) == Some("US")
 }
 
-fn list(lines: &[Line]) -> String {
-    let mut text: Vec<&str> = lines
-        .iter()
-        .take(LINES_SHOWN)
-        .map(|l| l.text.as_str())
-        .collect();
-    let more = lines.len().saturating_sub(LINES_SHOWN);
-    let tail = format!("and {more} more lines");
-    if more > 0 {
-        text.push(&tail);
-    }
-    text.join("; ")
-}
-
-fn holders(lines: &[Line]) -> Vec<&'static str> {
-    let mut out: Vec<&'static str> = Vec::new();
-    for l in lines {
-        if !out.contains(&l.holder) {
-            out.push(l.holder);
-        }
-    }
-    out
-}
-
 /// Export-control findings for the plan's chip lines.
 pub fn export_findings(catalog: &Catalog, resolved: &Resolved) -> Vec<Finding> {
     let groups = &catalog.export_groups;
     let mut rules = SlotRules::new(groups);
-    let mut delivered = Vec::new();
-    let mut headquarters = Vec::new();
-    let mut remote = Vec::new();
+    let mut delivered = Lines::new();
+    let mut headquarters = Lines::new();
+    let mut remote = Lines::new();
     let mut remote_caution = false;
     let mut huawei = false;
     for chip in &resolved.chips {
@@ -130,21 +147,18 @@ pub fn export_findings(catalog: &Catalog, resolved: &Resolved) -> Vec<Finding> {
         };
         let (host_listed, _) = rules.of(chip.host_slot);
         let (_, holder_listed) = rules.of(member_slot);
-        let line = Line {
-            holder,
-            text: describe(catalog, chip, acc, holder),
-        };
-        match chip.line.tenure {
+        let lines = match chip.line.tenure {
             // A US member renting chips in the US exports nothing.
-            Tenure::Rented { .. } if holder == "US" && host_is_us(chip) => {}
+            Tenure::Rented { .. } if holder == "US" && host_is_us(chip) => continue,
             Tenure::Rented { .. } => {
                 remote_caution |= host_listed || holder_listed;
-                remote.push(line);
+                &mut remote
             }
-            Tenure::Owned if host_listed => delivered.push(line),
-            Tenure::Owned if holder_listed => headquarters.push(line),
-            Tenure::Owned => {}
-        }
+            Tenure::Owned if host_listed => &mut delivered,
+            Tenure::Owned if holder_listed => &mut headquarters,
+            Tenure::Owned => continue,
+        };
+        lines.push(catalog, chip, acc, member_slot);
     }
     let mut out = Vec::new();
     if !delivered.is_empty() {
@@ -156,11 +170,11 @@ pub fn export_findings(catalog: &Catalog, resolved: &Resolved) -> Vec<Finding> {
                  US export licence, applied for by the exporter before shipping (15 CFR \
                  742.6(a)(6)(iii): destinations in Country Groups D:1, D:4 or D:5, or Macau, \
                  unless also in A:5 or A:6): {}. {} Country groups as read on {}.",
-                list(&delivered),
+                delivered.text(),
                 groups.diffusion_note,
                 groups.read_on
             ),
-            members: holders(&delivered),
+            members: delivered.holders,
         });
     }
     if !headquarters.is_empty() {
@@ -172,9 +186,9 @@ pub fn export_findings(catalog: &Catalog, resolved: &Resolved) -> Vec<Finding> {
                  accelerators (ECCN 3A090.a) need a US licence for them wherever the chips are \
                  delivered, even outside those countries (15 CFR 742.6(a)(6)(iii)(A), in force \
                  since 17 Nov 2023 and confirmed by BIS in 2025): {}.",
-                list(&headquarters)
+                headquarters.text()
             ),
-            members: holders(&headquarters),
+            members: headquarters.holders,
         });
     }
     if !remote.is_empty() {
@@ -195,9 +209,9 @@ pub fn export_findings(catalog: &Catalog, resolved: &Resolved) -> Vec<Finding> {
                  (Jan 2024), and BIS's guidance of 13 May 2025 warns providers against training \
                  models for parties in D:5 or Macau. Members based in D:5 or Macau, or rented \
                  capacity hosted in a covered destination, deserve advice before relying on it.",
-                list(&remote)
+                remote.text()
             ),
-            members: holders(&remote),
+            members: remote.holders,
         });
     }
     if huawei {
