@@ -15,7 +15,7 @@
 //! - DeepSeek License Agreement §7 and Gemma Terms of Use §3.2: the licensor "reserves the right to
 //!   restrict (remotely or otherwise) usage".
 
-use consortium_planner::analysis::{self, Finding, Report, Severity};
+use consortium_planner::analysis::{self, Finding, Report, Severity, Subject};
 use consortium_planner::catalog::Catalog;
 use consortium_planner::plan::{ChipLine, Member, Plan, Tenure, Workload, WorkloadKind};
 
@@ -374,4 +374,25 @@ fn a_finding_names_eight_lines_counts_the_rest_and_each_holder_once() {
     // it does not get a second one for its headquarters.
     assert!(f.members.contains(&"VE"));
     assert!(find(&r, HEADQUARTERS).is_none());
+}
+
+#[test]
+fn an_export_blocker_warning_points_at_the_member_holding_the_chips() {
+    let r = analyze(&plan(
+        "qwen3-32b",
+        vec![
+            member("CL", vec![line("nvidia_h100_sxm", 8, None)]),
+            member("VN", vec![line("nvidia_h200_sxm", 8, None)]),
+        ],
+    ));
+    let w = r
+        .warnings
+        .iter()
+        .find(|w| w.message.starts_with(EXPORT))
+        .expect("the blocker reaches the warnings");
+    assert_eq!(
+        w.subject,
+        Subject::Member(1),
+        "Show goes to Vietnam, not the model"
+    );
 }
