@@ -1067,11 +1067,13 @@ fn llama_4_scout_without_eu_members_has_no_eu_blocker() {
 }
 
 #[test]
-fn serving_800_million_users_on_llama_3_1_crosses_the_licence_user_threshold() {
-    // Llama 3.1 Community License: above 700 M monthly active users a separate licence is needed.
-    let threshold_blocker = |users: f64| {
+fn serving_150_million_users_on_qwen_2_5_72b_crosses_its_ongoing_user_threshold() {
+    // Qwen licence: "your product or service has more than 100 million monthly active users" — a
+    // test the service meets or not for as long as it runs. (Llama's 700 M test is made once, on the
+    // version's release date, for the licensee and its affiliates: tests/findings_legal.rs.)
+    let threshold_blocker = |model: &str, users: f64| {
         analyze(&single_pool_plan(
-            "llama3.1-70b",
+            model,
             "CL",
             "nvidia_h100_sxm",
             64,
@@ -1081,16 +1083,26 @@ fn serving_800_million_users_on_llama_3_1_crosses_the_licence_user_threshold() {
         .into_iter()
         .any(|f| f.severity == Severity::Blocker && f.title == "User threshold exceeded")
     };
-    assert!(threshold_blocker(800e6), "800 M users exceed 700 M MAU");
-    assert!(!threshold_blocker(600e6), "600 M users are under 700 M MAU");
+    assert!(
+        threshold_blocker("qwen2.5-72b", 150e6),
+        "150 M users exceed 100 M MAU"
+    );
+    assert!(
+        !threshold_blocker("qwen2.5-72b", 60e6),
+        "60 M users are under 100 M MAU"
+    );
+    assert!(
+        !threshold_blocker("llama3.1-70b", 800e6),
+        "Llama's threshold is not about the users the consortium serves"
+    );
 }
 
 #[test]
 fn a_membership_above_the_licence_user_threshold_is_cautioned_counting_each_state_once() {
-    // India alone has more people than Llama 3.1's 700 M monthly-active-user threshold; listing it
-    // twice must not double its population.
+    // India alone has more people than Qwen 2.5 72B's 100 M monthly-active-user threshold; listing
+    // it twice must not double its population.
     let mut plan = single_pool_plan(
-        "llama3.1-70b",
+        "qwen2.5-72b",
         "IN",
         "nvidia_h100_sxm",
         64,
@@ -1118,8 +1130,8 @@ fn a_membership_above_the_licence_user_threshold_is_cautioned_counting_each_stat
     );
 
     let small = single_pool_plan(
-        "llama3.1-70b",
-        "CL",
+        "qwen2.5-72b",
+        "UY",
         "nvidia_h100_sxm",
         64,
         pretraining(1e12),

@@ -489,6 +489,26 @@ fn catalog_models_countries_and_presets() {
 }
 
 #[test]
+fn catalog_export_groups_lists_the_groups_with_their_source() {
+    // EAR Supplement No. 1 to part 740: Vietnam in D:1, Israel in A:6; Hong Kong treated as China.
+    let text = ok(&["catalog", "export-groups"]);
+    assert!(text.contains("Supplement No. 1"), "{text}");
+    let row = |name: &str| {
+        text.lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("no {name} row:\n{text}"))
+            .to_string()
+    };
+    assert!(row("D:1:").split(' ').any(|c| c == "VN"));
+    assert!(row("A:6:").split(' ').any(|c| c == "IL"));
+    assert!(text.contains("HK is treated as CN"), "{text}");
+    assert!(
+        ok(&["catalog"]).contains(text.trim()),
+        "catalog (all) lacks the groups"
+    );
+}
+
+#[test]
 fn a_missing_file_is_a_clear_error() {
     let dir = tempfile::tempdir().expect("temp dir");
     let missing = dir.path().join("no-such-plan.ron");

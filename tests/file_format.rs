@@ -500,11 +500,13 @@ fn licence() -> impl Strategy<Value = Licence> {
             openness(),
             text(8),
         ),
+        (any::<bool>(), any::<bool>()),
     )
         .prop_map(
             |(
                 (name, osi_approved, use_restrictions, non_commercial, attribution_duty),
                 (mau, eu_multimodal_excluded, open_data, open_code, source),
+                (mau_tested_at_release, remote_restriction),
             )| Licence {
                 name,
                 osi_approved,
@@ -512,6 +514,8 @@ fn licence() -> impl Strategy<Value = Licence> {
                 non_commercial,
                 attribution_duty,
                 mau_threshold_millions: mau,
+                mau_tested_at_release,
+                remote_restriction,
                 eu_multimodal_excluded,
                 open_data,
                 open_code,

@@ -1,26 +1,14 @@
-//! Licence findings for the chosen base model against the member states, and export-control
-//! findings for the pooled chips.
+//! Licence findings for the chosen base model against the member states (export-control findings
+//! are in `export_control`).
 
 use crate::catalog::{Catalog, OpenModel, Openness};
 use crate::plan::{Plan, WorkloadKind};
 
 use super::dependency::MemberSet;
 use super::report::{Finding, Severity};
-use super::resolved::Resolved;
 
 /// Id of the EU27 preset, used for the Llama 4 multimodal carve-out.
 pub const EU27_PRESET: &str = "eu27";
-
-/// Members for which US exports of ECCN 3A090.a accelerators need a licence: China and Macau, and
-/// US arms-embargoed countries (Country Group D:5, which mirrors ITAR §126.1), among them Russia,
-/// Belarus, Iran, North Korea, Syria, Cuba, Venezuela, Myanmar, the Central African Republic, the
-/// DR Congo, Eritrea, Libya, Somalia, South Sudan, Sudan and Zimbabwe (BIS advanced-computing rules,
-/// Oct 2022–Dec 2024; the AI Diffusion tiers were rescinded on 13 May 2025). The list is partial
-/// and from secondary sources: check 15 CFR 740 Supp. 1 before relying on it.
-pub const US_LICENCE_REQUIRED: &[&str] = &[
-    "BY", "CD", "CF", "CN", "CU", "ER", "IR", "KP", "LY", "MM", "MO", "RU", "SD", "SO", "SS", "SY",
-    "VE", "ZW",
-];
 
 fn codes(list: &[&str]) -> String {
     list.join(", ")
@@ -59,55 +47,45 @@ pub fn licence_findings(
                 Severity::Blocker,
                 "EU multimodal carve-out",
                 format!(
-                    "{}'s licence does not grant its multimodal rights to individuals domiciled in, or \
-                     companies with their principal place of business in, the EU. EU members ({}) \
-                     can use it for text only; end users in the EU are not affected.",
-                    model.name,
-                    codes(&eu)
+                    "{name} is itself a multimodal model, and the acceptable-use policy of its \
+                     licence withholds the licence grant (§1(a)) for its multimodal models from \
+                     individuals domiciled in, and companies with their principal \
+                     place of business in, the EU. EU members ({eu_codes}) and their institutions \
+                     get no licence to {name} at all, for text use either. If the consortium's \
+                     own legal entity has its principal place of business in the EU, the \
+                     consortium cannot take the licence; a licensee based outside the EU can, \
+                     and end users in the EU of a product built on it are not affected.",
+                    name = model.name,
+                    eu_codes = codes(&eu)
                 ),
                 eu,
             );
         }
     }
     if let Some(threshold_m) = licence.mau_threshold_millions {
-        let threshold = threshold_m * 1e6;
-        let served: f64 = plan
-            .workloads
-            .iter()
-            .map(|w| match w.kind {
-                WorkloadKind::Serving { users, .. } => users,
-                _ => 0.0,
-            })
-            .fold(0.0, |a, b| a + b);
-        let population: f64 = members
-            .codes()
-            .filter_map(|c| catalog.country(c).and_then(|c| c.population))
-            .fold(0.0, |a, b| a + b);
-        if served > threshold {
+        if licence.mau_tested_at_release {
             add(
-                Severity::Blocker,
-                "User threshold exceeded",
+                Severity::Info,
+                "User threshold tested at release",
                 format!(
-                    "The plan serves {:.0} million users; above {threshold_m:.0} million monthly \
-                     active users the licence requires a separate licence from {}.",
-                    served / 1e6,
-                    model.developer
+                    "{} asks for a separate licence from {} only if the licensee and its \
+                     affiliates had more than {threshold_m:.0} million monthly active users in the \
+                     month before the version's release date ({}). The test is made once, on that \
+                     date: a consortium formed later cannot trip it by serving many users, but a \
+                     member institution that is, or is affiliated with, a company of that size \
+                     then would need the developer's separate licence.",
+                    licence.name,
+                    model.developer,
+                    if model.release.is_empty() {
+                        "not recorded"
+                    } else {
+                        model.release.as_str()
+                    }
                 ),
                 Vec::new(),
             );
-        } else if population > threshold {
-            add(
-                Severity::Caution,
-                "User threshold within reach",
-                format!(
-                    "The members' population ({:.0} million) exceeds the licence's {threshold_m:.0} \
-                     million monthly-active-user threshold; a service reaching that many users \
-                     would need a separate licence from {}.",
-                    population / 1e6,
-                    model.developer
-                ),
-                Vec::new(),
-            );
+        } else {
+            ongoing_threshold(plan, catalog, model, members, threshold_m, &mut add);
         }
     }
     if licence.non_commercial {
@@ -150,6 +128,20 @@ pub fn licence_findings(
             Vec::new(),
         ),
     }
+    if licence.remote_restriction {
+        add(
+            Severity::Caution,
+            "Licensor can restrict use remotely",
+            format!(
+                "{} reserves {}'s right to restrict (remotely or otherwise) use it believes \
+                 breaks the licence. The consortium's service depends on the licensor's \
+                 judgement: this is a switch-off risk, beyond the consortium's \
+                 control, that an Apache-2.0 or MIT base does not carry.",
+                licence.name, model.developer
+            ),
+            Vec::new(),
+        );
+    }
     if licence.use_restrictions == Some(true) {
         add(
             Severity::Info,
@@ -191,44 +183,54 @@ pub fn licence_findings(
     out
 }
 
-/// Export-control findings for the accelerators in the pool.
-pub fn export_findings(resolved: &Resolved, members: &MemberSet) -> Vec<Finding> {
-    let mut out = Vec::new();
-    let mut us_chips = false;
-    let mut huawei = false;
-    for acc in &resolved.accelerators {
-        // TPP = 2 × MacTOPS × bit length = 16 × dense BF16 TFLOP/s; 3A090.a from TPP 4,800.
-        us_chips |= acc.vendor_country == "US" && acc.bf16_tflops.unwrap_or(0.0) * 16.0 >= 4800.0;
-        huawei |= acc.vendor == "Huawei";
-    }
-    let restricted: Vec<&'static str> = US_LICENCE_REQUIRED
+/// The findings of a threshold that holds for as long as the service runs (Qwen's licence: "your
+/// product or service has more than 100 million monthly active users"): a blocker when the plan
+/// serves more users, a caution when the members' population could reach it.
+fn ongoing_threshold(
+    plan: &Plan,
+    catalog: &Catalog,
+    model: &OpenModel,
+    members: &MemberSet,
+    threshold_m: f64,
+    add: &mut impl FnMut(Severity, &'static str, String, Vec<&'static str>),
+) {
+    let threshold = threshold_m * 1e6;
+    let served: f64 = plan
+        .workloads
         .iter()
-        .copied()
-        .filter(|c| members.contains(c))
-        .collect();
-    if us_chips && !restricted.is_empty() {
-        out.push(Finding {
-            severity: Severity::Blocker,
-            title: "US export licence needed",
-            detail: format!(
-                "US-designed advanced accelerators (ECCN 3A090.a) need a US export licence for {} \
-                 (BIS advanced-computing rules).",
-                codes(&restricted)
+        .map(|w| match w.kind {
+            WorkloadKind::Serving { users, .. } => users,
+            _ => 0.0,
+        })
+        .fold(0.0, |a, b| a + b);
+    let population: f64 = members
+        .codes()
+        .filter_map(|c| catalog.country(c).and_then(|c| c.population))
+        .fold(0.0, |a, b| a + b);
+    if served > threshold {
+        add(
+            Severity::Blocker,
+            "User threshold exceeded",
+            format!(
+                "The plan serves {:.0} million users; above {threshold_m:.0} million monthly \
+                 active users the licence requires a separate licence from {}.",
+                served / 1e6,
+                model.developer
             ),
-            members: restricted,
-        });
+            Vec::new(),
+        );
+    } else if population > threshold {
+        add(
+            Severity::Caution,
+            "User threshold within reach",
+            format!(
+                "The members' population ({:.0} million) exceeds the licence's {threshold_m:.0} \
+                 million monthly-active-user threshold; a service reaching that many users \
+                 would need a separate licence from {}.",
+                population / 1e6,
+                model.developer
+            ),
+            Vec::new(),
+        );
     }
-    if huawei {
-        out.push(Finding {
-            severity: Severity::Caution,
-            title: "Huawei Ascend and US rules",
-            detail:
-                "BIS guidance of 13 May 2025 warns that using Huawei Ascend chips anywhere may \
-                     violate US export rules (General Prohibition 10); members trading with the US \
-                     should take advice."
-                    .to_string(),
-            members: Vec::new(),
-        });
-    }
-    out
 }

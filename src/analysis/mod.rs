@@ -11,6 +11,7 @@ mod codes;
 mod dependency;
 pub mod experts;
 pub mod explain;
+mod export_control;
 mod findings;
 pub mod languages;
 mod report;
@@ -23,7 +24,7 @@ pub mod workloads;
 
 pub use capacity::{HOURS_PER_YEAR, facility_w, peak_tflops};
 pub use dependency::MemberSet;
-pub use findings::{EU27_PRESET, US_LICENCE_REQUIRED};
+pub use findings::EU27_PRESET;
 pub use report::*;
 pub use stakes::unit_value_usd;
 pub use workloads::days_at_scale;
@@ -85,7 +86,7 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
     if let Some(model) = model {
         findings = findings::licence_findings(plan, catalog, model, &members);
     }
-    findings.extend(findings::export_findings(&resolved, &members));
+    findings.extend(export_control::export_findings(catalog, &resolved));
     findings.sort_by_key(|f| f.severity);
     let mut report = Report {
         model: model.map(|m| ModelFigures {

@@ -243,10 +243,18 @@ pub fn warnings(
     }
     for f in &report.findings {
         if f.severity == Severity::Blocker {
+            // An export-control blocker concerns the members holding the chips: *Show* goes to
+            // the first of them; a licence blocker concerns the base model.
+            let holder = f
+                .title
+                .starts_with("US export licence")
+                .then(|| f.members.first())
+                .flatten()
+                .and_then(|code| plan.members.iter().position(|m| m.country == *code));
             push(
                 &mut out,
                 Severity::Blocker,
-                Subject::Model,
+                holder.map_or(Subject::Model, Subject::Member),
                 format!("{}: {}", f.title, f.detail),
             );
         }

@@ -6,6 +6,7 @@
 
 mod accelerator;
 mod country;
+mod export;
 mod language;
 mod model;
 
@@ -18,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 pub use accelerator::{Accelerator, Price};
 pub use country::{Country, CountryTable, RegionalPreset};
+pub use export::ExportGroups;
 pub use language::{
     CompactRow, CountryLanguage, CountryLanguages, CountrySupport, Language, LanguageIndex,
     LanguageStatus, LanguageSupport, LanguageTable, MIN_KNOWN_SHARE, ModelSupport, UnsupportedRow,
@@ -53,6 +55,7 @@ const MODELS_RON: &str = include_str!("../../assets/models.ron");
 const COUNTRIES_RON: &str = include_str!("../../assets/countries.ron");
 const PRESETS_RON: &str = include_str!("../../assets/presets.ron");
 const LANGUAGES_RON: &str = include_str!("../../assets/languages.ron");
+const EXPORT_GROUPS_RON: &str = include_str!("../../assets/export_groups.ron");
 
 /// The whole built-in catalog, with indexes for lookup by id or code.
 #[derive(Debug, Clone)]
@@ -69,6 +72,8 @@ pub struct Catalog {
     pub languages: LanguageTable,
     /// Look-ups over `languages`.
     pub language_index: LanguageIndex,
+    /// US export-control country groups (EAR Supplement No. 1 to part 740).
+    pub export_groups: ExportGroups,
     /// Per catalog model (same order as `models`): how it treats each language of
     /// `languages.languages`, resolved once (empty when the model lists no languages).
     model_support: Vec<ModelSupport>,
@@ -201,6 +206,7 @@ impl Catalog {
             parse_asset("countries.ron", COUNTRIES_RON)?,
             parse_asset("presets.ron", PRESETS_RON)?,
             parse_asset("languages.ron", LANGUAGES_RON)?,
+            parse_asset("export_groups.ron", EXPORT_GROUPS_RON)?,
         )
     }
 
@@ -211,6 +217,7 @@ impl Catalog {
         countries: CountryTable,
         presets: Vec<RegionalPreset>,
         languages: LanguageTable,
+        export_groups: ExportGroups,
     ) -> Result<Catalog, CatalogError> {
         let language_index = LanguageIndex::new(&languages).map_err(|message| CatalogError {
             file: "languages.ron",
@@ -242,6 +249,7 @@ impl Catalog {
             model_support: Vec::new(),
             languages,
             language_index,
+            export_groups,
         };
         let mut catalog = catalog;
         catalog.model_support = catalog
@@ -334,6 +342,17 @@ impl Catalog {
                 if self.country(code).is_none() {
                     return Err(unknown("presets.ron", &p.id, code));
                 }
+            }
+        }
+        let g = &self.export_groups;
+        let pairs = g.treated_as.iter().flat_map(|(a, b)| [a, b]);
+        for code in [&g.d1, &g.d4, &g.d5, &g.a5, &g.a6]
+            .into_iter()
+            .flatten()
+            .chain(pairs)
+        {
+            if self.country(code).is_none() {
+                return Err(unknown("export_groups.ron", "a country group", code));
             }
         }
         Ok(())

@@ -38,6 +38,15 @@ pub struct Licence {
     /// Monthly-active-user threshold above which a separate licence is needed, in millions.
     #[serde(default)]
     pub mau_threshold_millions: Option<f64>,
+    /// Whether that threshold is tested once, on the version's release date, against the
+    /// licensee's and its affiliates' existing products (Llama 3.x and 4), rather than against the
+    /// service built on the model for as long as it runs (Qwen).
+    #[serde(default)]
+    pub mau_tested_at_release: bool,
+    /// Whether the licensor reserves the right to restrict use remotely ("restrict (remotely or
+    /// otherwise) usage", as in DeepSeek's model licence and Gemma's terms).
+    #[serde(default)]
+    pub remote_restriction: bool,
     /// Whether multimodal rights are withheld from EU-domiciled licensees (Llama 4, Llama 3.2 Vision).
     #[serde(default)]
     pub eu_multimodal_excluded: bool,

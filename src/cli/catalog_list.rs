@@ -134,5 +134,28 @@ pub fn catalog_text(catalog: &Catalog, part: CatalogPart) -> String {
             }
         }
     }
+    if all || part == CatalogPart::ExportGroups {
+        let g = &catalog.export_groups;
+        let _ = writeln!(
+            s,
+            "\nUS export-control country groups (confidence {})",
+            g.confidence.letter()
+        );
+        let _ = writeln!(s, "  source: {} (read {})", g.source, g.read_on);
+        let _ = writeln!(s, "  rule: {}", g.rule);
+        let _ = writeln!(s, "  {}", g.diffusion_note);
+        for (name, list) in [
+            ("D:1", &g.d1),
+            ("D:4", &g.d4),
+            ("D:5", &g.d5),
+            ("A:5", &g.a5),
+            ("A:6", &g.a6),
+        ] {
+            let _ = writeln!(s, "{name}: {}", list.join(" "));
+        }
+        for (from, to) in &g.treated_as {
+            let _ = writeln!(s, "{from} is treated as {to}");
+        }
+    }
     s
 }

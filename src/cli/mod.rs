@@ -144,6 +144,8 @@ pub enum CatalogPart {
     Countries,
     /// Regional presets.
     Presets,
+    /// US export-control country groups (EAR Supplement No. 1 to part 740) and their source.
+    ExportGroups,
 }
 
 fn print_file_error(path: &std::path::Path, e: &FileError) {

@@ -329,10 +329,21 @@ fn model(b: &mut Builder, plan: &Plan, catalog: &Catalog, report: &Report) {
                 ),
             ];
             if let Some(t) = l.mau_threshold_millions {
-                facts.push(format!(
-                    "Separate licence needed above {} million monthly active users",
-                    readable(t)
-                ));
+                facts.push(if l.mau_tested_at_release {
+                    format!(
+                        "Separate licence needed if the licensee and its affiliates had more \
+                         than {} million monthly active users on the version's release date",
+                        readable(t)
+                    )
+                } else {
+                    format!(
+                        "Separate licence needed above {} million monthly active users",
+                        readable(t)
+                    )
+                });
+            }
+            if l.remote_restriction {
+                facts.push("The licensor reserves the right to restrict use remotely".to_string());
             }
             if let Some(a) = &l.attribution_duty {
                 facts.push(format!("Attribution duty: {a}"));

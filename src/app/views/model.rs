@@ -445,7 +445,17 @@ fn details_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                 ui.label(format!("Duty: {duty}"));
             }
             if let Some(t) = m.licence.mau_threshold_millions {
-                ui.label(format!("User threshold: {t} million monthly active users"));
+                ui.label(if m.licence.mau_tested_at_release {
+                    format!(
+                        "User threshold: {t} million monthly active users of the licensee and \
+                         its affiliates, on the release date"
+                    )
+                } else {
+                    format!("User threshold: {t} million monthly active users")
+                });
+            }
+            if m.licence.remote_restriction {
+                ui.label("The licensor may restrict use remotely.");
             }
             if m.licence.eu_multimodal_excluded {
                 ui.label("Multimodal rights not granted to EU-based licensees.");
