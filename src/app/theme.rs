@@ -115,6 +115,8 @@ pub struct TileLook {
     pub value_size: f32,
     /// Text size of the title and the sub-line, in points (`None`: the style's body text).
     pub text_size: Option<f32>,
+    /// Space between the title, value and sub-line, in points (`None`: the style's).
+    pub line_gap: Option<f32>,
 }
 
 impl TileLook {
@@ -124,6 +126,7 @@ impl TileLook {
         height: TILE_HEIGHT,
         value_size: TILE_VALUE_SIZE,
         text_size: None,
+        line_gap: None,
     };
     /// Tiles in presentation mode, read from the back of a room (the width is the smallest; the
     /// slide widens them to fill two rows).
@@ -132,6 +135,7 @@ impl TileLook {
         height: 108.0,
         value_size: 40.0,
         text_size: Some(19.0),
+        line_gap: Some(3.0),
     };
 }
 

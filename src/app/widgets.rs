@@ -34,8 +34,9 @@ pub fn tile_ui(
         .show(ui, |ui| {
             ui.set_min_size(egui::vec2(look.width, look.height));
             ui.set_max_width(look.width);
-            // The title, value and sub-line read as one block.
-            ui.spacing_mut().item_spacing.y = ui.spacing().item_spacing.y.min(3.0);
+            if let Some(gap) = look.line_gap {
+                ui.spacing_mut().item_spacing.y = gap;
+            }
             ui.vertical(|ui| {
                 ui.label(sized(title).strong());
                 value_ui(ui, value, look, theme::status_color(&visuals, status));
