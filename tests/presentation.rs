@@ -456,6 +456,17 @@ fn fits_at(size: [f32; 2], plan: Option<&str>, figure: &str, name: &str) {
             tile.value().unwrap_or_default()
         );
     }
+    // Legend entries (check boxes that show or hide a series) are at the body size: 21 points on a
+    // 1080-point slide, about 2 % of its height.
+    let legends: Vec<f32> = h
+        .query_all_by_role(Role::CheckBox)
+        .map(|n| n.rect().height() / screen.height())
+        .collect();
+    assert!(legends.len() >= 6, "the charts have legends");
+    assert!(
+        legends.iter().all(|&l| l >= 0.019),
+        "legend text is at the body size at {size:?}: {legends:?}"
+    );
     let lever = h.get_by_role_and_label(Role::Slider, "Contribution").rect();
     assert!(screen.contains_rect(lever), "the levers are on screen");
     h.snapshot(name);
@@ -524,6 +535,11 @@ fn find_member(h: &mut Harness<'_, PlannerApp>, query: &str) {
 fn the_member_list_is_searched_by_typing_and_enter_picks_the_first_match() {
     let mut h = presenting_at([1366.0, 768.0], Some("saves/african-union.ron"));
     find_member(&mut h, "ken");
+    let unnamed = h.unnamed_widgets();
+    assert!(
+        unnamed.is_empty(),
+        "the open list's inputs are named: {unnamed:?}"
+    );
     assert!(
         h.query_by_label("KE Kenya").is_some(),
         "typing filters the list to the matches"

@@ -186,8 +186,8 @@ pub fn menu_bar_ui(
     });
 }
 
-/// Presentation mode's slim top bar: how to leave, saving the slide as PNG, and the last message
-/// (e.g. an export).
+/// Presentation mode's top bar: how to leave, saving the slide as PNG, the slide's `title` (the
+/// plan's name) and the last message (e.g. an export).
 pub fn presentation_bar_ui(ui: &mut Ui, title: &str, status: &str, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         if ui
