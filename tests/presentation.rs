@@ -572,6 +572,26 @@ fn the_member_list_is_searched_by_typing_and_enter_picks_the_first_match() {
     // Reopening starts a new search.
     find_member(&mut h, "zzz");
     assert!(h.query_by_label("No member matches.").is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    // By keyboard alone: the focused lever opens with Enter, the search field has the cursor.
+    h.get_by_role_and_label(Role::ComboBox, "Member").focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.event(egui::Event::Text("nigeria".to_string()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    let nigeria = h
+        .state()
+        .doc
+        .plan
+        .members
+        .iter()
+        .position(|m| m.country == "NG")
+        .unwrap();
+    assert_eq!(h.state().state.levers.member, nigeria, "picked by keyboard");
 }
 
 #[test]
