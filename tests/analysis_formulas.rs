@@ -1743,3 +1743,51 @@ fn a_capacity_chart_with_room_for_fewer_names_sums_the_rest_as_others() {
         "the pool's height is the pooled training peak",
     );
 }
+
+#[test]
+fn capacity_colours_follow_the_member_not_its_rank() {
+    let path = std::path::Path::new("saves/african-union.ron");
+    let mut plan = consortium_planner::file::load(path, Catalog::builtin())
+        .expect("the African Union plan loads")
+        .plan;
+    let slots = |report: &Report, code: &str| -> Vec<Option<usize>> {
+        analysis::series::capacity(report, analysis::series::TOP_MEMBERS)
+            .iter()
+            .filter_map(|bar| bar.by_member.iter().find(|p| p.label == code))
+            .map(|p| p.slot)
+            .collect()
+    };
+    let before = analyze(&plan);
+    let kenya = slots(&before, "KE");
+    assert_eq!(kenya.len(), 3, "Kenya is named in all three charts");
+    assert!(
+        kenya.iter().all(|s| s.is_some() && *s == kenya[0]),
+        "{kenya:?}"
+    );
+    for bar in analysis::series::capacity(&before, analysis::series::TOP_MEMBERS) {
+        let mut named: Vec<usize> = bar.by_member.iter().filter_map(|p| p.slot).collect();
+        let n = named.len();
+        named.sort_unstable();
+        named.dedup();
+        assert_eq!(
+            named.len(),
+            n,
+            "{}: each named member has its own colour",
+            bar.title
+        );
+        for p in &bar.by_member {
+            assert_eq!(
+                p.slot.is_none(),
+                p.label.ends_with(" others"),
+                "{}: only \"others\" goes without a member colour ({})",
+                bar.title,
+                p.label
+            );
+        }
+    }
+    let egypt = plan.members.iter().position(|m| m.country == "EG").unwrap();
+    plan.members[egypt] = plan.members[egypt].scaled(0.0);
+    let after = analyze(&plan);
+    assert!(slots(&after, "EG").is_empty(), "Egypt at 0 % is not named");
+    assert_eq!(slots(&after, "KE"), kenya, "Kenya keeps its colour");
+}

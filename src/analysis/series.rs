@@ -14,6 +14,9 @@ pub struct Point {
     pub label: Cow<'static, str>,
     /// Value in the chart's unit.
     pub value: f64,
+    /// The member's colour slot (below [`COLOUR_SLOTS`]), the same in every chart and kept while
+    /// figures change; `None` for a group such as "others" or a point that is not a member.
+    pub slot: Option<usize>,
 }
 
 /// Members shown by name in a stacked bar where there is room for all of them; the rest are
@@ -35,28 +38,103 @@ pub struct ResourceBar {
     pub needed_label: String,
 }
 
-/// The `named` largest values by label, largest first, and the rest summed as "N others" (when
-/// more than one is left over).
-fn top_members(values: impl Iterator<Item = (Cow<'static, str>, f64)>, named: usize) -> Vec<Point> {
-    let mut all: Vec<Point> = values
-        .filter(|(_, v)| *v > 0.0)
-        .map(|(label, value)| Point { label, value })
-        .collect();
+/// Colour slots for members: charts give each slot its own colour, and "others" one more.
+pub const COLOUR_SLOTS: usize = 10;
+
+/// A member's value before it is placed in a chart: its index among the report's members.
+struct Entry {
+    member: usize,
+    label: Cow<'static, str>,
+    value: f64,
+}
+
+/// The `named` largest values, largest first (ties by label), and the rest summed as "N others"
+/// (when more than one is left over). Returns the named entries and the "others" point.
+fn top_members(values: impl Iterator<Item = Entry>, named: usize) -> (Vec<Entry>, Option<Point>) {
+    let mut all: Vec<Entry> = values.filter(|e| e.value > 0.0).collect();
     all.sort_by(|a, b| {
         b.value
             .total_cmp(&a.value)
             .then_with(|| a.label.cmp(&b.label))
     });
     if all.len() > named + 1 {
-        let rest: f64 = all[named..].iter().fold(0.0, |a, p| a + p.value);
+        let rest: f64 = all[named..].iter().fold(0.0, |a, e| a + e.value);
         let n = all.len() - named;
         all.truncate(named);
-        all.push(Point {
+        let others = Point {
             label: Cow::Owned(format!("{n} others")),
             value: rest,
-        });
+            slot: None,
+        };
+        return (all, Some(others));
     }
-    all
+    (all, None)
+}
+
+/// Members in colour order: by share of the consortium's GDP, largest first (ties by code).
+/// Levers change contributions, never GDP, so this order holds while they move.
+fn colour_order(report: &Report) -> Vec<usize> {
+    let m = &report.members;
+    let mut order: Vec<usize> = (0..m.len()).collect();
+    order.sort_by(|&i, &j| {
+        m[j].gdp_share
+            .total_cmp(&m[i].gdp_share)
+            .then_with(|| m[i].country.cmp(&m[j].country))
+    });
+    order
+}
+
+/// A colour slot for every member named in `charts` (each chart's named members), the same slot
+/// in every chart. Members are taken in [`colour_order`]; each prefers the slot of its place in
+/// that order (modulo [`COLOUR_SLOTS`]) and takes the next one free of the members it shares a
+/// chart with. So the ten largest economies always keep their own slot, and a member's slot does
+/// not follow its rank: scaling one member to nothing does not recolour the others.
+fn colour_slots(report: &Report, charts: &[Vec<usize>]) -> Vec<Option<usize>> {
+    let mut slots: Vec<Option<usize>> = vec![None; report.members.len()];
+    for (place, member) in colour_order(report).into_iter().enumerate() {
+        let mut taken = [false; COLOUR_SLOTS];
+        let mut named = false;
+        for chart in charts.iter().filter(|c| c.contains(&member)) {
+            named = true;
+            for other in chart {
+                if let Some(s) = slots[*other] {
+                    taken[s] = true;
+                }
+            }
+        }
+        if !named {
+            continue;
+        }
+        let preferred = place % COLOUR_SLOTS;
+        let free = (0..COLOUR_SLOTS)
+            .map(|k| (preferred + k) % COLOUR_SLOTS)
+            .find(|&s| !taken[s]);
+        slots[member] = Some(free.unwrap_or(preferred));
+    }
+    slots
+}
+
+/// The named entries and "others" of each chart as points coloured by member.
+fn coloured(report: &Report, charts: Vec<(Vec<Entry>, Option<Point>)>) -> Vec<Vec<Point>> {
+    let named: Vec<Vec<usize>> = charts
+        .iter()
+        .map(|(entries, _)| entries.iter().map(|e| e.member).collect())
+        .collect();
+    let slots = colour_slots(report, &named);
+    charts
+        .into_iter()
+        .map(|(entries, others)| {
+            entries
+                .into_iter()
+                .map(|e| Point {
+                    slot: slots[e.member],
+                    label: e.label,
+                    value: e.value,
+                })
+                .chain(others)
+                .collect()
+        })
+        .collect()
 }
 
 /// Compute, power and experts: each member's contribution against the pool's need, with the
@@ -66,11 +144,26 @@ pub fn capacity(report: &Report, named: usize) -> [ResourceBar; 3] {
     let m = &report.members;
     let main = main_training_workload(report).and_then(|i| report.workloads.get(i));
     let compute_need = main.and_then(|w| w.required_pflops_for_target);
+    let entries = |value: fn(&super::report::MemberFigures) -> f64| {
+        let all = m.iter().enumerate().map(move |(i, f)| Entry {
+            member: i,
+            label: f.country.clone(),
+            value: value(f),
+        });
+        top_members(all, named)
+    };
+    let charts = vec![
+        entries(|f| f.training_pflops),
+        entries(|f| f.power_mw),
+        entries(|f| f.experts_fte),
+    ];
+    let mut points = coloured(report, charts).into_iter();
+    let mut next = || points.next().unwrap_or_default();
     [
         ResourceBar {
             title: "Compute at training precision",
             unit: "PFLOP/s",
-            by_member: top_members(m.iter().map(|m| (m.country.clone(), m.training_pflops)), named),
+            by_member: next(),
             needed: compute_need,
             needed_label: match (main, compute_need) {
                 (Some(w), Some(_)) => format!(
@@ -84,14 +177,14 @@ pub fn capacity(report: &Report, named: usize) -> [ResourceBar; 3] {
         ResourceBar {
             title: "Power",
             unit: "MW",
-            by_member: top_members(m.iter().map(|m| (m.country.clone(), m.power_mw)), named),
+            by_member: next(),
             needed: Some(report.power.members_required_mw),
             needed_label: "facility power the members' own chips need (rented capacity is powered by its provider)".to_string(),
         },
         ResourceBar {
             title: "Experts",
             unit: "FTE",
-            by_member: top_members(m.iter().map(|m| (m.country.clone(), m.experts_fte)), named),
+            by_member: next(),
             needed: Some(report.experts.needed_fte),
             needed_label: "experts the workloads need".to_string(),
         },

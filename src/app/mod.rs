@@ -491,7 +491,12 @@ impl PlannerApp {
         if self.presenting {
             ui.set_style(theme::presentation_style(ui.style()));
             egui::Panel::top("presentation-bar").show(ui, |ui| {
-                views::presentation_bar_ui(ui, &self.dialogs.status, &mut commands);
+                views::presentation_bar_ui(
+                    ui,
+                    &self.doc.plan.name,
+                    &self.dialogs.status,
+                    &mut commands,
+                );
             });
             let mut cx = views::ViewCtx {
                 doc: &mut self.doc,

@@ -55,6 +55,29 @@ pub fn series_color(n: usize) -> Color32 {
     PALETTE[n % PALETTE.len()]
 }
 
+/// Member colours: the palette with brown in place of grey, which marks "others".
+const MEMBER_PALETTE: [Color32; crate::analysis::series::COLOUR_SLOTS] = [
+    PALETTE[0],
+    PALETTE[1],
+    PALETTE[2],
+    PALETTE[3],
+    PALETTE[4],
+    PALETTE[5],
+    PALETTE[6],
+    PALETTE[7],
+    Color32::from_rgb(0x99, 0x66, 0x33),
+    PALETTE[9],
+];
+
+/// Colour of a member's colour slot (see `analysis::series::COLOUR_SLOTS`); `None` (a group of
+/// "others") is grey.
+pub fn member_color(slot: Option<usize>) -> Color32 {
+    match slot {
+        Some(s) => MEMBER_PALETTE[s % MEMBER_PALETTE.len()],
+        None => Color32::from_rgb(0x99, 0x99, 0x99),
+    }
+}
+
 /// Colour of the "needed" bars and requirement lines.
 pub fn requirement_color(visuals: &Visuals) -> Color32 {
     if visuals.dark_mode {
@@ -92,6 +115,8 @@ pub struct TileLook {
     pub value_size: f32,
     /// Text size of the title and the sub-line, in points (`None`: the style's body text).
     pub text_size: Option<f32>,
+    /// Space between the title, value and sub-line, in points (`None`: the style's).
+    pub line_gap: Option<f32>,
 }
 
 impl TileLook {
@@ -101,13 +126,16 @@ impl TileLook {
         height: TILE_HEIGHT,
         value_size: TILE_VALUE_SIZE,
         text_size: None,
+        line_gap: None,
     };
-    /// Tiles in presentation mode, read from the back of a room.
+    /// Tiles in presentation mode, read from the back of a room (the width is the smallest; the
+    /// slide widens them to fill two rows).
     pub const PRESENTATION: TileLook = TileLook {
-        width: 250.0,
+        width: 180.0,
         height: 108.0,
         value_size: 40.0,
         text_size: Some(19.0),
+        line_gap: Some(3.0),
     };
 }
 
@@ -118,13 +146,8 @@ pub const PRESENTATION_DESIGN_HEIGHT: f32 = 1080.0;
 /// Smallest chart height in presentation mode, in points.
 pub const PRESENTATION_MIN_CHART_HEIGHT: f32 = 170.0;
 /// Smallest height of the dependency chart in presentation mode: enough for its seven layer
-/// labels, in points.
-pub const PRESENTATION_DEPENDENCY_MIN_HEIGHT: f32 = 290.0;
-/// Text size of chart ticks and legends in presentation mode, in points.
-pub const PRESENTATION_PLOT_TEXT_SIZE: f32 = 17.0;
-/// Text size of the capacity charts in presentation mode (their legends list up to twelve rows),
-/// in points.
-pub const PRESENTATION_LEGEND_TEXT_SIZE: f32 = 15.0;
+/// labels at the body size and its axis, in points.
+pub const PRESENTATION_DEPENDENCY_MIN_HEIGHT: f32 = 270.0;
 
 /// The zoom factor that fits presentation mode's design height to the window (times the user's
 /// zoom), rounded so that tiny size changes do not re-apply it.

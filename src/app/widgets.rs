@@ -33,13 +33,12 @@ pub fn tile_ui(
         .show(ui, |ui| {
             ui.set_min_size(egui::vec2(look.width, look.height));
             ui.set_max_width(look.width);
+            if let Some(gap) = look.line_gap {
+                ui.spacing_mut().item_spacing.y = gap;
+            }
             ui.vertical(|ui| {
                 ui.label(sized(title).strong());
-                ui.label(
-                    RichText::new(value)
-                        .size(look.value_size)
-                        .color(theme::status_color(&visuals, status)),
-                );
+                value_ui(ui, value, look, theme::status_color(&visuals, status));
                 ui.label(sized(sub).weak());
             });
         })
@@ -47,6 +46,31 @@ pub fn tile_ui(
     let response = response.interact(egui::Sense::hover());
     response.on_hover_text(explanation)
 }
+
+/// A tile's headline value on one line: at the look's size where it fits the tile, else shrunk
+/// to fit (down to [`MIN_VALUE_SHRINK`] of that size); only a tile narrower than that wraps it.
+fn value_ui(ui: &mut Ui, value: &str, look: theme::TileLook, color: egui::Color32) {
+    let at = |size: f32| RichText::new(value).size(size).color(color);
+    let width = egui::WidgetText::from(at(look.value_size))
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .x;
+    let size = if width > look.width {
+        // Glyph widths scale with the size; a hair less keeps rounding from wrapping it.
+        (look.value_size * look.width / width * 0.99).max(look.value_size * MIN_VALUE_SHRINK)
+    } else {
+        look.value_size
+    };
+    ui.add(egui::Label::new(at(size)).wrap());
+}
+
+/// The smallest a tile's headline value shrinks to before it wraps, as a share of its size.
+pub const MIN_VALUE_SHRINK: f32 = 0.7;
 
 /// A small coloured severity badge.
 pub fn badge_ui(ui: &mut Ui, text: &str, color: Color32) {

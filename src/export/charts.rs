@@ -32,6 +32,11 @@ fn colour(i: usize) -> &'static str {
     PALETTE.get(i).copied().unwrap_or(OTHER)
 }
 
+/// A member's colour by its slot, the same in every chart; grey for "others".
+fn member_colour(p: &crate::analysis::series::Point) -> &'static str {
+    p.slot.map_or(OTHER, colour)
+}
+
 /// A "nice" axis step (1, 2, 2.5 or 5 × 10ⁿ) giving about five ticks up to `max`.
 fn nice_step(max: f64) -> f64 {
     if max <= 0.0 || !max.is_finite() {
@@ -113,8 +118,12 @@ fn resource_chart(bar: &ResourceBar) -> String {
     let entries: Vec<(&str, String)> = bar
         .by_member
         .iter()
-        .enumerate()
-        .map(|(i, p)| (colour(i), format!("{} {}", p.label, readable(p.value))))
+        .map(|p| {
+            (
+                member_colour(p),
+                format!("{} {}", p.label, readable(p.value)),
+            )
+        })
         .collect();
     let top = 30.0;
     let axis_y = top + 2.0 * ROW_H + 6.0;
@@ -131,14 +140,14 @@ fn resource_chart(bar: &ResourceBar) -> String {
     let mut x = LABEL_W;
     let y = top + (ROW_H - BAR_H) / 2.0;
     svg.text(LABEL_W - 8.0, y + BAR_H - 3.0, "Pool", Anchor::End, false);
-    for (i, p) in bar.by_member.iter().enumerate() {
+    for p in &bar.by_member {
         let w = p.value * scale;
         svg.rect(
             x,
             y,
             w,
             BAR_H,
-            colour(i),
+            member_colour(p),
             &format!("{}: {} {}", p.label, readable(p.value), bar.unit),
         );
         x += w;

@@ -139,12 +139,12 @@ fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32, height: f32) {
         let unit = bar.unit;
         let requirement = theme::requirement_color(ui.visuals());
         let mut charts: Vec<BarChart> = Vec::new();
-        for (n, p) in bar.by_member.iter().enumerate() {
+        for p in &bar.by_member {
             let chart = BarChart::new(
                 p.label.clone(),
                 vec![Bar::new(0.0, p.value).width(0.6).name(&p.label)],
             )
-            .color(theme::series_color(n))
+            .color(theme::member_color(p.slot))
             .element_formatter(Box::new(move |b, _| {
                 format!("{}: {:.2} {unit}", b.name, b.value)
             }));
@@ -209,24 +209,87 @@ fn legend_members(ui: &Ui, height: f32) -> usize {
     rows.saturating_sub(2).clamp(1, series::TOP_MEMBERS)
 }
 
-/// Pooled compute, power and experts by member against need, each chart `height` points high
-/// (the charts view and presentation mode).
-pub(super) fn capacity_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
+/// The width of each of the three capacity charts in `ui`.
+fn capacity_width(ui: &Ui) -> f32 {
+    let gaps = 2.0 * ui.spacing().item_spacing.x;
+    ((ui.available_width() - gaps - 12.0) / 3.0).max(220.0)
+}
+
+/// Height of the text above and below the capacity charts' plots in `ui` (each chart's title and
+/// its note on the need, wrapped to the chart's width, the tallest of the three), so a caller can
+/// give the plots what is left of a height.
+pub(super) fn capacity_text_height(ui: &Ui, cx: &ViewCtx) -> f32 {
+    let width = capacity_width(ui);
+    let height = |text: egui::RichText| {
+        egui::WidgetText::from(text)
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Wrap),
+                width,
+                egui::TextStyle::Body,
+            )
+            .size()
+            .y
+    };
+    let bars = series::capacity(&cx.doc.report, 1);
+    let title = bars
+        .iter()
+        .map(|b| height(egui::RichText::new(format!("{} ({})", b.title, b.unit)).strong()))
+        .fold(0.0, f32::max);
+    let note = bars
+        .iter()
+        .map(|b| height(egui::RichText::new(&b.needed_label).small()))
+        .fold(0.0, f32::max);
+    title + note + 2.0 * ui.spacing().item_spacing.y
+}
+
+/// Pooled compute, power and experts by member against need, each plot `height` points high
+/// (the charts view and presentation mode). Returns the rect the three charts take.
+pub(super) fn capacity_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui::Rect {
     let height = look.height;
     if look.heading {
         ui.heading("Pooled capacity by member, against need");
     }
     let bars = series::capacity(&cx.doc.report, legend_members(ui, height));
-    let width = ((ui.available_width() - 24.0) / 3.0).max(220.0);
+    let width = capacity_width(ui);
     ui.horizontal_wrapped(|ui| {
         for bar in &bars {
             resource_ui(ui, bar, width, height);
         }
-    });
+    })
+    .response
+    .rect
 }
 
-/// The remaining foreign dependency per layer by supplier, `height` points high.
-pub(super) fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
+/// Width of `text` at the body size in `ui`, in points.
+fn text_width(ui: &Ui, text: &str) -> f32 {
+    egui::WidgetText::from(text)
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .x
+}
+
+/// Points a legend's frame, margins and the y axis's labels take beside its entries' width.
+const LEGEND_FRAME_WIDTH: f32 = 24.0;
+/// Points the dependency chart's y axis (the layer names) takes at the left.
+const DEPENDENCY_AXIS_WIDTH: f32 = 120.0;
+
+/// The x range's right end for a horizontal percentage chart `width` points wide, so that a
+/// legend `legend_width` points wide right of 100 % never covers a bar (at least 128 %).
+fn percent_room_x(width: f32, legend_width: f32) -> f64 {
+    let plot = f64::from(width - DEPENDENCY_AXIS_WIDTH);
+    let free = (plot - f64::from(legend_width)).max(plot * 0.5);
+    (100.0 * plot / free).max(128.0)
+}
+
+/// The remaining foreign dependency per layer by supplier, `height` points high. Returns the
+/// plot's rect.
+pub(super) fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui::Rect {
     let (report, height) = (&cx.doc.report, look.height);
     if look.heading {
         ui.heading(format!(
@@ -275,17 +338,24 @@ pub(super) fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
         let chart = chart.stack_on(&refs);
         charts.push(chart);
     }
-    let plot = static_plot("dependency", ui.available_width(), height);
-    percent_x_axis(plot, ui.available_width())
+    let width = ui.available_width();
+    let legend_width = suppliers
+        .iter()
+        .map(|(_, name)| text_width(ui, name))
+        .fold(0.0, f32::max)
+        + ui.text_style_height(&egui::TextStyle::Body) * 1.2
+        + LEGEND_FRAME_WIDTH;
+    let plot = static_plot("dependency", width, height);
+    percent_x_axis(plot, width)
         .include_x(0.0)
         // Room right of 100 % for the legend, so it never covers a full bar.
-        .include_x(128.0)
+        .include_x(percent_room_x(width, legend_width))
         .include_y(-0.6)
         .include_y(n_layers as f64 - 0.4)
         .x_axis_label("% of the layer supplied from outside the consortium")
         // One bar per layer on the y axis: horizontal grid lines would only add clutter.
         .show_grid([true, false])
-        .y_axis_min_width(120.0)
+        .y_axis_min_width(DEPENDENCY_AXIS_WIDTH)
         .y_axis_formatter(move |m, _| {
             let i = m.value.round();
             if (m.value - i).abs() > 0.01 || i < 0.0 || i >= n_layers as f64 {
@@ -297,7 +367,9 @@ pub(super) fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
             for c in charts {
                 plot.bar_chart(c);
             }
-        });
+        })
+        .response
+        .rect
 }
 
 fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
@@ -367,12 +439,16 @@ fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
 const STAKES_LEGEND_HEADROOM: f64 = 1.4;
 
 /// Days to finish the main training workload as the pool grows or shrinks, `height` points high.
-pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
+/// Returns the rect it takes.
+pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui::Rect {
     let (report, height) = (&cx.doc.report, look.height);
     let Some(i) = series::main_training_workload(report) else {
-        ui.heading("What if the pool grows or shrinks?");
-        ui.label("Add a training workload to see how long it takes as the pool changes.");
-        return;
+        if look.heading {
+            ui.heading("What if the pool grows or shrinks?");
+        }
+        return ui
+            .label("Add a training workload to see how long it takes as the pool changes.")
+            .rect;
     };
     let w = &report.workloads[i];
     if look.heading {
@@ -412,7 +488,9 @@ pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
             if let Some(t) = target {
                 plot.hline(HLine::new(format!("target: {t:.0} days"), t).color(target_color));
             }
-        });
+        })
+        .response
+        .rect
 }
 
 /// A training target more than this many times the slowest point of the what-if curve is left

@@ -2,7 +2,8 @@
 //! pool-wide, swap the base model, change MFU and PUE. Levers edit the real plan, so the one undo
 //! history holds them; a slider drag is one undo step (see [`Document::begin_gesture`]).
 
-use egui::{ComboBox, Slider, Ui};
+use egui::style::StyleModifier;
+use egui::{ComboBox, PopupCloseBehavior, Slider, TextEdit, Ui};
 
 use super::ViewCtx;
 use crate::app::document::Document;
@@ -30,6 +31,26 @@ pub struct LeverState {
     pub member: usize,
     /// Scaling in progress.
     pub scale: Option<ScaleState>,
+    /// What was typed to find a member in the member list.
+    pub query: String,
+    /// Whether the member list was open in the last frame (opening it clears the query and puts
+    /// the cursor in the search field).
+    pub list_open: bool,
+}
+
+/// The lever panel's style for the drop-down lists, so their items are as large as the panel's
+/// text (popups otherwise take the app's everyday style).
+fn popup_style(ui: &Ui) -> StyleModifier {
+    let style = ui.style().clone();
+    StyleModifier::new(move |s| *s = (*style).clone())
+}
+
+/// Whether member `m` matches the typed `query` (its code or name, ignoring case).
+fn member_matches(code: &str, name: &str, query: &str) -> bool {
+    let query = query.trim().to_lowercase();
+    query.is_empty()
+        || code.to_lowercase().starts_with(&query)
+        || name.to_lowercase().contains(&query)
 }
 
 /// A slider that edits the plan: pressing on it starts a gesture (one undo step until the pointer
@@ -59,17 +80,52 @@ fn member_scale_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     let name = |m: &Member| format!("{} {}", m.country, cx.catalog.country_name(&m.country));
     let mut picked = lever.member;
     let label = ui.label("Member");
-    ComboBox::from_id_salt("lever-member")
+    let was_open = lever.list_open;
+    let list = ComboBox::from_id_salt("lever-member")
         .selected_text(name(&members[picked]))
         .width(combo_width(ui))
         .height(420.0)
+        .popup_style(popup_style(ui))
+        // Clicking into the search field must not close the list; picking a member closes it.
+        .close_behavior(PopupCloseBehavior::CloseOnClickOutside)
         .show_ui(ui, |ui| {
-            for (i, m) in members.iter().enumerate() {
-                ui.selectable_value(&mut picked, i, name(m));
+            if !was_open {
+                lever.query.clear();
             }
-        })
-        .response
-        .labelled_by(label.id);
+            let field = ui.add(
+                TextEdit::singleline(&mut lever.query)
+                    .hint_text("Type to find a member")
+                    .desired_width(f32::INFINITY),
+            );
+            if !was_open {
+                field.request_focus();
+            }
+            let entered = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            let mut first = None;
+            for (i, m) in members.iter().enumerate() {
+                let country = cx.catalog.country_name(&m.country);
+                if !member_matches(&m.country, country, &lever.query) {
+                    continue;
+                }
+                first.get_or_insert(i);
+                if ui.selectable_label(picked == i, name(m)).clicked() {
+                    picked = i;
+                    ui.close();
+                }
+            }
+            match first {
+                None => {
+                    ui.label("No member matches.");
+                }
+                Some(i) if entered => {
+                    picked = i;
+                    ui.close();
+                }
+                Some(_) => {}
+            }
+        });
+    lever.list_open = list.inner.is_some();
+    list.response.labelled_by(label.id);
     lever.member = picked;
     let current = &members[picked];
     let mut scale = match &lever.scale {
@@ -124,6 +180,7 @@ fn accelerator_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         .selected_text(current)
         .width(combo_width(ui))
         .height(420.0)
+        .popup_style(popup_style(ui))
         .show_ui(ui, |ui| {
             for a in plan
                 .custom_accelerators
@@ -168,6 +225,7 @@ fn model_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         .selected_text(current)
         .width(combo_width(ui))
         .height(420.0)
+        .popup_style(popup_style(ui))
         .show_ui(ui, |ui| {
             for m in plan.custom_models.iter().chain(&cx.catalog.models) {
                 if ui

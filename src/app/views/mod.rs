@@ -75,6 +75,8 @@ pub struct ViewState {
     pub model_table: model::ModelTable,
     /// The what-if levers of presentation mode.
     pub levers: levers::LeverState,
+    /// Where presentation mode drew its slide in the last frame.
+    pub slide: presentation::SlideLayout,
     /// The language coverage chart's labels, cached per analysis generation.
     pub language_chart: languages::LanguageChart,
     /// The scenario bar's state.
@@ -186,9 +188,9 @@ pub fn menu_bar_ui(
     });
 }
 
-/// Presentation mode's slim top bar: how to leave, saving the slide as PNG, and the last message
-/// (e.g. an export).
-pub fn presentation_bar_ui(ui: &mut Ui, status: &str, commands: &mut Vec<Command>) {
+/// Presentation mode's top bar: how to leave, saving the slide as PNG, the slide's `title` (the
+/// plan's name) and the last message (e.g. an export).
+pub fn presentation_bar_ui(ui: &mut Ui, title: &str, status: &str, commands: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         if ui
             .button("Leave presentation (Esc)")
@@ -204,10 +206,17 @@ pub fn presentation_bar_ui(ui: &mut Ui, status: &str, commands: &mut Vec<Command
         {
             commands.push(Command::Export(ExportKind::Png));
         }
-        if !status.is_empty() {
-            ui.separator();
-            ui.label(egui::RichText::new(status).small());
-        }
+        ui.separator();
+        // The slide's title sits in the bar (the slide below keeps its height for the charts),
+        // the status at the bar's right end.
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if !status.is_empty() {
+                ui.label(egui::RichText::new(status).small());
+            }
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.add(egui::Label::new(egui::RichText::new(title).heading().strong()).truncate());
+            });
+        });
     });
 }
 

@@ -1,48 +1,86 @@
 //! Presentation mode: for a workshop projecting a plan. The key figures as big tiles, the charts
-//! that matter (days to finish as the pool changes, capacity against need, foreign dependency)
+//! that matter (capacity against need, foreign dependency, days to finish as the pool changes)
 //! and the what-if levers, in a high-contrast light theme with type sized for a projector.
 //! Editing panels are hidden; the levers edit the plan through its one undo history.
+//!
+//! The slide is laid out from the height it is given: tiles first, then the charts share what is
+//! left, so the whole slide fits the screen without scrolling.
 
-use egui::{RichText, Ui};
+use egui::{Rect, RichText, Ui};
 
 use super::ViewCtx;
-use super::charts::{ChartLook, capacity_ui, dependency_ui, what_if_ui};
+use super::charts::{ChartLook, capacity_text_height, capacity_ui, dependency_ui, what_if_ui};
 use super::levers::levers_ui;
 use super::overview::{key_tiles, tile_rows_ui};
 use crate::app::theme::{self, TileLook};
 
+/// Where the slide's parts were drawn in the last frame, in points, so that tests (and anyone
+/// debugging a projector) can check that nothing is cut off.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SlideLayout {
+    /// The visible area of the slide (the window less the lever panel and the top bar).
+    pub screen: Rect,
+    /// Everything drawn on the slide: name, tiles and charts.
+    pub content: Rect,
+    /// Each chart's rect, by its heading.
+    pub charts: Vec<(String, Rect)>,
+    /// The lever panel's visible area.
+    pub levers_screen: Rect,
+    /// The levers drawn in it.
+    pub levers: Rect,
+}
+
+impl Default for SlideLayout {
+    fn default() -> Self {
+        SlideLayout {
+            screen: Rect::NOTHING,
+            content: Rect::NOTHING,
+            charts: Vec::new(),
+            levers_screen: Rect::NOTHING,
+            levers: Rect::NOTHING,
+        }
+    }
+}
+
 /// Presentation tiles, as wide as lets them fill two rows (or more rows of tiles no narrower
-/// than the design's).
+/// than the design's smallest).
 fn tile_look(available_width: f32, count: usize) -> TileLook {
-    const SPACING_AND_MARGINS: f32 = 8.0 + 16.0;
+    // Spacing, inner margins and the frame's stroke on both sides.
+    const SPACING_AND_MARGINS: f32 = 8.0 + 16.0 + 2.0;
     let per_row = count.div_ceil(2).max(1) as f32;
-    let width = (available_width + 8.0) / per_row - SPACING_AND_MARGINS - 0.5;
+    let width = (available_width + 8.0) / per_row - SPACING_AND_MARGINS - 1.0;
     TileLook {
         width: width.max(TileLook::PRESENTATION.width),
         ..TileLook::PRESENTATION
     }
 }
 
-/// The charts that matter to a room, under short headings of their own: the foreign dependency
-/// and capacity against need side by side (tall enough for the dependency's layer labels and the
-/// capacity legends), then days to finish as the pool changes across the width. They share the
-/// height left under the tiles; plot text (ticks, legends) is one size down so the legends fit.
-fn charts_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+/// A chart heading on one line (cut with "…" if the column is too narrow; the whole heading shows
+/// on hover).
+fn heading_ui(ui: &mut Ui, text: &str) {
+    ui.add(egui::Label::new(RichText::new(text).heading()).truncate());
+}
+
+/// The charts that matter to a room, under short headings: capacity against need across the
+/// width, then the foreign dependency and days to finish as the pool changes side by side. They
+/// share the height left under the tiles, measured: headings and the capacity charts' titles and
+/// notes first, the plots get the rest. Ticks and legends are at the body size. Returns each
+/// chart's rect by heading.
+fn charts_ui(ui: &mut Ui, cx: &mut ViewCtx) -> Vec<(String, Rect)> {
+    // Lines close together, legend rows too, so the legends name more members.
+    ui.spacing_mut().item_spacing.y = 3.0;
     let heading = ui.text_style_height(&egui::TextStyle::Heading);
-    let body = ui.text_style_height(&egui::TextStyle::Body);
-    // Row 1: a heading, two title lines above each capacity chart and up to three note lines
-    // below; row 2: a heading and the x axis. Row 2 gets what row 1 leaves, measured after it.
-    let fixed = 2.0 * heading + 6.0 * body + 40.0;
-    let top = (ui.available_height() - fixed - theme::PRESENTATION_MIN_CHART_HEIGHT)
-        .max(theme::PRESENTATION_DEPENDENCY_MIN_HEIGHT);
+    let spacing = ui.spacing().item_spacing.y;
+    let capacity_text = capacity_text_height(ui, cx);
+    // Two headings, the gap between the rows, the capacity text, and a margin at the bottom.
+    let fixed = 2.0 * (heading + spacing) + ROW_GAP + spacing + capacity_text + BOTTOM_MARGIN;
+    let plots = ui.available_height() - fixed;
+    let lower = (plots * LOWER_SHARE).max(theme::PRESENTATION_DEPENDENCY_MIN_HEIGHT);
+    let upper = (plots - lower).max(theme::PRESENTATION_MIN_CHART_HEIGHT);
     let look = |height| ChartLook {
         height,
         heading: false,
     };
-    ui.style_mut().text_styles.insert(
-        egui::TextStyle::Body,
-        egui::FontId::proportional(theme::PRESENTATION_PLOT_TEXT_SIZE),
-    );
     let report = &cx.doc.report;
     let dependency_title = format!(
         "Foreign dependency: {:.0} % overall",
@@ -50,54 +88,65 @@ fn charts_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     );
     let what_if_title = crate::analysis::series::main_training_workload(report).map_or_else(
         || "Days to finish".to_string(),
-        |i| {
-            format!(
-                "Days to finish “{}” as the pool grows or shrinks",
-                report.workloads[i].name
-            )
-        },
+        |i| format!("Days to finish “{}”", report.workloads[i].name),
     );
+    let capacity_title = "Capacity against need".to_string();
+    heading_ui(ui, &capacity_title);
+    let capacity = capacity_ui(ui, cx, look(upper));
+    ui.add_space(ROW_GAP);
+    let mut lower_rects = [Rect::NOTHING; 2];
     ui.columns(2, |columns| {
-        columns[0].label(RichText::new(dependency_title).heading());
-        dependency_ui(&mut columns[0], cx, look(top));
-        columns[1].label(RichText::new("Capacity against need").heading());
-        // Up to a dozen legend rows (ten members, "others", "needed") must fit beside the bars.
-        columns[1].style_mut().text_styles.insert(
-            egui::TextStyle::Body,
-            egui::FontId::proportional(theme::PRESENTATION_LEGEND_TEXT_SIZE),
-        );
-        capacity_ui(&mut columns[1], cx, look(top));
+        heading_ui(&mut columns[0], &dependency_title);
+        lower_rects[0] = dependency_ui(&mut columns[0], cx, look(lower));
+        heading_ui(&mut columns[1], &what_if_title);
+        lower_rects[1] = what_if_ui(&mut columns[1], cx, look(lower));
     });
-    ui.add_space(8.0);
-    ui.label(RichText::new(what_if_title).heading());
-    let bottom =
-        (ui.available_height() - 2.0 * body - 8.0).max(theme::PRESENTATION_MIN_CHART_HEIGHT);
-    what_if_ui(ui, cx, look(bottom));
+    vec![
+        (capacity_title, capacity),
+        (dependency_title, lower_rects[0]),
+        (what_if_title, lower_rects[1]),
+    ]
 }
+
+/// Space between the two rows of charts, in points.
+const ROW_GAP: f32 = 8.0;
+/// Space left under the charts, in points (the panel's margin and a little air).
+const BOTTOM_MARGIN: f32 = 12.0;
+/// The lower row's share of the plots' height (the capacity charts above get the rest: their
+/// legends name more members the taller they are).
+const LOWER_SHARE: f32 = 0.46;
 
 /// Draws presentation mode into `ui` (whose style the caller has set to
 /// [`theme::presentation_style`]): the lever panel on the right, figures and charts beside it.
 pub fn presentation_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    let mut slide = SlideLayout::default();
     egui::Panel::right("presentation-levers")
         .exact_size(theme::PRESENTATION_LEVERS_WIDTH)
         .resizable(false)
         .show(ui, |ui| {
-            egui::ScrollArea::vertical()
+            slide.levers_screen = ui.clip_rect().intersect(ui.max_rect());
+            slide.levers = egui::ScrollArea::vertical()
                 .auto_shrink([false, false])
-                .show(ui, |ui| levers_ui(ui, cx));
+                .show(ui, |ui| {
+                    levers_ui(ui, cx);
+                    ui.min_rect()
+                })
+                .inner;
         });
     // Re-analyse now, so the charts drawn below follow a lever moved in this frame.
     cx.doc.refresh(cx.catalog);
     egui::CentralPanel::default().show(ui, |ui| {
+        slide.screen = ui.clip_rect().intersect(ui.max_rect());
+        // A scroll area only for windows far smaller than any projector.
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                ui.label(RichText::new(&cx.doc.plan.name).heading().strong());
-                ui.add_space(4.0);
                 let tiles = key_tiles(cx.doc, cx.catalog);
                 tile_rows_ui(ui, &tiles, tile_look(ui.available_width(), tiles.len()));
                 ui.add_space(4.0);
-                charts_ui(ui, cx);
+                slide.charts = charts_ui(ui, cx);
+                slide.content = ui.min_rect();
             });
     });
+    cx.state.slide = slide;
 }
