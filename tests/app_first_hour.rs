@@ -351,3 +351,17 @@ fn a_number_that_could_be_read_two_ways_is_refused_with_both_readings() {
     assert_eq!(refused.len(), 1);
     assert!(refused[0].contains("write 1234 or 1.234"), "{refused:?}");
 }
+
+#[test]
+fn a_decimal_comma_typed_into_a_presentation_lever_reads_as_a_decimal() {
+    let mut h = start(None);
+    h.key_press(Key::F11);
+    h.run();
+    assert!(h.state().presenting);
+    let pue_box = spin_values(&h)
+        .iter()
+        .position(|v| v == "1.30")
+        .expect("the PUE lever's value box");
+    type_into_field(&mut h, pue_box, "1,45");
+    assert_eq!(h.state().doc.plan.assumptions.pue, 1.45);
+}

@@ -58,6 +58,9 @@ fn member_matches(code: &str, name: &str, query: &str) -> bool {
 /// the value changed; the caller then writes it to the plan.
 fn lever_slider(ui: &mut Ui, doc: &mut Document, name: &str, slider: Slider<'_>) -> bool {
     let label = ui.label(name);
+    // A value typed into the slider's box reads as in every number field (`35,5 %` is 35.5 %).
+    let slider =
+        slider.custom_parser(|text| crate::typed_number::parse_typed_number(text, "%").ok());
     let response = ui.add(slider).labelled_by(label.id);
     if response.is_pointer_button_down_on() || response.dragged() {
         doc.begin_gesture();
