@@ -15,3 +15,4 @@ pub mod export;
 pub mod file;
 pub mod numbers;
 pub mod plan;
+pub mod words;

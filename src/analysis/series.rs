@@ -12,6 +12,9 @@ use super::workloads::days_at_scale;
 pub struct Point {
     /// Label (country code, supplier, layer...).
     pub label: Cow<'static, str>,
+    /// What the label stands for in full (a member's country name; the label itself where it is
+    /// already in words, as "12 others"), for hover text.
+    pub name: Cow<'static, str>,
     /// Value in the chart's unit.
     pub value: f64,
 }
@@ -37,10 +40,13 @@ pub struct ResourceBar {
 
 /// The `named` largest values by label, largest first, and the rest summed as "N others" (when
 /// more than one is left over).
-fn top_members(values: impl Iterator<Item = (Cow<'static, str>, f64)>, named: usize) -> Vec<Point> {
+fn top_members(
+    values: impl Iterator<Item = (Cow<'static, str>, Cow<'static, str>, f64)>,
+    named: usize,
+) -> Vec<Point> {
     let mut all: Vec<Point> = values
-        .filter(|(_, v)| *v > 0.0)
-        .map(|(label, value)| Point { label, value })
+        .filter(|(_, _, v)| *v > 0.0)
+        .map(|(label, name, value)| Point { label, name, value })
         .collect();
     all.sort_by(|a, b| {
         b.value
@@ -51,8 +57,10 @@ fn top_members(values: impl Iterator<Item = (Cow<'static, str>, f64)>, named: us
         let rest: f64 = all[named..].iter().fold(0.0, |a, p| a + p.value);
         let n = all.len() - named;
         all.truncate(named);
+        let label: Cow<'static, str> = Cow::Owned(format!("{n} others"));
         all.push(Point {
-            label: Cow::Owned(format!("{n} others")),
+            name: label.clone(),
+            label,
             value: rest,
         });
     }
@@ -70,7 +78,7 @@ pub fn capacity(report: &Report, named: usize) -> [ResourceBar; 3] {
         ResourceBar {
             title: "Compute at training precision",
             unit: "PFLOP/s",
-            by_member: top_members(m.iter().map(|m| (m.country.clone(), m.training_pflops)), named),
+            by_member: top_members(m.iter().map(|m| (m.country.clone(), m.name.clone(), m.training_pflops)), named),
             needed: compute_need,
             needed_label: match (main, compute_need) {
                 (Some(w), Some(_)) => format!(
@@ -84,14 +92,14 @@ pub fn capacity(report: &Report, named: usize) -> [ResourceBar; 3] {
         ResourceBar {
             title: "Power",
             unit: "MW",
-            by_member: top_members(m.iter().map(|m| (m.country.clone(), m.power_mw)), named),
+            by_member: top_members(m.iter().map(|m| (m.country.clone(), m.name.clone(), m.power_mw)), named),
             needed: Some(report.power.members_required_mw),
             needed_label: "facility power the members' own chips need (rented capacity is powered by its provider)".to_string(),
         },
         ResourceBar {
             title: "Experts",
             unit: "FTE",
-            by_member: top_members(m.iter().map(|m| (m.country.clone(), m.experts_fte)), named),
+            by_member: top_members(m.iter().map(|m| (m.country.clone(), m.name.clone(), m.experts_fte)), named),
             needed: Some(report.experts.needed_fte),
             needed_label: "experts the workloads need".to_string(),
         },
@@ -145,6 +153,8 @@ pub fn dependency_segments(report: &Report, catalog: &'static Catalog) -> Vec<Se
 pub struct Stakes {
     /// Member labels (alpha-2 codes).
     pub members: Vec<Cow<'static, str>>,
+    /// Member names ("Kenya"; "12 others" for the rest), in the same order.
+    pub names: Vec<Cow<'static, str>>,
     /// Share of pooled value.
     pub stake: Vec<f64>,
     /// Share of the consortium's population.
@@ -158,6 +168,7 @@ pub fn stakes(report: &Report) -> Stakes {
     let m = &report.members;
     Stakes {
         members: m.iter().map(|m| m.country.clone()).collect(),
+        names: m.iter().map(|m| m.name.clone()).collect(),
         stake: m.iter().map(|m| m.stake).collect(),
         population: m.iter().map(|m| m.population_share).collect(),
         gdp: m.iter().map(|m| m.gdp_share).collect(),
@@ -185,6 +196,7 @@ pub fn top_stakes(report: &Report, max: usize) -> Stakes {
     let mut out = Stakes::default();
     for &i in &order[..shown] {
         out.members.push(all.members[i].clone());
+        out.names.push(all.names[i].clone());
         out.stake.push(all.stake[i]);
         out.population.push(all.population[i]);
         out.gdp.push(all.gdp[i]);
@@ -192,8 +204,9 @@ pub fn top_stakes(report: &Report, max: usize) -> Stakes {
     let rest = &order[shown..];
     if !rest.is_empty() {
         let sum = |v: &[f64]| rest.iter().fold(0.0, |a, &i| a + v[i]);
-        out.members
-            .push(Cow::Owned(format!("{} others", rest.len())));
+        let others: Cow<'static, str> = Cow::Owned(format!("{} others", rest.len()));
+        out.names.push(others.clone());
+        out.members.push(others);
         out.stake.push(sum(&all.stake));
         out.population.push(sum(&all.population));
         out.gdp.push(sum(&all.gdp));

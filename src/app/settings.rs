@@ -21,6 +21,8 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The file open when the app last closed, reopened on the next start.
     pub last_file: Option<PathBuf>,
+    /// Whether the first start's "this is an example plan" note has been shown (it shows once).
+    pub seen_example_hint: bool,
 }
 
 impl Default for Settings {
@@ -30,6 +32,7 @@ impl Default for Settings {
             zoom: 1.0,
             recent: Vec::new(),
             last_file: None,
+            seen_example_hint: false,
         }
     }
 }

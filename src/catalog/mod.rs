@@ -8,6 +8,7 @@ mod accelerator;
 mod country;
 mod language;
 mod model;
+mod model_query;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -23,6 +24,7 @@ pub use language::{
     LanguageStatus, LanguageSupport, LanguageTable, MIN_KNOWN_SHARE, ModelSupport, UnsupportedRow,
 };
 pub use model::{Licence, OpenModel, Openness};
+pub use model_query::{MIN_LANGUAGE_NAME_QUERY, ModelQuery};
 
 /// How sure the catalog is of a row: H = primary source or several agreeing, M = reputable secondary
 /// only, L = single weak source or conflicting.

@@ -142,7 +142,9 @@ fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32, height: f32) {
         for (n, p) in bar.by_member.iter().enumerate() {
             let chart = BarChart::new(
                 p.label.clone(),
-                vec![Bar::new(0.0, p.value).width(0.6).name(&p.label)],
+                // The legend names members by code (names would not fit beside the bars); the
+                // hover text names them in full.
+                vec![Bar::new(0.0, p.value).width(0.6).name(&p.name)],
             )
             .color(theme::series_color(n))
             .element_formatter(Box::new(move |b, _| {
@@ -303,7 +305,7 @@ pub(super) fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) {
 fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
     ui.heading("Stake in the pool beside population and GDP");
     let s = series::top_stakes(&cx.doc.report, series::STAKE_MEMBERS);
-    let codes = s.members.clone();
+    let names = s.names.clone();
     let make = |name: &str, offset: f64, values: &[f64], n: usize| {
         let bars: Vec<Bar> = values
             .iter()
@@ -311,7 +313,7 @@ fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
             .map(|(i, v)| {
                 Bar::new(i as f64 + offset, v * 100.0)
                     .width(0.26)
-                    .name(&codes[i])
+                    .name(&names[i])
             })
             .collect();
         let series_name = name.to_string();
@@ -324,7 +326,7 @@ fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
     let stake = make("stake in pooled value", -0.28, &s.stake, 0);
     let population = make("share of population", 0.0, &s.population, 1);
     let gdp = make("share of GDP", 0.28, &s.gdp, 2);
-    let labels = s.members.clone();
+    let labels = axis_labels(ui, &s, ui.available_width());
     // Headroom above the tallest bar for the legend in the top-right corner, which the "others"
     // group (often the tallest) sits under at 193 members.
     let tallest = [&s.stake, &s.population, &s.gdp]
@@ -360,6 +362,31 @@ fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
             plot.bar_chart(population);
             plot.bar_chart(gdp);
         });
+}
+
+/// The stakes chart's member labels: each member's name where it fits under its group of bars,
+/// else its code (the bars' hover text names it in full).
+fn axis_labels(ui: &Ui, s: &series::Stakes, width: f32) -> Vec<String> {
+    let groups = s.members.len().max(1) as f32;
+    // The plot spans the groups and half a group's margin at each end, less the y axis.
+    let room = (width - 60.0) / (groups + 1.0) - 8.0;
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    s.members
+        .iter()
+        .zip(&s.names)
+        .map(|(code, name)| {
+            let wide = ui
+                .painter()
+                .layout_no_wrap(name.to_string(), font.clone(), egui::Color32::PLACEHOLDER)
+                .size()
+                .x;
+            if wide <= room {
+                name.to_string()
+            } else {
+                code.to_string()
+            }
+        })
+        .collect()
 }
 
 /// The stakes chart's y range as a multiple of its tallest bar: the legend's three rows take the

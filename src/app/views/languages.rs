@@ -11,6 +11,7 @@ use crate::analysis::languages::{LanguageFigures, TOKENS_PER_LANGUAGE};
 use crate::app::theme::{self, Status};
 use crate::app::widgets::number_ui;
 use crate::plan::{LanguageCorpus, Workload, WorkloadKind};
+use crate::words::{counted, noun};
 
 /// Bar labels of the coverage chart, rebuilt only when the analysis changes.
 #[derive(Debug, Clone, Default)]
@@ -89,10 +90,11 @@ fn summary_ui(ui: &mut Ui, l: &LanguageFigures, model: &str) {
         RichText::new(format!(
             "{model} reaches {coverage} of the consortium's people in their first language \
              (over the {:.0} % of the population whose languages have public shares). \
-             {} of {} members can use it in an official language.",
+             {} of {} {} can use it in an official language.",
             l.population_known_share * 100.0,
             l.members_with_official_language,
-            l.members.len()
+            l.members.len(),
+            noun(l.members.len(), "member", "members")
         ))
         .strong(),
     );
@@ -245,9 +247,9 @@ fn uncovered_ui(ui: &mut Ui, l: &LanguageFigures) -> Edits {
     ui.horizontal(|ui| {
         ui.label(format!(
             "Closing the whole gap: {:.0}B tokens of continued pretraining and {total_experts:.0} \
-             data-and-language experts ({} languages; {:.0}B tokens each unless the corpus is smaller).",
+             data-and-language experts ({}; {:.0}B tokens each unless the corpus is smaller).",
             total_tokens / 1e9,
-            uncovered.len(),
+            counted(uncovered.len(), "language", "languages"),
             TOKENS_PER_LANGUAGE / 1e9
         ));
     });
