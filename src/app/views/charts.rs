@@ -123,6 +123,9 @@ pub(super) fn static_plot(id: &str, width: f32, height: f32) -> Plot<'static> {
 /// its marker and margins).
 const CAPACITY_LEGEND_WIDTH: f32 = 140.0;
 
+/// Points of a legend row that are not its text: the colour marker and the margins.
+const LEGEND_MARKER_WIDTH: f32 = 30.0;
+
 /// The x range's right end for a capacity chart `width` points wide, so that the legend in the
 /// top-right corner stays clear of the "needed" bar (which ends at x = 1.3, the range starting at
 /// −0.6): narrow charts, as in presentation mode, get more room.
@@ -139,11 +142,20 @@ fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32, height: f32) {
         let unit = bar.unit;
         let requirement = theme::requirement_color(ui.visuals());
         let mut charts: Vec<BarChart> = Vec::new();
+        // Members by name in the legend where every name fits its width, else by code; the hover
+        // text names them in full either way.
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let by_name = bar.by_member.iter().all(|p| {
+            let wide = ui
+                .painter()
+                .layout_no_wrap(p.name.to_string(), font.clone(), egui::Color32::PLACEHOLDER)
+                .size()
+                .x;
+            wide <= CAPACITY_LEGEND_WIDTH - LEGEND_MARKER_WIDTH
+        });
         for (n, p) in bar.by_member.iter().enumerate() {
             let chart = BarChart::new(
-                p.label.clone(),
-                // The legend names members by code (names would not fit beside the bars); the
-                // hover text names them in full.
+                if by_name { p.name.clone() } else { p.label.clone() },
                 vec![Bar::new(0.0, p.value).width(0.6).name(&p.name)],
             )
             .color(theme::series_color(n))

@@ -576,7 +576,7 @@ pub fn model_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             ui.add(
                 egui::TextEdit::singleline(&mut cx.state.model_filter)
                     .hint_text("name, developer, licence, country or language")
-                    .desired_width(260.0),
+                    .desired_width(340.0),
             );
             let base = cx.doc.report.model.as_ref().map_or_else(
                 || format!("unknown ({})", cx.doc.plan.base_model),
