@@ -980,7 +980,11 @@ fn the_member_form_does_not_move_when_its_warning_goes() {
     let tops = |h: &Harness<'_, PlannerApp>| -> Vec<f32> {
         ["Accelerators", "Power", "Experts", "Funding"]
             .iter()
-            .flat_map(|t| h.query_all_by_value(t).map(|n| n.rect().top()).collect::<Vec<_>>())
+            .flat_map(|t| {
+                h.query_all_by_value(t)
+                    .map(|n| n.rect().top())
+                    .collect::<Vec<_>>()
+            })
             .collect()
     };
     let before = tops(&h);

@@ -155,7 +155,11 @@ fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32, height: f32) {
         });
         for (n, p) in bar.by_member.iter().enumerate() {
             let chart = BarChart::new(
-                if by_name { p.name.clone() } else { p.label.clone() },
+                if by_name {
+                    p.name.clone()
+                } else {
+                    p.label.clone()
+                },
                 vec![Bar::new(0.0, p.value).width(0.6).name(&p.name)],
             )
             .color(theme::series_color(n))
