@@ -1731,3 +1731,23 @@ fn a_capacity_chart_with_room_for_fewer_names_sums_the_rest_as_others() {
         "the pool's height is the pooled training peak",
     );
 }
+
+#[test]
+fn chart_series_carry_each_members_name_beside_its_code() {
+    let mut plan = Plan::new("test", "llama3.1-8b");
+    for (country, count) in [("CL", 60), ("BR", 50), ("AR", 40), ("MX", 30), ("PE", 20)] {
+        plan.members.push(member_with_chips(
+            country,
+            vec![owned("nvidia_h100_sxm", count)],
+        ));
+    }
+    let report = analyze(&plan);
+    let [short, _, _] = analysis::series::capacity(&report, 2);
+    let names: Vec<String> = short.by_member.iter().map(|p| p.name.to_string()).collect();
+    assert_eq!(names, ["Chile", "Brazil", "3 others"]);
+    let stakes = analysis::series::top_stakes(&report, 2);
+    assert_eq!(stakes.members.len(), stakes.names.len());
+    assert_eq!(stakes.members[0], "CL");
+    assert_eq!(stakes.names[0], "Chile");
+    assert_eq!(stakes.names.last().map(|n| n.as_ref()), Some("3 others"));
+}
