@@ -7,8 +7,8 @@ pub fn counted(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", noun(n, one, many))
 }
 
-/// The noun alone, `one` when `n` is 1 and `many` otherwise, for sentences where the number is
-/// written elsewhere ("4 of 1 member" reads wrong; "1 of 1 member" and "3 of 4 members" read right).
+/// The noun alone, `one` when `n` is 1 and `many` otherwise, for sentences where the number that
+/// decides it is written elsewhere: "1 of 1 member", "3 of 4 members".
 pub fn noun<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
     if n == 1 { one } else { many }
 }

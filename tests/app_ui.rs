@@ -1104,6 +1104,22 @@ fn the_overview_heading_is_the_plans_name_and_edits_it() {
     assert!(h.state().doc.is_dirty());
 }
 
+#[test]
+fn no_text_in_the_editing_views_is_smaller_than_the_body_text() {
+    let h = app();
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        let style = h.ctx.style_of(theme);
+        let body = style.text_styles[&egui::TextStyle::Body].size;
+        for (name, font) in &style.text_styles {
+            assert!(
+                font.size >= body,
+                "{theme:?}: {name:?} text is {} points, below the body's {body}",
+                font.size
+            );
+        }
+    }
+}
+
 /// Settings kept in memory between two starts of the app.
 #[derive(Default)]
 struct MemoryStorage(std::collections::HashMap<String, String>);
