@@ -754,6 +754,17 @@ fn the_languages_view_shows_the_gap_and_adds_an_adaptation_workload_in_one_undoa
 }
 
 #[test]
+fn the_uncovered_languages_name_their_members_on_hover() {
+    // Quechua is spoken in Peru and Ecuador, whose codes fit the column.
+    let mut h = app();
+    show_view(&mut h, "Languages");
+    h.query_all_by_value("PE, EC").next().unwrap().hover();
+    h.run();
+    h.run();
+    assert!(shows(&h, "Peru, Ecuador"), "the names are on hover");
+}
+
+#[test]
 fn the_model_table_has_a_language_coverage_column_to_sort_on() {
     let mut h = app();
     show_view(&mut h, "Base model");
