@@ -16,3 +16,4 @@ pub mod file;
 pub mod numbers;
 pub mod plan;
 pub mod typed_number;
+pub mod words;

@@ -1791,3 +1791,23 @@ fn capacity_colours_follow_the_member_not_its_rank() {
     assert!(slots(&after, "EG").is_empty(), "Egypt at 0 % is not named");
     assert_eq!(slots(&after, "KE"), kenya, "Kenya keeps its colour");
 }
+
+#[test]
+fn chart_series_carry_each_members_name_beside_its_code() {
+    let mut plan = Plan::new("test", "llama3.1-8b");
+    for (country, count) in [("CL", 60), ("BR", 50), ("AR", 40), ("MX", 30), ("PE", 20)] {
+        plan.members.push(member_with_chips(
+            country,
+            vec![owned("nvidia_h100_sxm", count)],
+        ));
+    }
+    let report = analyze(&plan);
+    let [short, _, _] = analysis::series::capacity(&report, 2);
+    let names: Vec<String> = short.by_member.iter().map(|p| p.name.to_string()).collect();
+    assert_eq!(names, ["Chile", "Brazil", "3 others"]);
+    let stakes = analysis::series::top_stakes(&report, 2);
+    assert_eq!(stakes.members.len(), stakes.names.len());
+    assert_eq!(stakes.members[0], "CL");
+    assert_eq!(stakes.names[0], "Chile");
+    assert_eq!(stakes.names.last().map(|n| n.as_ref()), Some("3 others"));
+}

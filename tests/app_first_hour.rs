@@ -158,7 +158,8 @@ fn saving_an_untitled_plan_under_a_bare_name_writes_into_the_suggested_folder() 
     let dir = tempfile::tempdir().expect("temp dir");
     let mut h = start(None);
     h.state_mut().settings.last_folder = Some(dir.path().to_path_buf());
-    file_menu(&mut h, "New plan");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
+    h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::S);
     h.run();
     assert_eq!(

@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use egui::accesskit::Role;
+use egui::accesskit::{Role, Toggled};
 use egui::{Key, Modifiers, ViewportId};
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use egui_kittest::{Harness, HarnessBuilder};
@@ -19,7 +19,7 @@ use egui_kittest::{Harness, HarnessBuilder};
 use consortium_planner::app::{PlannerApp, StartOptions};
 use consortium_planner::catalog::Catalog;
 use consortium_planner::file;
-use consortium_planner::plan::Plan;
+use consortium_planner::plan::{Plan, Tenure};
 
 // ---------------------------------------------------------------------------------------------
 // Harness and helpers
@@ -29,6 +29,9 @@ use consortium_planner::plan::Plan;
 const SIZE: [f32; 2] = [1366.0, 768.0];
 
 const ADD_MEMBER_HINT: &str = "Type a country name or code…";
+
+/// The placeholder of the model filter in the Base model view.
+const FILTER_HINT: &str = "name, developer, licence, country or language";
 
 fn builder() -> HarnessBuilder<PlannerApp> {
     Harness::builder().with_size(SIZE)
@@ -750,11 +753,29 @@ fn the_languages_view_shows_the_gap_and_adds_an_adaptation_workload_in_one_undoa
 }
 
 #[test]
+fn the_uncovered_languages_name_their_members_on_hover() {
+    // Quechua is spoken in Peru and Ecuador, whose codes fit the column.
+    let mut h = app();
+    show_view(&mut h, "Languages");
+    h.query_all_by_value("PE, EC").next().unwrap().hover();
+    h.run();
+    h.run();
+    assert!(shows(&h, "Peru, Ecuador"), "the names are on hover");
+}
+
+#[test]
 fn the_model_table_has_a_language_coverage_column_to_sort_on() {
     let mut h = app();
     show_view(&mut h, "Base model");
     click(&mut h, "Coverage");
-    // Ascending: models without a language list (Gemma 3, Apertus) come first.
+    assert!(h.query_by_label("Coverage (desc)").is_some());
+    let filter = h.get_by(|n| n.data().placeholder() == Some(FILTER_HINT));
+    filter.click();
+    h.run();
+    h.get_by(|n| n.data().placeholder() == Some(FILTER_HINT))
+        .type_text("Gemma");
+    h.run();
+    h.run();
     let gemma = h.get_by_label("Gemma 3 27B").accesskit_node().description();
     assert!(
         gemma
@@ -762,6 +783,387 @@ fn the_model_table_has_a_language_coverage_column_to_sort_on() {
             .is_some_and(|d| d.contains("coverage not listed")),
         "Gemma 3 lists no languages: {gemma:?}"
     );
-    click(&mut h, "Coverage (asc)");
-    assert!(h.query_by_label("Coverage (desc)").is_some());
+}
+
+/// The model rows in the order the table shows them, with their coverage cell.
+fn model_rows(h: &Harness<'_, PlannerApp>) -> Vec<(String, String)> {
+    let state = &h.state().state;
+    state
+        .model_table
+        .shown()
+        .map(|(id, coverage)| (id.to_string(), coverage.to_string()))
+        .collect()
+}
+
+#[test]
+fn coverage_sorts_best_first_and_models_without_a_language_list_last_both_ways() {
+    let mut h = app();
+    show_view(&mut h, "Base model");
+    click(&mut h, "Coverage");
+    assert!(
+        h.query_by_label("Coverage (desc)").is_some(),
+        "the first click sorts best first"
+    );
+    let percent = |c: &str| c.trim_end_matches(" %").parse::<f64>().ok();
+    for (direction, descending) in [("desc", true), ("asc", false)] {
+        let rows = model_rows(&h);
+        let known: Vec<f64> = rows.iter().filter_map(|(_, c)| percent(c)).collect();
+        assert!(known.len() > 3, "several models list their languages");
+        let first_unknown = rows
+            .iter()
+            .position(|(_, c)| percent(c).is_none())
+            .expect("some models list no languages");
+        assert!(
+            rows[first_unknown..]
+                .iter()
+                .all(|(_, c)| percent(c).is_none()),
+            "{direction}: 'not listed' rows come after every known coverage: {rows:?}"
+        );
+        let sorted = known.windows(2).all(|w| {
+            if descending {
+                w[0] >= w[1]
+            } else {
+                w[0] <= w[1]
+            }
+        });
+        assert!(sorted, "{direction}: {known:?}");
+        if descending {
+            click(&mut h, "Coverage (desc)");
+        }
+    }
+}
+
+#[test]
+fn the_model_filter_finds_models_by_language_name_and_says_why_when_none_does() {
+    let catalog = Catalog::builtin();
+    let speaks_swahili = catalog
+        .models
+        .iter()
+        .find(|m| m.languages.iter().any(|c| c == "sw"))
+        .expect("a catalog model supports Swahili");
+    let mut h = app();
+    show_view(&mut h, "Base model");
+    h.get_by(|n| n.data().placeholder() == Some(FILTER_HINT))
+        .click();
+    h.run();
+    h.get_by(|n| n.data().placeholder() == Some(FILTER_HINT))
+        .type_text("Swahili");
+    h.run();
+    h.run();
+    let rows = model_rows(&h);
+    assert!(
+        rows.iter().any(|(id, _)| *id == speaks_swahili.id),
+        "{} supports Swahili: {rows:?}",
+        speaks_swahili.name
+    );
+    for (id, _) in &rows {
+        let m = catalog.model(id).unwrap();
+        assert!(
+            m.languages.iter().any(|c| c == "sw"),
+            "{id} does not list sw"
+        );
+    }
+    assert!(texts_containing(&h, "No model").is_empty());
+
+    // No catalog model lists Aymara: the table is empty and says why.
+    h.key_press_modifiers(CTRL, Key::A);
+    h.event(egui::Event::Text("Aymara".into()));
+    h.run();
+    h.run();
+    assert!(model_rows(&h).is_empty());
+    assert!(
+        !texts_containing(
+            &h,
+            "No model in the catalog officially supports Aymara (ay)"
+        )
+        .is_empty(),
+        "the empty table says why"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Building a plan by keyboard
+// ---------------------------------------------------------------------------------------------
+
+fn add_field(h: &Harness<'_, PlannerApp>) -> bool {
+    h.get_by(|n| n.data().placeholder() == Some(ADD_MEMBER_HINT))
+        .is_focused()
+}
+
+fn type_in_add_field(h: &mut Harness<'_, PlannerApp>, query: &str) {
+    h.get_by(|n| n.data().placeholder() == Some(ADD_MEMBER_HINT))
+        .click();
+    h.run();
+    h.get_by(|n| n.data().placeholder() == Some(ADD_MEMBER_HINT))
+        .type_text(query);
+    h.run();
+}
+
+/// The add-member suggestions on screen, top to bottom, as their labels ("+ KE  Kenya").
+fn suggestions(h: &Harness<'_, PlannerApp>) -> Vec<String> {
+    let is_suggestion = |l: &str| l.starts_with("+ ") && l.get(4..6) == Some("  ");
+    let mut found: Vec<(f32, String)> = h
+        .query_all_by(|n| n.label().is_some_and(|l| is_suggestion(&l)))
+        .map(|n| {
+            let label = n.accesskit_node().label().unwrap_or_default();
+            (n.rect().top(), label)
+        })
+        .collect();
+    found.sort_by(|a, b| a.0.total_cmp(&b.0));
+    found.into_iter().map(|(_, l)| l).collect()
+}
+
+#[test]
+fn after_clicking_a_suggestion_the_add_field_keeps_the_focus() {
+    let mut h = app();
+    show_view(&mut h, "Members");
+    add_member(&mut h, "keny", "+ KE  Kenya");
+    assert!(h.state().doc.plan.has_member("KE"));
+    assert!(
+        add_field(&h),
+        "the add field has the focus for the next member"
+    );
+    h.get_by(|n| n.data().placeholder() == Some(ADD_MEMBER_HINT))
+        .type_text("ugan");
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.state().doc.plan.has_member("UG"),
+        "typed straight on: Uganda added"
+    );
+}
+
+#[test]
+fn enter_adds_the_only_matching_country_and_the_field_keeps_the_focus() {
+    let mut h = app();
+    show_view(&mut h, "Members");
+    type_in_add_field(&mut h, "keny");
+    assert_eq!(suggestions(&h), vec!["+ KE  Kenya".to_string()]);
+    h.key_press(Key::Enter);
+    h.run();
+    let plan = &h.state().doc.plan;
+    assert_eq!(plan.members.last().map(|m| m.country.as_str()), Some("KE"));
+    assert!(add_field(&h), "the add field keeps the focus");
+    let field = h.get_by(|n| n.data().placeholder() == Some(ADD_MEMBER_HINT));
+    assert_eq!(field.value().as_deref(), Some(""), "and is empty again");
+    assert!(shows(&h, "KE Kenya"), "the new member is shown");
+}
+
+#[test]
+fn the_arrow_keys_move_through_the_suggestions_and_enter_adds_the_highlighted_one() {
+    let mut h = app();
+    show_view(&mut h, "Members");
+    type_in_add_field(&mut h, "guinea");
+    let shown = suggestions(&h);
+    assert!(
+        shown.len() >= 3,
+        "several countries are called Guinea: {shown:?}"
+    );
+    for key in [Key::ArrowDown, Key::ArrowDown, Key::ArrowUp] {
+        h.key_press(key);
+        h.run();
+    }
+    assert!(add_field(&h), "the arrows leave the focus in the field");
+    h.key_press(Key::Enter);
+    h.run();
+    let second = &shown[1];
+    let code = &second[2..4];
+    let plan = &h.state().doc.plan;
+    assert_eq!(
+        plan.members.last().map(|m| m.country.as_str()),
+        Some(code),
+        "down, down, up: the second suggestion ({second}) is added"
+    );
+    assert!(add_field(&h));
+}
+
+#[test]
+fn the_member_form_does_not_move_when_its_warning_goes() {
+    let mut h = app();
+    show_view(&mut h, "Members");
+    add_member(&mut h, "keny", "+ KE  Kenya");
+    assert!(
+        !texts_containing(&h, "Kenya contributes nothing yet").is_empty(),
+        "a member with nothing is warned about"
+    );
+    let tops = |h: &Harness<'_, PlannerApp>| -> Vec<f32> {
+        ["Accelerators", "Power", "Experts", "Funding"]
+            .iter()
+            .flat_map(|t| {
+                h.query_all_by_value(t)
+                    .map(|n| n.rect().top())
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let before = tops(&h);
+    click(&mut h, "+ Add accelerators");
+    assert!(
+        texts_containing(&h, "contributes nothing yet").is_empty(),
+        "the warning is gone"
+    );
+    let after = tops(&h);
+    assert_eq!(
+        before[0], after[0],
+        "the form stays where it was (section tops before {before:?}, after {after:?})"
+    );
+}
+
+#[test]
+fn the_members_view_opens_on_a_member() {
+    let mut h = app();
+    show_view(&mut h, "Members");
+    let first = &h.state().doc.report.members[0];
+    let heading = format!("{} {}", first.country, first.name);
+    assert_eq!(h.state().state.selected_member, Some(0));
+    assert!(shows(&h, &heading), "{heading} is shown");
+    assert!(h.query_by_label("+ Add accelerators").is_some());
+}
+
+#[test]
+fn a_chip_line_is_owned_or_rented_by_an_explicit_choice() {
+    let mut h = app();
+    show_view(&mut h, "Members");
+    h.get_by_label_contains("CL  Chile").click();
+    h.run();
+    let chile = h
+        .state()
+        .doc
+        .plan
+        .members
+        .iter()
+        .position(|m| m.country == "CL")
+        .unwrap();
+    let tenure =
+        |h: &Harness<'_, PlannerApp>| h.state().doc.plan.members[chile].chips[0].tenure.clone();
+    assert!(
+        matches!(tenure(&h), Tenure::Owned),
+        "Chile's first line is owned"
+    );
+    let owned = h.get_all_by_label("Owned").next().unwrap();
+    assert!(
+        owned.accesskit_node().toggled() == Some(Toggled::True),
+        "Owned is marked"
+    );
+    h.get_all_by_label("Rented").next().unwrap().click();
+    h.run();
+    assert!(matches!(tenure(&h), Tenure::Rented { .. }));
+    assert!(
+        h.get_all_by_label("Rented")
+            .next()
+            .unwrap()
+            .accesskit_node()
+            .toggled()
+            == Some(Toggled::True),
+        "Rented is marked now"
+    );
+    assert!(
+        h.query_all_by_label("Provider").next().is_some(),
+        "the provider can be named"
+    );
+    h.get_all_by_label("Owned").next().unwrap().click();
+    h.run();
+    assert!(matches!(tenure(&h), Tenure::Owned));
+}
+
+#[test]
+fn one_of_a_thing_is_singular_and_no_workloads_is_said_plainly() {
+    let mut h = app();
+    press(&mut h, CTRL, Key::N);
+    assert!(h.state().doc.plan.members.is_empty());
+    assert!(h.state().doc.plan.workloads.is_empty());
+    show_view(&mut h, "Members");
+    type_in_add_field(&mut h, "keny");
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        shows(&h, "1 of 1 member"),
+        "{:?}",
+        texts_containing(&h, " of ")
+    );
+    show_view(&mut h, "Overview");
+    assert!(shows(&h, "1 member"), "the accelerators tile");
+    assert!(
+        !texts_containing(&h, "1 member · base model").is_empty(),
+        "the status bar"
+    );
+    assert!(texts_containing(&h, "1 members").is_empty());
+    assert!(texts_containing(&h, "(s)").is_empty());
+    assert!(shows(&h, "no workloads yet"));
+    assert!(texts_containing(&h, "every workload fits").is_empty());
+    show_view(&mut h, "Base model");
+    assert!(
+        !texts_containing(&h, "No workloads yet").is_empty(),
+        "the fit list says why it is empty"
+    );
+}
+
+#[test]
+fn the_overview_heading_is_the_plans_name_and_edits_it() {
+    let mut h = app();
+    let name = h.state().doc.plan.name.clone();
+    let field = h.get_by_label("Plan name");
+    assert_eq!(field.value().as_deref(), Some(name.as_str()));
+    field.click();
+    h.run();
+    h.key_press_modifiers(CTRL, Key::A);
+    h.event(egui::Event::Text("Andean AI pool".into()));
+    h.run();
+    assert_eq!(h.state().doc.plan.name, "Andean AI pool");
+    assert!(h.state().doc.is_dirty());
+}
+
+#[test]
+fn no_text_in_the_editing_views_is_smaller_than_the_body_text() {
+    let h = app();
+    for theme in [egui::Theme::Light, egui::Theme::Dark] {
+        let style = h.ctx.style_of(theme);
+        let body = style.text_styles[&egui::TextStyle::Body].size;
+        for (name, font) in &style.text_styles {
+            assert!(
+                font.size >= body,
+                "{theme:?}: {name:?} text is {} points, below the body's {body}",
+                font.size
+            );
+        }
+    }
+}
+
+/// Settings kept in memory between two starts of the app.
+#[derive(Default)]
+struct MemoryStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_string(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn the_first_start_says_the_plan_is_an_example_once() {
+    let mut h = app();
+    let note = "This is an example plan";
+    assert!(
+        !texts_containing(&h, note).is_empty(),
+        "the first start says so"
+    );
+    click(&mut h, "Dismiss");
+    assert!(texts_containing(&h, note).is_empty(), "dismissed");
+
+    // The next start (settings kept) opens the example without the note.
+    let mut storage = MemoryStorage::default();
+    let mut first = PlannerApp::new(None, StartOptions::default());
+    assert!(first.state.example_hint);
+    eframe::App::save(&mut first, &mut storage);
+    let second = PlannerApp::new(Some(&storage), StartOptions::default());
+    assert!(second.doc.path.is_none(), "the example is open again");
+    assert!(!second.state.example_hint, "without the note");
 }

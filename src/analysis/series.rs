@@ -12,6 +12,9 @@ use super::workloads::days_at_scale;
 pub struct Point {
     /// Label (country code, supplier, layer...).
     pub label: Cow<'static, str>,
+    /// What the label stands for in full (a member's country name; the label itself where it is
+    /// already in words, as "12 others"), for hover text.
+    pub name: Cow<'static, str>,
     /// Value in the chart's unit.
     pub value: f64,
     /// The member's colour slot (below [`COLOUR_SLOTS`]), the same in every chart and kept while
@@ -45,6 +48,7 @@ pub const COLOUR_SLOTS: usize = 10;
 struct Entry {
     member: usize,
     label: Cow<'static, str>,
+    name: Cow<'static, str>,
     value: f64,
 }
 
@@ -61,8 +65,10 @@ fn top_members(values: impl Iterator<Item = Entry>, named: usize) -> (Vec<Entry>
         let rest: f64 = all[named..].iter().fold(0.0, |a, e| a + e.value);
         let n = all.len() - named;
         all.truncate(named);
+        let label: Cow<'static, str> = Cow::Owned(format!("{n} others"));
         let others = Point {
-            label: Cow::Owned(format!("{n} others")),
+            name: label.clone(),
+            label,
             value: rest,
             slot: None,
         };
@@ -129,6 +135,7 @@ fn coloured(report: &Report, charts: Vec<(Vec<Entry>, Option<Point>)>) -> Vec<Ve
                 .map(|e| Point {
                     slot: slots[e.member],
                     label: e.label,
+                    name: e.name,
                     value: e.value,
                 })
                 .chain(others)
@@ -148,6 +155,7 @@ pub fn capacity(report: &Report, named: usize) -> [ResourceBar; 3] {
         let all = m.iter().enumerate().map(move |(i, f)| Entry {
             member: i,
             label: f.country.clone(),
+            name: f.name.clone(),
             value: value(f),
         });
         top_members(all, named)
@@ -238,6 +246,8 @@ pub fn dependency_segments(report: &Report, catalog: &'static Catalog) -> Vec<Se
 pub struct Stakes {
     /// Member labels (alpha-2 codes).
     pub members: Vec<Cow<'static, str>>,
+    /// Member names ("Kenya"; "12 others" for the rest), in the same order.
+    pub names: Vec<Cow<'static, str>>,
     /// Share of pooled value.
     pub stake: Vec<f64>,
     /// Share of the consortium's population.
@@ -251,6 +261,7 @@ pub fn stakes(report: &Report) -> Stakes {
     let m = &report.members;
     Stakes {
         members: m.iter().map(|m| m.country.clone()).collect(),
+        names: m.iter().map(|m| m.name.clone()).collect(),
         stake: m.iter().map(|m| m.stake).collect(),
         population: m.iter().map(|m| m.population_share).collect(),
         gdp: m.iter().map(|m| m.gdp_share).collect(),
@@ -278,6 +289,7 @@ pub fn top_stakes(report: &Report, max: usize) -> Stakes {
     let mut out = Stakes::default();
     for &i in &order[..shown] {
         out.members.push(all.members[i].clone());
+        out.names.push(all.names[i].clone());
         out.stake.push(all.stake[i]);
         out.population.push(all.population[i]);
         out.gdp.push(all.gdp[i]);
@@ -285,8 +297,9 @@ pub fn top_stakes(report: &Report, max: usize) -> Stakes {
     let rest = &order[shown..];
     if !rest.is_empty() {
         let sum = |v: &[f64]| rest.iter().fold(0.0, |a, &i| a + v[i]);
-        out.members
-            .push(Cow::Owned(format!("{} others", rest.len())));
+        let others: Cow<'static, str> = Cow::Owned(format!("{} others", rest.len()));
+        out.names.push(others.clone());
+        out.members.push(others);
         out.stake.push(sum(&all.stake));
         out.population.push(sum(&all.population));
         out.gdp.push(sum(&all.gdp));

@@ -118,6 +118,11 @@ impl PlannerApp {
         if let Some(path) = start_file {
             app.open_path(&path);
         }
+        // The first start opens the built-in example: say so, once.
+        if app.doc.path.is_none() && !app.settings.seen_example_hint {
+            app.state.example_hint = true;
+            app.settings.seen_example_hint = true;
+        }
         app
     }
 
@@ -127,6 +132,7 @@ impl PlannerApp {
         options: StartOptions,
     ) -> PlannerApp {
         cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
+        cc.egui_ctx.all_styles_mut(theme::readable_text_sizes);
         PlannerApp::new(cc.storage, options)
     }
 

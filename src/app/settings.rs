@@ -24,6 +24,8 @@ pub struct Settings {
     /// The folder of the last file opened, saved or exported: where dialogs start for a plan
     /// that has no file yet.
     pub last_folder: Option<PathBuf>,
+    /// Whether the first start's "this is an example plan" note has been shown (it shows once).
+    pub seen_example_hint: bool,
 }
 
 impl Default for Settings {
@@ -34,6 +36,7 @@ impl Default for Settings {
             recent: Vec::new(),
             last_file: None,
             last_folder: None,
+            seen_example_hint: false,
         }
     }
 }

@@ -104,6 +104,19 @@ pub const MAX_ZOOM: f32 = 2.5;
 /// Zoom step for Ctrl+plus / Ctrl+minus.
 pub const ZOOM_STEP: f32 = 0.1;
 
+/// Raises every text style below the body size to the body size, so that nothing a user must
+/// read ("4 of 4 members", chart labels, hints) is smaller than the theme's body text (egui's
+/// small text is 9 points against 12.5). Headings and larger styles are left as they are.
+pub fn readable_text_sizes(style: &mut egui::Style) {
+    let body = style
+        .text_styles
+        .get(&egui::TextStyle::Body)
+        .map_or(12.5, |f| f.size);
+    for font in style.text_styles.values_mut() {
+        font.size = font.size.max(body);
+    }
+}
+
 /// The size of a key-figure tile and its type.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TileLook {
@@ -199,4 +212,27 @@ pub fn presentation_style(base: &egui::Style) -> egui::Style {
     style.spacing.slider_width = 230.0;
     style.spacing.item_spacing = egui::vec2(10.0, 8.0);
     style
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_text_style_is_smaller_than_the_body_text() {
+        let mut style = egui::Style::default();
+        let body = style.text_styles[&egui::TextStyle::Body].size;
+        let heading = style.text_styles[&egui::TextStyle::Heading].size;
+        assert!(style.text_styles[&egui::TextStyle::Small].size < body);
+        readable_text_sizes(&mut style);
+        for (name, font) in &style.text_styles {
+            assert!(font.size >= body, "{name:?} is {} < {body}", font.size);
+        }
+        assert_eq!(style.text_styles[&egui::TextStyle::Small].size, body);
+        assert_eq!(
+            style.text_styles[&egui::TextStyle::Heading].size,
+            heading,
+            "headings keep their size"
+        );
+    }
 }

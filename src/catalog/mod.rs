@@ -9,6 +9,7 @@ mod country;
 mod export;
 mod language;
 mod model;
+mod model_query;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -25,6 +26,7 @@ pub use language::{
     LanguageStatus, LanguageSupport, LanguageTable, MIN_KNOWN_SHARE, ModelSupport, UnsupportedRow,
 };
 pub use model::{Licence, OpenModel, Openness};
+pub use model_query::{MIN_LANGUAGE_NAME_QUERY, ModelQuery};
 
 /// How sure the catalog is of a row: H = primary source or several agreeing, M = reputable secondary
 /// only, L = single weak source or conflicting.

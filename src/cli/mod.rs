@@ -198,9 +198,9 @@ pub fn run(command: Command) -> ExitCode {
         Command::Validate { plan } => match file::load(&plan, catalog) {
             Ok(loaded) if loaded.problems.is_empty() => {
                 emit(&format!(
-                    "{}: valid ({} members)\n",
+                    "{}: valid ({})\n",
                     plan.display(),
-                    loaded.plan.members.len()
+                    crate::words::counted(loaded.plan.members.len(), "member", "members")
                 ));
                 ExitCode::SUCCESS
             }

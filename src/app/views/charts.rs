@@ -123,6 +123,9 @@ pub(super) fn static_plot(id: &str, width: f32, height: f32) -> Plot<'static> {
 /// its marker and margins).
 const CAPACITY_LEGEND_WIDTH: f32 = 140.0;
 
+/// Points of a legend row that are not its text: the colour marker and the margins.
+const LEGEND_MARKER_WIDTH: f32 = 30.0;
+
 /// The x range's right end for a capacity chart `width` points wide, so that the legend in the
 /// top-right corner stays clear of the "needed" bar (which ends at x = 1.3, the range starting at
 /// −0.6): narrow charts, as in presentation mode, get more room.
@@ -139,10 +142,25 @@ fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32, height: f32) {
         let unit = bar.unit;
         let requirement = theme::requirement_color(ui.visuals());
         let mut charts: Vec<BarChart> = Vec::new();
+        // Members by name in the legend where every name fits its width, else by code; the hover
+        // text names them in full either way.
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let by_name = bar.by_member.iter().all(|p| {
+            let wide = ui
+                .painter()
+                .layout_no_wrap(p.name.to_string(), font.clone(), egui::Color32::PLACEHOLDER)
+                .size()
+                .x;
+            wide <= CAPACITY_LEGEND_WIDTH - LEGEND_MARKER_WIDTH
+        });
         for p in &bar.by_member {
             let chart = BarChart::new(
-                p.label.clone(),
-                vec![Bar::new(0.0, p.value).width(0.6).name(&p.label)],
+                if by_name {
+                    p.name.clone()
+                } else {
+                    p.label.clone()
+                },
+                vec![Bar::new(0.0, p.value).width(0.6).name(&p.name)],
             )
             .color(theme::member_color(p.slot))
             .element_formatter(Box::new(move |b, _| {
@@ -375,7 +393,7 @@ pub(super) fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui:
 fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
     ui.heading("Stake in the pool beside population and GDP");
     let s = series::top_stakes(&cx.doc.report, series::STAKE_MEMBERS);
-    let codes = s.members.clone();
+    let names = s.names.clone();
     let make = |name: &str, offset: f64, values: &[f64], n: usize| {
         let bars: Vec<Bar> = values
             .iter()
@@ -383,7 +401,7 @@ fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
             .map(|(i, v)| {
                 Bar::new(i as f64 + offset, v * 100.0)
                     .width(0.26)
-                    .name(&codes[i])
+                    .name(&names[i])
             })
             .collect();
         let series_name = name.to_string();
@@ -396,7 +414,7 @@ fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
     let stake = make("stake in pooled value", -0.28, &s.stake, 0);
     let population = make("share of population", 0.0, &s.population, 1);
     let gdp = make("share of GDP", 0.28, &s.gdp, 2);
-    let labels = s.members.clone();
+    let labels = axis_labels(ui, &s, ui.available_width());
     // Headroom above the tallest bar for the legend in the top-right corner, which the "others"
     // group (often the tallest) sits under at 193 members.
     let tallest = [&s.stake, &s.population, &s.gdp]
@@ -432,6 +450,31 @@ fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
             plot.bar_chart(population);
             plot.bar_chart(gdp);
         });
+}
+
+/// The stakes chart's member labels: each member's name where it fits under its group of bars,
+/// else its code (the bars' hover text names it in full).
+fn axis_labels(ui: &Ui, s: &series::Stakes, width: f32) -> Vec<String> {
+    let groups = s.members.len().max(1) as f32;
+    // The plot spans the groups and half a group's margin at each end, less the y axis.
+    let room = (width - 60.0) / (groups + 1.0) - 8.0;
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    s.members
+        .iter()
+        .zip(&s.names)
+        .map(|(code, name)| {
+            let wide = ui
+                .painter()
+                .layout_no_wrap(name.to_string(), font.clone(), egui::Color32::PLACEHOLDER)
+                .size()
+                .x;
+            if wide <= room {
+                name.to_string()
+            } else {
+                code.to_string()
+            }
+        })
+        .collect()
 }
 
 /// The stakes chart's y range as a multiple of its tallest bar: the legend's three rows take the

@@ -168,19 +168,25 @@ fn chips_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
             );
         });
         row.col(|ui| {
-            let mut rented = matches!(line.tenure, Tenure::Rented { .. });
+            // An explicit choice: "Owned" or "Rented", one of them always marked.
+            let rented = matches!(line.tenure, Tenure::Rented { .. });
             if ui
-                .checkbox(&mut rented, "rented")
-                .on_hover_text("Rented from a cloud or another provider")
-                .changed()
+                .add(egui::Button::selectable(!rented, "Owned"))
+                .on_hover_text("Owned by the member")
+                .clicked()
+                && rented
             {
-                line.tenure = if rented {
-                    Tenure::Rented {
-                        provider: String::new(),
-                        provider_country: "US".into(),
-                    }
-                } else {
-                    Tenure::Owned
+                line.tenure = Tenure::Owned;
+            }
+            if ui
+                .add(egui::Button::selectable(rented, "Rented"))
+                .on_hover_text("Rented from a cloud or another provider")
+                .clicked()
+                && !rented
+            {
+                line.tenure = Tenure::Rented {
+                    provider: String::new(),
+                    provider_country: "US".into(),
                 };
             }
             if let Tenure::Rented {
@@ -387,6 +393,47 @@ fn funding_ui(ui: &mut Ui, plan: &mut Plan, member: usize) {
     });
 }
 
+/// The member's warnings on one line of fixed height, so that the form below never moves when a
+/// warning comes or goes ("Kenya contributes nothing yet" disappears with the first line added,
+/// and a form that jumped by a line made the next click miss). Every warning is in the tooltip.
+fn member_warnings_ui(ui: &mut Ui, cx: &ViewCtx, i: usize) {
+    use crate::analysis::Subject;
+    let messages: Vec<&str> = cx
+        .doc
+        .report
+        .warnings
+        .iter()
+        .filter(|w| matches!(w.subject, Subject::Member(m) | Subject::ChipLine(m, _) if m == i))
+        .map(|w| w.message.as_str())
+        .collect();
+    let height = ui.text_style_height(&egui::TextStyle::Body);
+    let width = ui.available_width();
+    let (text, color) = if messages.is_empty() {
+        (
+            "No warnings for this member.".to_string(),
+            ui.visuals().weak_text_color(),
+        )
+    } else {
+        (
+            messages.join(" · "),
+            theme::status_color(ui.visuals(), theme::Status::Warn),
+        )
+    };
+    let response = ui
+        .allocate_ui_with_layout(
+            egui::vec2(width, height),
+            egui::Layout::left_to_right(egui::Align::Center),
+            |ui| {
+                ui.set_min_size(egui::vec2(width, height));
+                ui.add(egui::Label::new(RichText::new(&text).color(color)).truncate())
+            },
+        )
+        .inner;
+    if messages.len() > 1 {
+        response.on_hover_text(messages.join("\n"));
+    }
+}
+
 /// The contributions of member `i`.
 pub fn contributions_ui(ui: &mut Ui, cx: &mut ViewCtx, i: usize) {
     let catalog = cx.catalog;
@@ -406,9 +453,7 @@ pub fn contributions_ui(ui: &mut Ui, cx: &mut ViewCtx, i: usize) {
             figures.population_share * 100.0,
             figures.gdp_share * 100.0
         ));
-        for w in cx.doc.report.warnings.iter().filter(|w| matches!(w.subject, crate::analysis::Subject::Member(m) | crate::analysis::Subject::ChipLine(m, _) if m == i)) {
-            ui.label(RichText::new(w.message.to_string()).color(theme::status_color(ui.visuals(), theme::Status::Warn)));
-        }
+        member_warnings_ui(ui, cx, i);
         let plan = &mut cx.doc.plan;
         ui.add_space(8.0);
         ui.label(RichText::new("Accelerators").strong());

@@ -10,7 +10,9 @@ use super::ViewCtx;
 use crate::analysis::languages::{LanguageFigures, TOKENS_PER_LANGUAGE};
 use crate::app::theme::{self, Status};
 use crate::app::widgets::number_ui;
+use crate::catalog::Catalog;
 use crate::plan::{LanguageCorpus, Workload, WorkloadKind};
+use crate::words::{counted, noun};
 
 /// Bar labels of the coverage chart, rebuilt only when the analysis changes.
 #[derive(Debug, Clone, Default)]
@@ -89,10 +91,11 @@ fn summary_ui(ui: &mut Ui, l: &LanguageFigures, model: &str) {
         RichText::new(format!(
             "{model} reaches {coverage} of the consortium's people in their first language \
              (over the {:.0} % of the population whose languages have public shares). \
-             {} of {} members can use it in an official language.",
+             {} of {} {} can use it in an official language.",
             l.population_known_share * 100.0,
             l.members_with_official_language,
-            l.members.len()
+            l.members.len(),
+            noun(l.members.len(), "member", "members")
         ))
         .strong(),
     );
@@ -233,7 +236,7 @@ struct Edits {
     add: Vec<(String, f64)>,
 }
 
-fn uncovered_ui(ui: &mut Ui, l: &LanguageFigures) -> Edits {
+fn uncovered_ui(ui: &mut Ui, l: &LanguageFigures, catalog: &Catalog) -> Edits {
     let uncovered = &l.uncovered;
     let mut edits = Edits::default();
     if uncovered.is_empty() {
@@ -245,9 +248,9 @@ fn uncovered_ui(ui: &mut Ui, l: &LanguageFigures) -> Edits {
     ui.horizontal(|ui| {
         ui.label(format!(
             "Closing the whole gap: {:.0}B tokens of continued pretraining and {total_experts:.0} \
-             data-and-language experts ({} languages; {:.0}B tokens each unless the corpus is smaller).",
+             data-and-language experts ({}; {:.0}B tokens each unless the corpus is smaller).",
             total_tokens / 1e9,
-            uncovered.len(),
+            counted(uncovered.len(), "language", "languages"),
             TOKENS_PER_LANGUAGE / 1e9
         ));
     });
@@ -307,7 +310,10 @@ fn uncovered_ui(ui: &mut Ui, l: &LanguageFigures) -> Edits {
                     });
                 });
                 row.col(|ui| {
-                    ui.label(l.members_of(u).collect::<Vec<_>>().join(", "));
+                    // Codes fit the column; the names are on hover.
+                    let codes: Vec<&str> = l.members_of(u).collect();
+                    let names: Vec<&str> = codes.iter().map(|c| catalog.country_name(c)).collect();
+                    ui.label(codes.join(", ")).on_hover_text(names.join(", "));
                 });
                 row.col(|ui| {
                     let mut billions = u.corpus_tokens.unwrap_or(0.0) / 1e9;
@@ -398,6 +404,7 @@ pub fn languages_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         .as_ref()
         .map_or(cx.doc.plan.base_model.clone(), |m| m.name.clone());
     let chart = chart_labels(cx);
+    let catalog = cx.catalog;
     let l = &cx.doc.report.languages;
     let edits = egui::ScrollArea::vertical()
         .id_salt("languages-view")
@@ -413,7 +420,7 @@ pub fn languages_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             chart_ui(ui, l, &chart);
             ui.add_space(8.0);
             ui.heading("Uncovered languages, most spoken first");
-            uncovered_ui(ui, l)
+            uncovered_ui(ui, l, catalog)
         })
         .inner;
     cx.state.language_chart = chart;

@@ -6,57 +6,118 @@ use egui::{RichText, Ui};
 use super::{MemberSort, ViewCtx, contributions};
 use crate::numbers::{readable, short_percent};
 use crate::plan::Member;
+use crate::words::noun;
 
 const MAX_SUGGESTIONS: usize = 8;
 
+/// The add-member field's id: it keeps the keyboard focus while members are added one by one.
+fn add_field_id() -> egui::Id {
+    egui::Id::unique("add-member-query")
+}
+
+/// Countries matching the add-member text that are not members yet, best first: exact ISO code,
+/// then names starting with the text, then names containing it.
+fn suggestions(cx: &ViewCtx) -> Vec<(String, String)> {
+    let query = cx.state.add_query.trim().to_lowercase();
+    if query.is_empty() {
+        return Vec::new();
+    }
+    let rank = |c: &crate::catalog::Country| {
+        let name = c.name.to_lowercase();
+        if c.code.to_lowercase() == query || c.alpha3.to_lowercase() == query {
+            Some(0)
+        } else if name.starts_with(&query) {
+            Some(1)
+        } else if name.contains(&query) {
+            Some(2)
+        } else {
+            None
+        }
+    };
+    let mut ranked: Vec<(u8, &crate::catalog::Country)> = cx
+        .catalog
+        .countries
+        .countries
+        .iter()
+        .filter(|c| !cx.doc.plan.has_member(&c.code))
+        .filter_map(|c| rank(c).map(|r| (r, c)))
+        .collect();
+    ranked.sort_by_key(|(r, _)| *r);
+    ranked
+        .into_iter()
+        .take(MAX_SUGGESTIONS)
+        .map(|(_, c)| (c.code.clone(), c.name.clone()))
+        .collect()
+}
+
+/// Adds the member `code`, selects it and empties the add field (which keeps the focus).
+fn add_member(ui: &Ui, cx: &mut ViewCtx, code: String) {
+    cx.doc.checkpoint();
+    cx.doc.plan.members.push(Member::new(code));
+    cx.state.selected_member = Some(cx.doc.plan.members.len() - 1);
+    cx.state.add_query.clear();
+    cx.state.add_highlight = 0;
+    ui.memory_mut(|m| m.request_focus(add_field_id()));
+}
+
 fn add_member_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     ui.label(RichText::new("Add a member state").strong());
+    let id = add_field_id();
+    // Up and down move through the suggestions while the field has the focus; they are taken
+    // before the field sees them (a one-line field would move its cursor to the start or end).
+    if ui.memory(|m| m.has_focus(id)) {
+        let (down, up) = ui.input_mut(|i| {
+            (
+                i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown),
+                i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowUp),
+            )
+        });
+        let n = suggestions(cx).len();
+        if n > 0 {
+            let h = cx.state.add_highlight.min(n - 1);
+            cx.state.add_highlight = if down {
+                (h + 1).min(n - 1)
+            } else if up {
+                h.saturating_sub(1)
+            } else {
+                h
+            };
+        }
+    }
+    let before = cx.state.add_query.clone();
     let edit = ui.add(
         egui::TextEdit::singleline(&mut cx.state.add_query)
+            .id(id)
             .hint_text("Type a country name or code…")
-            .desired_width(f32::INFINITY),
+            .desired_width(f32::INFINITY)
+            // Enter adds the highlighted country and the field keeps the focus for the next one.
+            .return_key(None),
     );
-    let _ = edit.on_hover_text("Type part of a name or an ISO code, then click a suggestion");
-    let query = cx.state.add_query.trim().to_lowercase();
-    if !query.is_empty() {
-        // Rank: exact ISO code, then names starting with the text, then names containing it.
-        let rank = |c: &crate::catalog::Country| {
-            let name = c.name.to_lowercase();
-            if c.code.to_lowercase() == query || c.alpha3.to_lowercase() == query {
-                Some(0)
-            } else if name.starts_with(&query) {
-                Some(1)
-            } else if name.contains(&query) {
-                Some(2)
-            } else {
-                None
-            }
-        };
-        let mut ranked: Vec<(u8, &crate::catalog::Country)> = cx
-            .catalog
-            .countries
-            .countries
-            .iter()
-            .filter(|c| !cx.doc.plan.has_member(&c.code))
-            .filter_map(|c| rank(c).map(|r| (r, c)))
-            .collect();
-        ranked.sort_by_key(|(r, _)| *r);
-        let matches: Vec<(String, String)> = ranked
-            .into_iter()
-            .take(MAX_SUGGESTIONS)
-            .map(|(_, c)| (c.code.clone(), c.name.clone()))
-            .collect();
-        if matches.is_empty() {
-            ui.label(RichText::new("No country matches (or it is already a member).").weak());
+    if cx.state.add_query != before {
+        cx.state.add_highlight = 0;
+    }
+    let enter = edit.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+    let _ = edit.on_hover_text(
+        "Type part of a name or an ISO code; Enter adds the highlighted country, \
+         the arrow keys move through the suggestions",
+    );
+    let matches = suggestions(cx);
+    if !cx.state.add_query.trim().is_empty() && matches.is_empty() {
+        ui.label(RichText::new("No country matches (or it is already a member).").weak());
+    }
+    let highlight = cx.state.add_highlight.min(matches.len().saturating_sub(1));
+    let mut chosen = None;
+    for (n, (code, name)) in matches.iter().enumerate() {
+        let button = egui::Button::selectable(n == highlight, format!("+ {code}  {name}"));
+        if ui.add(button).clicked() {
+            chosen = Some(code.clone());
         }
-        for (code, name) in matches {
-            if ui.button(format!("+ {code}  {name}")).clicked() {
-                cx.doc.checkpoint();
-                cx.doc.plan.members.push(Member::new(code));
-                cx.state.selected_member = Some(cx.doc.plan.members.len() - 1);
-                cx.state.add_query.clear();
-            }
-        }
+    }
+    if enter && chosen.is_none() {
+        chosen = matches.get(highlight).map(|(code, _)| code.clone());
+    }
+    if let Some(code) = chosen {
+        add_member(ui, cx, code);
     }
     egui::ComboBox::from_id_salt("add-preset")
         .selected_text("Add a regional group…")
@@ -148,14 +209,12 @@ fn member_list_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             .accessible_name("Sort members by");
     });
     let indices = sorted_indices(cx);
-    ui.label(
-        RichText::new(format!(
-            "{} of {} members",
-            indices.len(),
-            cx.doc.plan.members.len()
-        ))
-        .small(),
-    );
+    let total = cx.doc.plan.members.len();
+    ui.label(format!(
+        "{} of {total} {}",
+        indices.len(),
+        noun(total, "member", "members")
+    ));
     let mut remove = None;
     let row_height = 2.0 * ui.text_style_height(&egui::TextStyle::Body) + 8.0;
     egui::ScrollArea::vertical()
@@ -212,6 +271,11 @@ fn member_list_ui(ui: &mut Ui, cx: &mut ViewCtx) {
 
 /// The members view.
 pub fn members_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    // The view opens on a member (the first in the list's order), never on an empty panel.
+    let n = cx.doc.plan.members.len();
+    if cx.state.selected_member.is_none_or(|i| i >= n) {
+        cx.state.selected_member = sorted_indices(cx).first().copied();
+    }
     egui::Panel::left("member-list-panel")
         .resizable(true)
         .default_size(370.0)
@@ -228,15 +292,16 @@ pub fn members_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             .filter(|&i| i < cx.doc.plan.members.len())
         {
             Some(i) => contributions::contributions_ui(ui, cx, i),
+            None if cx.doc.plan.members.is_empty() => {
+                ui.heading("No members yet");
+                ui.label(
+                    "Type a country's name or code on the left and press Enter, or add a whole \
+                     regional group.",
+                );
+            }
             None => {
-                ui.heading("Select a member");
-                ui.label("Pick a member on the left to edit what it contributes, or add one.");
-                let e = &cx.doc.report.experts;
-                ui.add_space(8.0);
-                ui.label(format!(
-                    "The pool has {:.1} expert FTE ({:.1} foreign) against {:.0} needed.",
-                    e.total_fte, e.foreign_fte, e.needed_fte
-                ));
+                ui.heading("No member matches the filter");
+                ui.label("Clear the filter on the left to see every member.");
             }
         }
     });

@@ -65,6 +65,10 @@ pub struct ViewState {
     pub member_sort: MemberSort,
     /// Search text in the add-member box.
     pub add_query: String,
+    /// Which add-member suggestion Enter adds (moved with the arrow keys; 0 is the best match).
+    pub add_highlight: usize,
+    /// Whether the Overview tells that the open plan is the built-in example (first start only).
+    pub example_hint: bool,
     /// Text filter over the model catalog.
     pub model_filter: String,
     /// Model table sort column and direction (true = descending).
@@ -233,8 +237,8 @@ pub fn status_bar_ui(ui: &mut Ui, doc: &Document, status: &str) {
         }
         ui.separator();
         ui.label(format!(
-            "{} members · base model {}",
-            doc.plan.members.len(),
+            "{} · base model {}",
+            crate::words::counted(doc.plan.members.len(), "member", "members"),
             doc.report
                 .model
                 .as_ref()

@@ -7,7 +7,7 @@ use super::ViewCtx;
 use crate::analysis::languages::coverage_with;
 use crate::analysis::workload_fits;
 use crate::app::theme::{self, Status};
-use crate::catalog::{OpenModel, Openness};
+use crate::catalog::{ModelQuery, OpenModel, Openness};
 
 /// Columns the model table can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -40,8 +40,6 @@ pub struct ModelRow {
     /// Language coverage for this consortium (0 to 1), when the model lists its languages.
     pub coverage: Option<f64>,
     coverage_text: String,
-    /// Lower-case text the filter searches (name, developer, licence).
-    search: String,
     /// Name cell ("* " marks the base model).
     name: String,
     params: String,
@@ -59,6 +57,20 @@ pub struct ModelTable {
     rows: Vec<ModelRow>,
     order_for: Option<((ModelSort, bool), String)>,
     order: Vec<usize>,
+    /// Why no row matches the filter ("" while some row does).
+    no_match: String,
+}
+
+impl ModelTable {
+    /// The rows the table shows, in its order: each model's id and its coverage cell ("62 %",
+    /// "not listed").
+    pub fn shown(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.order.iter().filter_map(|&i| {
+            self.rows
+                .get(i)
+                .map(|r| (r.id.as_str(), r.coverage_text.as_str()))
+        })
+    }
 }
 
 fn openness(o: Openness) -> &'static str {
@@ -95,7 +107,6 @@ fn row_of(m: &OpenModel, fits: Vec<bool>, coverage: Option<f64>, base: &str) -> 
     };
     ModelRow {
         id: m.id.clone(),
-        search: format!("{}\n{}\n{}", m.name, m.developer, m.licence.name).to_lowercase(),
         name: if m.id == base {
             format!("* {}", m.name)
         } else {
@@ -144,14 +155,15 @@ fn refresh_table(cx: &mut ViewCtx) {
     let key = (cx.state.model_sort, cx.state.model_filter.to_lowercase());
     if table.order_for.as_ref() != Some(&key) {
         let models = all_models(cx);
-        let filter = &key.1;
+        let query = ModelQuery::new(cx.catalog, &key.1);
         let mut order: Vec<usize> = (0..table.rows.len())
-            .filter(|&i| {
-                filter.is_empty()
-                    || table.rows[i].search.contains(filter.as_str())
-                    || models[i].developer_country.to_lowercase() == *filter
-            })
+            .filter(|&i| query.matches(cx.catalog, models[i]))
             .collect();
+        table.no_match = if order.is_empty() {
+            no_match_text(cx, &query, key.1.trim())
+        } else {
+            String::new()
+        };
         let (column, descending) = key.0;
         let rows = &table.rows;
         order.sort_by(|&i, &j| {
@@ -164,10 +176,13 @@ fn refresh_table(cx: &mut ViewCtx) {
                 ModelSort::Country => a.developer_country.cmp(&b.developer_country),
                 ModelSort::Languages => a.languages.len().cmp(&b.languages.len()),
                 ModelSort::Fits => count(&rows[i]).cmp(&count(&rows[j])),
-                ModelSort::Coverage => rows[i]
-                    .coverage
-                    .unwrap_or(-1.0)
-                    .total_cmp(&rows[j].coverage.unwrap_or(-1.0)),
+                // Models whose coverage is not known come last whichever the direction.
+                ModelSort::Coverage => match (rows[i].coverage, rows[j].coverage) {
+                    (Some(a), Some(b)) => a.total_cmp(&b),
+                    (Some(_), None) => return std::cmp::Ordering::Less,
+                    (None, Some(_)) => return std::cmp::Ordering::Greater,
+                    (None, None) => a.name.to_lowercase().cmp(&b.name.to_lowercase()),
+                },
             };
             if descending { o.reverse() } else { o }
         });
@@ -175,6 +190,38 @@ fn refresh_table(cx: &mut ViewCtx) {
         table.order_for = Some(key);
     }
     cx.state.model_table = table;
+}
+
+/// Why a filter finds no model: the languages it names that no model supports, or what it was
+/// matched against.
+fn no_match_text(cx: &ViewCtx, query: &ModelQuery, text: &str) -> String {
+    let languages: Vec<String> = query
+        .languages(cx.catalog)
+        .iter()
+        .take(3)
+        .map(|l| format!("{} ({})", l.name, l.code))
+        .collect();
+    if languages.is_empty() {
+        format!(
+            "No model matches “{text}”: the filter looks in model names, developers, licences, \
+             developer country codes and the names and codes of the languages models support."
+        )
+    } else {
+        format!(
+            "No model in the catalog officially supports {}. Languages only in a model's \
+             pretraining data do not count; the Languages view shows the gap and what adapting \
+             a model would take.",
+            languages.join(" or ")
+        )
+    }
+}
+
+/// Whether a column sorts largest first on its first click: the columns where more is better.
+fn descending_first(column: ModelSort) -> bool {
+    matches!(
+        column,
+        ModelSort::Languages | ModelSort::Coverage | ModelSort::Fits
+    )
 }
 
 /// Column widths at their design size; the table scales them to the width it gets.
@@ -212,7 +259,7 @@ fn sort_button(ui: &mut Ui, label: &str, column: ModelSort, sort: &mut (ModelSor
         *sort = if sort.0 == column {
             (column, !sort.1)
         } else {
-            (column, false)
+            (column, descending_first(column))
         };
     }
 }
@@ -499,6 +546,9 @@ fn details_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             }
             ui.add_space(8.0);
             ui.label(RichText::new("Fit with the pooled hardware").strong());
+            if cx.doc.plan.workloads.is_empty() {
+                ui.label("No workloads yet: add one under Workloads & assumptions to see whether this model fits the pool.");
+            }
             let fits = cx
                 .state
                 .model_table
@@ -535,8 +585,8 @@ pub fn model_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             ui.label("Filter:");
             ui.add(
                 egui::TextEdit::singleline(&mut cx.state.model_filter)
-                    .hint_text("name, developer, licence or country code")
-                    .desired_width(260.0),
+                    .hint_text("name, developer, licence, country or language")
+                    .desired_width(340.0),
             );
             let base = cx.doc.report.model.as_ref().map_or_else(
                 || format!("unknown ({})", cx.doc.plan.base_model),
@@ -544,6 +594,13 @@ pub fn model_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             );
             ui.label(format!("Base model: {base}"));
         });
+        if !cx.state.model_table.no_match.is_empty() {
+            ui.add_space(6.0);
+            ui.label(
+                RichText::new(&cx.state.model_table.no_match)
+                    .color(theme::status_color(ui.visuals(), Status::Warn)),
+            );
+        }
         table_ui(ui, cx);
     });
 }

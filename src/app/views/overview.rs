@@ -10,6 +10,7 @@ use crate::app::document::Document;
 use crate::app::theme::{self, Status, TileLook};
 use crate::app::widgets::{badge_ui, tile_ui};
 use crate::catalog::Catalog;
+use crate::words::counted;
 
 fn severity_status(s: Severity) -> Status {
     match s {
@@ -54,7 +55,9 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog) -> Vec<Tile> 
         add(
             "Accelerator memory",
             &format!("{:.2} TB", p.memory_tb),
-            if fits {
+            if report.workloads.is_empty() {
+                "no workloads yet"
+            } else if fits {
                 "every workload fits"
             } else {
                 "a workload does not fit"
@@ -71,7 +74,7 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog) -> Vec<Tile> 
         add(
             "Accelerators",
             &p.accelerators.to_string(),
-            &format!("{} members", plan.members.len()),
+            &counted(plan.members.len(), "member", "members"),
             Status::Neutral,
             &how(Figure::PooledAccelerators),
         );
@@ -112,7 +115,10 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog) -> Vec<Tile> 
             "Experts",
             &format!("{:.0} / {:.0} FTE", e.total_fte, e.needed_fte),
             &if short_roles > 0 {
-                format!("have / need · {short_roles} role(s) short")
+                format!(
+                    "have / need · {} short",
+                    counted(short_roles, "role", "roles")
+                )
             } else {
                 "have / need · every role covered".to_string()
             },
@@ -323,25 +329,63 @@ fn findings_ui(ui: &mut Ui, cx: &ViewCtx) {
     }
 }
 
+/// The plan's name as the view's heading and its description under it, both edited in place.
+fn name_and_description_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    let plan = &mut cx.doc.plan;
+    ui.add(
+        egui::TextEdit::singleline(&mut plan.name)
+            .font(egui::TextStyle::Heading)
+            .hint_text("Name this plan")
+            .desired_width(f32::INFINITY),
+    )
+    .on_hover_text("The plan's name: click to edit")
+    .accessible_name("Plan name");
+    ui.add(
+        egui::TextEdit::multiline(&mut plan.description)
+            .hint_text("Describe the plan: who, what for, by when")
+            .desired_rows(1)
+            .desired_width(f32::INFINITY),
+    )
+    .on_hover_text("The plan's description: click to edit")
+    .accessible_name("Plan description");
+}
+
+/// On the first start, a line saying that the open plan is the built-in example and how to start
+/// one's own; it goes once dismissed or when another plan is opened, and never comes back.
+fn example_hint_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    if !cx.state.example_hint {
+        return;
+    }
+    egui::Frame::group(ui.style())
+        .fill(theme::status_fill(ui.visuals(), Status::Neutral))
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(
+                    "This is an example plan (Latam-GPT), here to explore. \
+                     To plan your own consortium, choose New plan in the File menu.",
+                );
+                if ui.button("New plan").clicked() {
+                    cx.commands.push(Command::NewPlan);
+                }
+                if ui.button("Dismiss").clicked() {
+                    cx.state.example_hint = false;
+                }
+            });
+        });
+    ui.add_space(4.0);
+}
+
 /// The overview view.
 pub fn overview_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            ui.horizontal_wrapped(|ui| {
-                ui.heading(&cx.doc.plan.name);
-            });
-            if !cx.doc.plan.description.is_empty() {
-                ui.label(RichText::new(&cx.doc.plan.description).italics());
-            }
+            example_hint_ui(ui, cx);
+            name_and_description_ui(ui, cx);
             ui.add_space(6.0);
             let tiles = key_tiles(cx.doc, cx.catalog);
             tile_rows_ui(ui, &tiles, TileLook::NORMAL);
-            ui.label(
-                RichText::new("Hover a tile to see its formula and inputs.")
-                    .small()
-                    .weak(),
-            );
+            ui.label(RichText::new("Hover a tile to see its formula and inputs.").weak());
             ui.add_space(10.0);
             warnings_ui(ui, cx);
             ui.add_space(10.0);
