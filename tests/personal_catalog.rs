@@ -60,10 +60,7 @@ fn an_accelerator_kept_in_my_catalog_can_be_used_in_a_new_plan_after_a_restart()
         h.get_by_label("Discard it").click();
         h.run();
     }
-    h.get_by_label("File").click();
-    h.run();
-    h.get_by(|n| n.label().is_some_and(|l| l.starts_with("New plan")))
-        .click();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
     click(&mut h, "Workloads & assumptions");
     assert!(h.state().doc.plan.custom_accelerators.is_empty());
