@@ -158,8 +158,9 @@ impl PlannerApp {
                     format!("Opened {}", path.display())
                 } else {
                     format!(
-                        "Opened {} with {n} problem(s): see Overview",
-                        path.display()
+                        "Opened {} with {}: see Overview",
+                        path.display(),
+                        crate::words::counted(n, "problem", "problems")
                     )
                 };
             }

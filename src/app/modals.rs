@@ -23,9 +23,9 @@ impl PlannerApp {
         Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
             ui.heading("Restore unsaved work?");
             ui.label(format!(
-                "Consortium Planner closed without saving changes to {name} (“{}”, {} members).",
+                "Consortium Planner closed without saving changes to {name} (“{}”, {}).",
                 recovered.plan.name,
-                recovered.plan.members.len()
+                crate::words::counted(recovered.plan.members.len(), "member", "members")
             ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
