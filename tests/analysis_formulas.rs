@@ -145,6 +145,7 @@ fn custom_dense_model(id: &str, params_b: f64, kv_bytes_per_token_bf16: Option<f
         confidence: Confidence::Low,
         source: "test".to_string(),
         notes: String::new(),
+        derived_from: None,
     }
 }
 

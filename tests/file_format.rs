@@ -480,6 +480,7 @@ fn custom_accelerator() -> impl Strategy<Value = Accelerator> {
                 confidence,
                 source,
                 notes,
+                derived_from: None,
             },
         )
 }

@@ -22,7 +22,7 @@ pub use language::{
     CompactRow, CountryLanguage, CountryLanguages, CountrySupport, Language, LanguageIndex,
     LanguageStatus, LanguageSupport, LanguageTable, MIN_KNOWN_SHARE, ModelSupport, UnsupportedRow,
 };
-pub use model::{Licence, OpenModel, Openness};
+pub use model::{Derivation, Licence, OpenModel, Openness};
 
 /// How sure the catalog is of a row: H = primary source or several agreeing, M = reputable secondary
 /// only, L = single weak source or conflicting.

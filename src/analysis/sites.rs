@@ -1,0 +1,125 @@
+//! Sites: where the chips stand and where the power is offered, matched site by site.
+//!
+//! A site is a hosting country ([`ChipLine::hosted_in`](crate::plan::ChipLine), else its member's
+//! own country) for owned chips, and a hosting country *and provider* for rented ones (a cloud's
+//! region is its own facility). A power line is offered at its `site` (else its member's own
+//! country). Power cannot be wired across borders in this model, so:
+//!
+//! - each site's owned chips need `count × TDP × server overhead × PUE`, covered only by the power
+//!   lines offered at that site: shortfall = Σ over sites of max(0, required − offered);
+//! - rented capacity is powered by its provider and needs no member power (its MW still count in
+//!   the energy figures and in the energy dependency layer);
+//! - power offered where no chips stand is spare and covers nothing.
+//!
+//! Training runs on one co-located group: the site with the most compute at the training
+//! precision (see `workloads`).
+
+use std::borrow::Cow;
+
+use crate::catalog::{code_slot, slot_code};
+use crate::plan::{Plan, Tenure};
+
+use super::capacity::{facility_w, peak_tflops};
+use super::codes::CodeIndex;
+use super::report::SiteFigures;
+use super::resolved::{Resolved, slot_option};
+
+/// The sites of a plan and the power matched to them.
+pub struct Sites {
+    /// One entry per site, in order of first appearance (chip sites first, then power-only sites).
+    pub sites: Vec<SiteFigures>,
+    /// Σ over sites of the owned chips' power not covered by power offered there, in MW.
+    pub shortfall_mw: f64,
+    /// Sites whose owned chips lack power.
+    pub sites_short: u64,
+}
+
+/// A new site at host `code` (whose [`code_slot`] is `slot`), rented from `provider` if any.
+fn new_site(code: &str, slot: Option<usize>, provider: Option<&str>) -> SiteFigures {
+    let country: Cow<'static, str> = match slot.and_then(slot_code) {
+        Some(c) => Cow::Borrowed(c),
+        None => Cow::Owned(code.to_string()),
+    };
+    let site = match provider {
+        None => country.clone(),
+        Some(p) => Cow::Owned(format!("{country} · {p} (rented)")),
+    };
+    SiteFigures {
+        site,
+        country,
+        rented: provider.is_some(),
+        ..SiteFigures::default()
+    }
+}
+
+/// Works out every site's chips, power need and power offered.
+pub fn sites(plan: &Plan, resolved: &Resolved) -> Sites {
+    let a = &plan.assumptions;
+    let mut out: Vec<SiteFigures> = Vec::with_capacity(plan.members.len());
+    // Owned sites by host code; rented sites (host, provider) by a short search.
+    let mut owned = CodeIndex::default();
+    let mut rented: Vec<(&str, &str, usize)> = Vec::new();
+    for chip in &resolved.chips {
+        let Some(acc) = chip.acc else { continue };
+        let line = chip.line;
+        let host = line
+            .hosted_in
+            .as_deref()
+            .unwrap_or(&plan.members[chip.member].country);
+        let slot = slot_option(chip.host_slot);
+        let at = match &line.tenure {
+            Tenure::Owned => match owned.get_or_insert_at(host, slot, out.len()) {
+                Some(i) => i,
+                None => {
+                    out.push(new_site(host, slot, None));
+                    out.len() - 1
+                }
+            },
+            Tenure::Rented { provider, .. } => {
+                match rented.iter().find(|(h, p, _)| *h == host && *p == provider) {
+                    Some(&(_, _, i)) => i,
+                    None => {
+                        rented.push((host, provider, out.len()));
+                        out.push(new_site(host, slot, Some(provider)));
+                        out.len() - 1
+                    }
+                }
+            }
+        };
+        let n = f64::from(line.count);
+        let s = &mut out[at];
+        s.accelerators += u64::from(line.count);
+        s.training_pflops += n * peak_tflops(acc, a.training_precision) / 1000.0;
+        s.memory_tb += n * acc.memory_gb.unwrap_or(0.0) / 1000.0;
+        s.required_mw += n * facility_w(acc, a) / 1e6;
+    }
+    for member in &plan.members {
+        for line in &member.power {
+            let code = line.site.as_deref().unwrap_or(&member.country);
+            let slot = code_slot(code);
+            let at = match owned.get_or_insert_at(code, slot, out.len()) {
+                Some(i) => i,
+                None => {
+                    out.push(new_site(code, slot, None));
+                    out.len() - 1
+                }
+            };
+            out[at].offered_mw += line.mw;
+            out[at].offered_imported_mw += line.mw * line.imported_share;
+        }
+    }
+    let mut shortfall_mw = 0.0;
+    let mut sites_short = 0;
+    for s in &mut out {
+        if !s.rented && s.required_mw > s.offered_mw {
+            s.shortfall_mw = s.required_mw - s.offered_mw;
+            shortfall_mw += s.shortfall_mw;
+            sites_short += 1;
+        }
+    }
+    Sites {
+        sites: out,
+        shortfall_mw,
+        sites_short,
+    }
+}
