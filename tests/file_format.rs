@@ -480,7 +480,6 @@ fn custom_accelerator() -> impl Strategy<Value = Accelerator> {
                 confidence,
                 source,
                 notes,
-                derived_from: None,
             },
         )
 }
@@ -566,6 +565,7 @@ fn custom_model() -> impl Strategy<Value = OpenModel> {
                 confidence,
                 source,
                 notes,
+                derived_from: None,
             },
         )
 }

@@ -206,6 +206,36 @@ fn replica_on(group: &Group, model: &OpenModel, bytes: f64, conv: Conversation) 
     best
 }
 
+/// Output tokens/s that `chips` accelerators of one kind serve at maximum throughput, on the best
+/// valid replica shape, for conversations of `prompt_tokens` in and `answer_tokens` out (the
+/// shape of published throughput benchmarks); `None` when no replica fits.
+pub fn benchmark_capacity(
+    acc: &crate::catalog::Accelerator,
+    model: &OpenModel,
+    precision: Precision,
+    chips: u32,
+    prompt_tokens: f64,
+    answer_tokens: f64,
+) -> Option<f64> {
+    let group = Group {
+        count: f64::from(chips),
+        memory_gb: acc.memory_gb.unwrap_or(0.0),
+        bandwidth_tbs: acc.memory_bandwidth_tbs.unwrap_or(0.0),
+        peak_tflops: peak_tflops(acc, precision),
+    };
+    let kv = model
+        .kv_bytes_per_token_bf16
+        .unwrap_or(FALLBACK_KV_BYTES_PER_TOKEN)
+        * kv_scale(precision);
+    let conv = Conversation {
+        kv_gb_per_token: kv / 1e9,
+        prompt: prompt_tokens,
+        answer: answer_tokens,
+    };
+    let r = replica_on(&group, model, precision.bytes_per_param(), conv)?;
+    Some(floor_non_negative(group.count / r.chips) * r.tokens_per_s)
+}
+
 /// One accelerator of the plan as serving sees it: its figures (a group of no chips yet), the
 /// largest replica the search tries on it, and the best replica shape found for each line size.
 type PerAccelerator = (Group, f64, Vec<(f64, Option<Replica>)>);

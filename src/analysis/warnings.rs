@@ -191,7 +191,20 @@ pub fn warnings(
                         s.precision.label()
                     ),
                 );
-            } else if !s.meets_demand {
+            } else if s.accelerators_per_replica > 8 {
+                push(
+                    &mut out,
+                    Severity::Caution,
+                    Subject::Workload(i),
+                    format!(
+                        "{}: each replica needs {} accelerators, more than one 8-accelerator server; its layers are split in pipeline stages across {} servers linked by the network, which is slower than the figure assumes.",
+                        w.name,
+                        s.accelerators_per_replica,
+                        s.accelerators_per_replica.div_ceil(8)
+                    ),
+                );
+            }
+            if s.replicas > 0 && !s.meets_demand {
                 push(
                     &mut out,
                     Severity::Blocker,
