@@ -429,9 +429,15 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
             let basis = match layer {
                 Layer::ChipDesign | Layer::ChipFab | Layer::Hosting => "share of pooled BF16 peak",
                 Layer::Memory => "share of pooled accelerator memory",
-                Layer::Model => "1 if the base model's developer is outside the consortium, else 0",
-                Layer::Talent => "foreign FTE ÷ all FTE",
-                Layer::Energy => "imported or foreign-sited MW ÷ all contributed MW",
+                Layer::Model => {
+                    "the developer's country (a derivative: half to its base's developer, whose licence binds, half by pretraining tokens)"
+                }
+                Layer::Talent => {
+                    "(foreign FTE + needed FTE no member provides) ÷ (all FTE + those unfilled)"
+                }
+                Layer::Energy => {
+                    "facility MW the chips draw, site by site: drawn abroad, or imported at a member site, ÷ all"
+                }
             };
             let suppliers = l
                 .suppliers
@@ -468,7 +474,7 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
         Figure::DependencyOverall => {
             let w = &a.dependency_weights;
             e(
-                "overall = Σ weightᵢ × foreign shareᵢ ÷ Σ weightᵢ, over the layers the plan has something in",
+                "overall = (w̄_chip × s_chip + Σ_other wᵢ × sᵢ) ÷ (w̄_chip + Σ_other wᵢ): chip design, fabrication and memory are one imported chip, weighed as one group (their weighted mean, with the mean of their weights); over the layers the plan has something in",
                 vec![
                     (
                         "weights",
