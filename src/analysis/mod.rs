@@ -65,10 +65,7 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
         })
         .collect();
     let expert_lines = experts::sum_lines(plan, &mut member_figures);
-    let (pooled, mut power) = capacity::pool(plan, &resolved, &mut member_figures);
-    let sites = sites::sites(plan, &resolved);
-    power.shortfall_mw = sites.shortfall_mw;
-    power.sites_short = sites.sites_short;
+    let (pooled, power, sites) = capacity::pool(plan, &resolved, &mut member_figures);
     let sites = sites.sites;
     let no_site = SiteFigures::default();
     let training_site = report::largest_site(&sites).unwrap_or(&no_site);

@@ -17,12 +17,11 @@
 use std::borrow::Cow;
 
 use crate::catalog::{code_slot, slot_code};
-use crate::plan::{Plan, Tenure};
+use crate::plan::{Plan, PowerLine, Tenure};
 
-use super::capacity::{facility_w, peak_tflops};
 use super::codes::CodeIndex;
 use super::report::SiteFigures;
-use super::resolved::{Resolved, slot_option};
+use super::resolved::{ResolvedChip, slot_option};
 
 /// The sites of a plan and the power matched to them.
 pub struct Sites {
@@ -52,23 +51,44 @@ fn new_site(code: &str, slot: Option<usize>, provider: Option<&str>) -> SiteFigu
     }
 }
 
-/// Works out every site's chips, power need and power offered.
-pub fn sites(plan: &Plan, resolved: &Resolved) -> Sites {
-    let a = &plan.assumptions;
-    let mut out: Vec<SiteFigures> = Vec::with_capacity(plan.members.len());
-    // Owned sites by host code; rented sites (host, provider) by a short search.
-    let mut owned = CodeIndex::default();
-    let mut rented: Vec<(&str, &str, usize)> = Vec::new();
-    for chip in &resolved.chips {
-        let Some(acc) = chip.acc else { continue };
+/// Sites as the capacity pass meets their chip and power lines (in its one walk over them).
+pub struct SiteBook<'a> {
+    out: Vec<SiteFigures>,
+    /// Owned sites by host code.
+    owned: CodeIndex<'a>,
+    /// Rented sites: (host, provider, position), searched in turn (a plan rents from few).
+    rented: Vec<(&'a str, &'a str, usize)>,
+}
+
+impl<'a> SiteBook<'a> {
+    /// An empty book for a plan of `members` members.
+    pub fn new(members: usize) -> SiteBook<'a> {
+        SiteBook {
+            out: Vec::with_capacity(members),
+            owned: CodeIndex::default(),
+            rented: Vec::new(),
+        }
+    }
+
+    /// Adds one chip line's figures to its site: `count` accelerators, their peak at the training
+    /// precision, memory and facility power.
+    pub fn chip(
+        &mut self,
+        plan: &'a Plan,
+        chip: &ResolvedChip<'a>,
+        training_pflops: f64,
+        memory_tb: f64,
+        required_mw: f64,
+    ) {
         let line = chip.line;
         let host = line
             .hosted_in
             .as_deref()
             .unwrap_or(&plan.members[chip.member].country);
         let slot = slot_option(chip.host_slot);
+        let out = &mut self.out;
         let at = match &line.tenure {
-            Tenure::Owned => match owned.get_or_insert_at(host, slot, out.len()) {
+            Tenure::Owned => match self.owned.get_or_insert_at(host, slot, out.len()) {
                 Some(i) => i,
                 None => {
                     out.push(new_site(host, slot, None));
@@ -76,50 +96,59 @@ pub fn sites(plan: &Plan, resolved: &Resolved) -> Sites {
                 }
             },
             Tenure::Rented { provider, .. } => {
-                match rented.iter().find(|(h, p, _)| *h == host && *p == provider) {
+                match self
+                    .rented
+                    .iter()
+                    .find(|(h, p, _)| *h == host && *p == provider)
+                {
                     Some(&(_, _, i)) => i,
                     None => {
-                        rented.push((host, provider, out.len()));
+                        self.rented.push((host, provider, out.len()));
                         out.push(new_site(host, slot, Some(provider)));
                         out.len() - 1
                     }
                 }
             }
         };
-        let n = f64::from(line.count);
         let s = &mut out[at];
         s.accelerators += u64::from(line.count);
-        s.training_pflops += n * peak_tflops(acc, a.training_precision) / 1000.0;
-        s.memory_tb += n * acc.memory_gb.unwrap_or(0.0) / 1000.0;
-        s.required_mw += n * facility_w(acc, a) / 1e6;
+        s.training_pflops += training_pflops;
+        s.memory_tb += memory_tb;
+        s.required_mw += required_mw;
     }
-    for member in &plan.members {
-        for line in &member.power {
-            let code = line.site.as_deref().unwrap_or(&member.country);
-            let slot = code_slot(code);
-            let at = match owned.get_or_insert_at(code, slot, out.len()) {
-                Some(i) => i,
-                None => {
-                    out.push(new_site(code, slot, None));
-                    out.len() - 1
-                }
-            };
-            out[at].offered_mw += line.mw;
-            out[at].offered_imported_mw += line.mw * line.imported_share;
+
+    /// Adds one power line to its site (`site`, else its member's country `member_country`).
+    pub fn power(&mut self, line: &'a PowerLine, member_country: &'a str) {
+        let code = line.site.as_deref().unwrap_or(member_country);
+        let slot = code_slot(code);
+        let out = &mut self.out;
+        let at = match self.owned.get_or_insert_at(code, slot, out.len()) {
+            Some(i) => i,
+            None => {
+                out.push(new_site(code, slot, None));
+                out.len() - 1
+            }
+        };
+        out[at].offered_mw += line.mw;
+        out[at].offered_imported_mw += line.mw * line.imported_share;
+    }
+
+    /// Every site, with its shortfall worked out.
+    pub fn finish(self) -> Sites {
+        let mut out = self.out;
+        let mut shortfall_mw = 0.0;
+        let mut sites_short = 0;
+        for s in &mut out {
+            if !s.rented && s.required_mw > s.offered_mw {
+                s.shortfall_mw = s.required_mw - s.offered_mw;
+                shortfall_mw += s.shortfall_mw;
+                sites_short += 1;
+            }
         }
-    }
-    let mut shortfall_mw = 0.0;
-    let mut sites_short = 0;
-    for s in &mut out {
-        if !s.rented && s.required_mw > s.offered_mw {
-            s.shortfall_mw = s.required_mw - s.offered_mw;
-            shortfall_mw += s.shortfall_mw;
-            sites_short += 1;
+        Sites {
+            sites: out,
+            shortfall_mw,
+            sites_short,
         }
-    }
-    Sites {
-        sites: out,
-        shortfall_mw,
-        sites_short,
     }
 }
