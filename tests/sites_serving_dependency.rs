@@ -83,7 +83,11 @@ fn power_offered_in_one_country_does_not_run_chips_in_another() {
         r.power.shortfall_mw
     );
     assert_eq!(r.power.sites_short, 1);
-    let site = r.sites.iter().find(|s| s.site == "CL").expect("a CL site");
+    let site = r
+        .sites
+        .iter()
+        .find(|s| s.name() == "CL")
+        .expect("a CL site");
     assert!((site.shortfall_mw - need).abs() < 1e-9);
     assert!(has_warning(
         &r,

@@ -269,7 +269,7 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
                         report.training_site().map_or("—".into(), |s| {
                             format!(
                                 "{} (largest of {} sites with chips)",
-                                s.site,
+                                s.name(),
                                 report.chip_sites()
                             )
                         }),

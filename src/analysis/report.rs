@@ -32,6 +32,16 @@ pub struct Report {
     pub languages: super::languages::LanguageFigures,
 }
 
+impl SiteFigures {
+    /// The site's name: the hosting country's code, or "code · provider (rented)".
+    pub fn name(&self) -> Cow<'static, str> {
+        match &self.provider {
+            None => self.country.clone(),
+            Some(p) => Cow::Owned(format!("{} · {p} (rented)", self.country)),
+        }
+    }
+}
+
 impl Report {
     /// The site a training job runs on: the one with the most compute at the training precision
     /// (the first such in plan order on a tie); `None` without chips.
@@ -123,11 +133,11 @@ pub struct PowerFigures {
 /// One site: the chips that stand there and the power offered there.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SiteFigures {
-    /// The hosting country's code, or "code · provider (rented)" for a rented site.
-    pub site: Cow<'static, str>,
     /// The hosting country's code.
     pub country: Cow<'static, str>,
-    /// Whether the site is rented capacity (powered by its provider).
+    /// The provider of a rented site (powered by that provider); `None` for owned chips.
+    pub provider: Option<String>,
+    /// Whether the site is rented capacity (`provider` is set).
     pub rented: bool,
     /// Accelerators at the site.
     pub accelerators: u64,

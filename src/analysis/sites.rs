@@ -39,13 +39,9 @@ fn new_site(code: &str, slot: Option<usize>, provider: Option<&str>) -> SiteFigu
         Some(c) => Cow::Borrowed(c),
         None => Cow::Owned(code.to_string()),
     };
-    let site = match provider {
-        None => country.clone(),
-        Some(p) => Cow::Owned(format!("{country} · {p} (rented)")),
-    };
     SiteFigures {
-        site,
         country,
+        provider: provider.map(str::to_string),
         rented: provider.is_some(),
         ..SiteFigures::default()
     }
@@ -56,8 +52,9 @@ pub struct SiteBook<'a> {
     out: Vec<SiteFigures>,
     /// Owned sites by host code.
     owned: CodeIndex<'a>,
-    /// Rented sites: (host, provider, position), searched in turn (a plan rents from few).
-    rented: Vec<(&'a str, &'a str, usize)>,
+    /// Rented sites: (host slot, host, provider, position), searched in turn comparing the slot
+    /// first (a plan rents from few providers, but may rent in many countries).
+    rented: Vec<(u16, &'a str, &'a str, usize)>,
 }
 
 impl<'a> SiteBook<'a> {
@@ -96,14 +93,15 @@ impl<'a> SiteBook<'a> {
                 }
             },
             Tenure::Rented { provider, .. } => {
+                let key = chip.host_slot;
                 match self
                     .rented
                     .iter()
-                    .find(|(h, p, _)| *h == host && *p == provider)
+                    .find(|(k, h, p, _)| *k == key && *h == host && *p == provider)
                 {
-                    Some(&(_, _, i)) => i,
+                    Some(&(_, _, _, i)) => i,
                     None => {
-                        self.rented.push((host, provider, out.len()));
+                        self.rented.push((key, host, provider, out.len()));
                         out.push(new_site(host, slot, Some(provider)));
                         out.len() - 1
                     }

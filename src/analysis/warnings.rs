@@ -163,7 +163,7 @@ pub fn warnings(
             Subject::Power,
             format!(
                 "Power shortfall at {}: the members' chips there need {:.2} MW of facility power but {:.2} MW is offered at that site ({:.2} MW short; power offered at other sites cannot cover it).",
-                site.site, site.required_mw, site.offered_mw, site.shortfall_mw
+                site.country, site.required_mw, site.offered_mw, site.shortfall_mw
             ),
         );
     }

@@ -84,7 +84,7 @@ pub fn training(
     let total = model.total_params_b * 1e9;
     let flops = factor * active * tokens;
     fig.train_flops = Some(flops);
-    fig.site = (site.accelerators > 0).then(|| site.site.clone());
+    fig.site = (site.accelerators > 0).then(|| site.name());
     fig.site_accelerators = site.accelerators;
     fig.sites_in_pool = sites_in_pool;
     fig.memory_needed_gb = total * training_bytes_per_param(&workload.kind) / 1e9;

@@ -86,7 +86,7 @@ pub fn report_json(plan: &Plan, report: &Report) -> Value {
             "sites_short": pw.sites_short,
         },
         "sites": report.sites.iter().map(|s| json!({
-            "site": s.site,
+            "site": s.name(),
             "rented": s.rented,
             "accelerators": s.accelerators,
             "training_pflops": s.training_pflops,

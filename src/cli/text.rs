@@ -61,7 +61,7 @@ pub fn report_text(plan: &Plan, catalog: &Catalog, report: &Report) -> String {
         let _ = writeln!(
             s,
             "  short at {}       {:.2} MW (need {:.2}, offered there {:.2})",
-            site.site, site.shortfall_mw, site.required_mw, site.offered_mw
+            site.country, site.shortfall_mw, site.required_mw, site.offered_mw
         );
     }
     let _ = writeln!(
