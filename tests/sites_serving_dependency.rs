@@ -523,3 +523,28 @@ fn the_report_shows_the_accelerators_the_demand_needs_not_the_whole_pool() {
         "share one pool"
     ));
 }
+
+#[test]
+fn every_catalog_derivative_names_a_base_the_catalog_holds() {
+    // A derivative whose base does not resolve would count half its model layer as unknown.
+    let catalog = Catalog::builtin();
+    let mut derivatives = 0;
+    for m in &catalog.models {
+        if let Some(d) = &m.derived_from {
+            derivatives += 1;
+            let base = catalog.model(&d.base);
+            assert!(
+                base.is_some(),
+                "{}: base {} not in the catalog",
+                m.id,
+                d.base
+            );
+            assert!(
+                base.unwrap().training_tokens_t.is_some(),
+                "{}: base tokens unknown",
+                m.id
+            );
+        }
+    }
+    assert!(derivatives >= 1);
+}

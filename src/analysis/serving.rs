@@ -8,7 +8,9 @@
 //!   token = the model's 16-bit KV bytes, halved when serving at FP8/INT8 (engines keep the KV cache
 //!   in FP8 with FP8 weights; INT4 is weight-only and keeps a 16-bit cache).
 //! - Replica shapes: tensor parallelism of 1, 2, 4 or 8 accelerators (powers of two divide the
-//!   attention-head counts of every catalog model; 3, 5, 6 or 7 do not divide them), and past one
+//!   usual attention-head counts, 32, 64 or 128 in Llama 3.1; 3, 5, 6 or 7 do not; the catalog
+//!   does not list head counts, so a model with 12 heads, such as Falcon3-10B, is not checked
+//!   against 8), and past one
 //!   8-accelerator server, whole servers (16, 24, ...; pipeline stages across servers, warned). A
 //!   replica takes the smallest valid shape whose memory (90 % usable) holds the weights and one
 //!   full conversation's KV cache, or a larger one when that serves more per accelerator.
