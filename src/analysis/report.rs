@@ -136,7 +136,8 @@ pub struct SiteFigures {
     /// The hosting country's code.
     pub country: Cow<'static, str>,
     /// The provider of a rented site (powered by that provider); `None` for owned chips.
-    pub provider: Option<String>,
+    /// (Shared: a plan renting from one provider in many countries names it once.)
+    pub provider: Option<std::sync::Arc<str>>,
     /// Whether the site is rented capacity (`provider` is set).
     pub rented: bool,
     /// Accelerators at the site.

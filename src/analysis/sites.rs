@@ -15,6 +15,7 @@
 //! precision (see `workloads`).
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use crate::catalog::{code_slot, slot_code};
 use crate::plan::{Plan, PowerLine, Tenure};
@@ -34,15 +35,15 @@ pub struct Sites {
 }
 
 /// A new site at host `code` (whose [`code_slot`] is `slot`), rented from `provider` if any.
-fn new_site(code: &str, slot: Option<usize>, provider: Option<&str>) -> SiteFigures {
+fn new_site(code: &str, slot: Option<usize>, provider: Option<Arc<str>>) -> SiteFigures {
     let country: Cow<'static, str> = match slot.and_then(slot_code) {
         Some(c) => Cow::Borrowed(c),
         None => Cow::Owned(code.to_string()),
     };
     SiteFigures {
         country,
-        provider: provider.map(str::to_string),
         rented: provider.is_some(),
+        provider,
         ..SiteFigures::default()
     }
 }
@@ -55,6 +56,8 @@ pub struct SiteBook<'a> {
     /// Rented sites: (host slot, host, provider, position), searched in turn comparing the slot
     /// first (a plan rents from few providers, but may rent in many countries).
     rented: Vec<(u16, &'a str, &'a str, usize)>,
+    /// Each provider's name once, shared by its sites.
+    providers: Vec<(&'a str, Arc<str>)>,
 }
 
 impl<'a> SiteBook<'a> {
@@ -64,6 +67,7 @@ impl<'a> SiteBook<'a> {
             out: Vec::with_capacity(members),
             owned: CodeIndex::default(),
             rented: Vec::new(),
+            providers: Vec::new(),
         }
     }
 
@@ -102,7 +106,15 @@ impl<'a> SiteBook<'a> {
                     Some(&(_, _, _, i)) => i,
                     None => {
                         self.rented.push((key, host, provider, out.len()));
-                        out.push(new_site(host, slot, Some(provider)));
+                        let name = match self.providers.iter().find(|(p, _)| *p == provider) {
+                            Some((_, name)) => name.clone(),
+                            None => {
+                                let name: Arc<str> = Arc::from(provider.as_str());
+                                self.providers.push((provider, name.clone()));
+                                name
+                            }
+                        };
+                        out.push(new_site(host, slot, Some(name)));
                         out.len() - 1
                     }
                 }
