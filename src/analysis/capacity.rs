@@ -10,6 +10,7 @@ use crate::plan::{Assumptions, Plan, Precision, Tenure};
 
 use super::report::{MemberFigures, Pooled, PowerFigures};
 use super::resolved::Resolved;
+use super::sites::{SiteBook, Sites};
 use super::stakes::unit_value_usd;
 
 /// Hours in a (non-leap) year.
@@ -29,16 +30,20 @@ pub fn facility_w(acc: &Accelerator, assumptions: &Assumptions) -> f64 {
     acc.tdp_w.unwrap_or(0.0) * assumptions.server_overhead * assumptions.pue
 }
 
-/// Sums each member's hardware, its chips' value and its power into its figures, and the pool.
-pub fn pool(
-    plan: &Plan,
-    resolved: &Resolved,
+/// Sums each member's hardware, its chips' value and its power into its figures, the pool and the
+/// sites (see `sites`), in one walk over the lines.
+pub fn pool<'a>(
+    plan: &'a Plan,
+    resolved: &Resolved<'a>,
     members: &mut [MemberFigures],
-) -> (Pooled, PowerFigures) {
+) -> (Pooled, PowerFigures, Sites) {
     let a = &plan.assumptions;
     let mut pooled = Pooled::default();
     let mut power = PowerFigures::default();
-    for (line, acc, member) in resolved.known_chips() {
+    let mut sites = SiteBook::new(plan.members.len());
+    for chip in &resolved.chips {
+        let Some(acc) = chip.acc else { continue };
+        let (line, member) = (chip.line, chip.member);
         let fig = &mut members[member];
         let n = f64::from(line.count);
         fig.accelerators += u64::from(line.count);
@@ -54,14 +59,26 @@ pub fn pool(
             fig.required_mw += mw;
         }
         power.required_mw += mw;
-        fig.training_pflops += n * peak_tflops(acc, a.training_precision) / 1000.0;
+        let training = n * peak_tflops(acc, a.training_precision) / 1000.0;
+        fig.training_pflops += training;
+        sites.chip(
+            plan,
+            chip,
+            training,
+            n * acc.memory_gb.unwrap_or(0.0) / 1000.0,
+            mw,
+        );
         pooled.memory_bandwidth_tbs += n * acc.memory_bandwidth_tbs.unwrap_or(0.0);
         if acc.tdp_w.is_none() {
             power.accelerators_without_tdp += u64::from(line.count);
         }
     }
     for (member, fig) in plan.members.iter().zip(members.iter_mut()) {
-        fig.power_mw = member.power.iter().map(|p| p.mw).fold(0.0, |a, b| a + b);
+        fig.power_mw = 0.0;
+        for line in &member.power {
+            fig.power_mw += line.mw;
+            sites.power(line, &member.country);
+        }
         pooled.accelerators += fig.accelerators;
         pooled.bf16_pflops += fig.bf16_pflops;
         pooled.fp8_pflops += fig.fp8_pflops;
@@ -74,5 +91,8 @@ pub fn pool(
     power.headroom_mw = power.contributed_mw - power.members_required_mw;
     power.energy_mwh_per_year = power.required_mw * HOURS_PER_YEAR;
     power.cost_usd_per_year = power.energy_mwh_per_year * a.electricity_usd_per_mwh;
-    (pooled, power)
+    let sites = sites.finish();
+    power.shortfall_mw = sites.shortfall_mw;
+    power.sites_short = sites.sites_short;
+    (pooled, power, sites)
 }

@@ -18,6 +18,7 @@ mod report;
 mod resolved;
 pub mod series;
 pub mod serving;
+mod sites;
 mod stakes;
 mod warnings;
 pub mod workloads;
@@ -65,13 +66,18 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
         })
         .collect();
     let expert_lines = experts::sum_lines(plan, &mut member_figures);
-    let (pooled, power) = capacity::pool(plan, &resolved, &mut member_figures);
+    let (pooled, power, sites) = capacity::pool(plan, &resolved, &mut member_figures);
+    let sites = sites.sites;
+    let no_site = SiteFigures::default();
+    let training_site = report::largest_site(&sites).unwrap_or(&no_site);
+    let chip_sites = sites.iter().filter(|s| s.accelerators > 0).count() as u64;
     stakes::fill(plan, &mut member_figures);
     let workloads = plan
         .workloads
         .iter()
         .map(|w| {
-            let mut fig = workloads::training(w, model, &pooled, &power, &plan.assumptions);
+            let mut fig =
+                workloads::training(w, model, training_site, chip_sites, &plan.assumptions);
             if let Some(model) = model
                 && let Some(s) = serving::serving(plan, &resolved, &w.kind, model)
             {
@@ -88,6 +94,22 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
     }
     findings.extend(export_control::export_findings(catalog, &resolved));
     findings.sort_by_key(|f| f.severity);
+    let expert_figures = experts::experts(plan, &pooled, &expert_lines.pooled);
+    let model_base = model
+        .and_then(|m| m.derived_from.as_ref())
+        .and_then(|d| plan.model(catalog, &d.base));
+    let dependency = dependency::dependency(
+        plan,
+        &dependency::DependencyInputs {
+            resolved: &resolved,
+            expert_lines: &expert_lines,
+            experts: &expert_figures,
+            sites: &sites,
+            model,
+            model_base,
+        },
+        &members,
+    );
     let mut report = Report {
         model: model.map(|m| ModelFigures {
             id: m.id.clone(),
@@ -100,9 +122,10 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
         pooled,
         power,
         members: member_figures,
+        sites,
         workloads,
-        experts: experts::experts(plan, &pooled, &expert_lines.pooled),
-        dependency: dependency::dependency(plan, &resolved, &expert_lines, model, &members),
+        experts: expert_figures,
+        dependency,
         findings,
         warnings: Vec::new(),
         languages: languages::LanguageFigures::default(),
@@ -128,6 +151,8 @@ pub fn workload_fits(
     report: &Report,
 ) -> Vec<bool> {
     let resolved = Resolved::of(plan, catalog);
+    let no_site = SiteFigures::default();
+    let site = report.training_site().unwrap_or(&no_site);
     plan.workloads
         .iter()
         .map(
@@ -137,8 +162,8 @@ pub fn workload_fits(
                     workloads::training(
                         w,
                         Some(model),
-                        &report.pooled,
-                        &report.power,
+                        site,
+                        report.chip_sites(),
                         &plan.assumptions,
                     )
                     .fits

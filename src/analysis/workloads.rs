@@ -5,19 +5,24 @@
 //!   mixture-of-experts models (as Epoch AI and DeepSeek count).
 //! - LoRA and QLoRA: C = 4 · N · D — the frozen base still runs forward (2ND) and back-propagates
 //!   activations (2ND), but computes no weight gradients for the frozen weights.
-//! - Wall-clock seconds = C ÷ (pooled peak at the training precision × MFU);
-//!   accelerator-hours = accelerators × wall-clock hours.
+//! - One job runs on one co-located group: the site with the most compute at the training precision
+//!   (see `sites`). Chips at other sites (another country, or a rented cloud) are not assumed to
+//!   join it: data-parallel training across sites would need the sites linked at data-centre
+//!   bandwidth, which a plan does not describe. A warning names the site when the pool has several.
+//! - Wall-clock seconds = C ÷ (that site's peak at the training precision × MFU);
+//!   accelerator-hours = the site's accelerators × wall-clock hours; energy = the site's facility
+//!   power × hours.
 //! - Memory: full training holds ≈16 bytes per parameter of model state (BF16 weights and gradients,
 //!   FP32 master weights and two Adam moments) plus activations; planners use 16–20 B/param, we use
 //!   the upper end (20) to cover activations with checkpointing. LoRA keeps the frozen base in BF16
 //!   (2 B/param) and QLoRA in 4-bit NF4 (≈0.55 B/param with quantisation constants), each with 20 %
-//!   on top for adapters, their optimiser state and activations. The pool is assumed to shard the
+//!   on top for adapters, their optimiser state and activations. The site is assumed to shard the
 //!   job across all its memory (ZeRO-3 / FSDP).
 
 use crate::catalog::OpenModel;
 use crate::plan::{Assumptions, Workload, WorkloadKind};
 
-use super::report::{Pooled, PowerFigures, WorkloadFigures};
+use super::report::{SiteFigures, WorkloadFigures};
 
 /// Bytes per parameter for full training (model states + activations).
 pub const FULL_TRAINING_BYTES_PER_PARAM: f64 = 20.0;
@@ -52,19 +57,20 @@ pub fn training_bytes_per_param(kind: &WorkloadKind) -> f64 {
     }
 }
 
-/// Figures for one training workload on the whole pool.
+/// Figures for one training workload on `site`, the pool's largest co-located group (an empty
+/// site when the pool has no chips), with `sites_in_pool` sites holding chips.
 pub fn training(
     workload: &Workload,
     model: Option<&OpenModel>,
-    pooled: &Pooled,
-    power: &PowerFigures,
+    site: &SiteFigures,
+    sites_in_pool: u64,
     assumptions: &Assumptions,
 ) -> WorkloadFigures {
     let mut fig = WorkloadFigures {
         name: workload.name.clone(),
         kind: workload.kind.key(),
         target_days: workload.target_days,
-        memory_available_gb: pooled.memory_tb * 1000.0,
+        memory_available_gb: site.memory_tb * 1000.0,
         ..WorkloadFigures::default()
     };
     let (Some(model), Some(factor), Some(tokens)) = (
@@ -78,15 +84,18 @@ pub fn training(
     let total = model.total_params_b * 1e9;
     let flops = factor * active * tokens;
     fig.train_flops = Some(flops);
+    fig.site = (site.accelerators > 0).then(|| site.name());
+    fig.site_accelerators = site.accelerators;
+    fig.sites_in_pool = sites_in_pool;
     fig.memory_needed_gb = total * training_bytes_per_param(&workload.kind) / 1e9;
-    fig.fits = pooled.accelerators > 0 && fig.memory_needed_gb <= fig.memory_available_gb;
-    let effective_flops_per_s = pooled.training_pflops * 1e15 * assumptions.mfu;
+    fig.fits = site.accelerators > 0 && fig.memory_needed_gb <= fig.memory_available_gb;
+    let effective_flops_per_s = site.training_pflops * 1e15 * assumptions.mfu;
     if effective_flops_per_s > 0.0 {
         let hours = flops / effective_flops_per_s / 3600.0;
         fig.days = Some(hours / 24.0);
-        fig.gpu_hours = Some(hours * pooled.accelerators as f64);
-        fig.energy_mwh = Some(power.required_mw * hours);
-        fig.energy_cost_usd = Some(power.required_mw * hours * assumptions.electricity_usd_per_mwh);
+        fig.gpu_hours = Some(hours * site.accelerators as f64);
+        fig.energy_mwh = Some(site.required_mw * hours);
+        fig.energy_cost_usd = Some(site.required_mw * hours * assumptions.electricity_usd_per_mwh);
         fig.target_met = workload.target_days.map(|t| hours / 24.0 <= t);
     }
     fig.required_pflops_for_target = workload
