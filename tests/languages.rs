@@ -50,7 +50,7 @@ fn speakers(code: &str, members: &[&str]) -> f64 {
             rows(m)
                 .iter()
                 .filter(|r| r.code == code)
-                .map(|r| r.first_language_share.or(r.speakers_share).unwrap_or(0.0) * population(m))
+                .map(|r| r.share().unwrap_or(0.0) * population(m))
                 .sum::<f64>()
         })
         .sum()
@@ -332,7 +332,7 @@ fn where_speakers_shares_overlap_no_member_bar_passes_100_percent_and_coverage_i
                     .iter()
                     .zip(&kinds)
                     .filter(|(_, k)| **k == kind)
-                    .filter_map(|(r, _)| r.first_language_share.or(r.speakers_share))
+                    .filter_map(|(r, _)| r.share())
                     .sum()
             };
             let supported = sum(LanguageSupport::Supported);

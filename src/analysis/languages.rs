@@ -5,8 +5,11 @@
 //! pretraining data, not supported) or *absent*.
 //!
 //! - Member coverage = Σ share of its supported languages, capped at 1: the share of its people
-//!   reached in their first language. The share is the first-language share, else the all-speakers
-//!   share, from `assets/languages.ron`. Pretraining-only languages are reported apart ("weak") and
+//!   reached in their first language where the table has first-language figures. The share is the
+//!   first-language share, else a census all-speakers share, else Unicode CLDR's speaker share,
+//!   from `assets/languages.ron`; where a supported language's share is a speakers share (first or
+//!   second language), coverage is the share who *speak* a supported language, and the member says
+//!   so ([`MemberCoverage::speakers_counted`], [`LanguageFigures::population_speakers_share`]). Pretraining-only languages are reported apart ("weak") and
 //!   are not counted as covered. Where a member's shares overlap (speakers of several languages,
 //!   adding up to more than 1), a person who speaks a supported language counts as covered, so the
 //!   weak and absent shares count only the people that remain and the three add up to at most 1.
@@ -35,7 +38,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::catalog::{
-    Catalog, CountryLanguages, CountrySupport, Language, LanguageStatus, OpenModel,
+    Catalog, CountryLanguages, CountrySupport, Language, LanguageStatus, OpenModel, ShareMeasure,
 };
 use crate::plan::Plan;
 
@@ -66,8 +69,11 @@ pub struct MemberLanguage {
     pub name: &'static str,
     /// Legal standing in the member.
     pub status: LanguageStatus,
-    /// Share of the member's population (first language, else all speakers), if known.
+    /// Share of the member's population (first language, else all speakers per a census, else
+    /// CLDR's speaker share), if known.
     pub share: Option<f64>,
+    /// What `share` measures.
+    pub measure: Option<ShareMeasure>,
     /// How the base model treats it.
     pub support: LanguageSupport,
 }
@@ -88,6 +94,10 @@ pub struct MemberCoverage {
     pub official_supported: bool,
     /// Whether a supported language has no share in the table, so `coverage` is a lower bound.
     pub lower_bound: bool,
+    /// Whether `coverage` counts a speakers share (census all-speakers or CLDR's speaker share,
+    /// first or second language) of a supported language, so it is the share who speak a
+    /// supported language rather than the share whose first language it is.
+    pub speakers_counted: bool,
     /// Its entry in the catalog's language table, as a position in its `countries` (`None` when
     /// the table lacks it, or when the model lists no languages);
     /// [`LanguageFigures::languages_of`] lists its languages.
@@ -130,6 +140,10 @@ pub struct LanguageFigures {
     pub coverage: Option<f64>,
     /// Share of the consortium's population whose coverage is known.
     pub population_known_share: f64,
+    /// Share of the consortium's population whose coverage counts speakers shares (see
+    /// [`MemberCoverage::speakers_counted`]); the rest of the known share rests on first-language
+    /// figures only.
+    pub population_speakers_share: f64,
     /// Members whose governments can use the model in at least one official language.
     pub members_with_official_language: usize,
     /// Per member, in plan order.
@@ -190,6 +204,7 @@ impl LanguageFigures {
                 name: language.name.as_str(),
                 status: row.status,
                 share: row.share(),
+                measure: row.share_measure(),
                 support: self
                     .support
                     .get(id)
@@ -343,6 +358,7 @@ pub fn languages(
     let mut unsupported: Vec<(u16, u32)> = Vec::with_capacity(4 * plan.members.len());
     out.members.reserve_exact(plan.members.len());
     let (mut covered, mut known_population, mut all_population) = (0.0, 0.0, 0.0);
+    let mut speakers_population = 0.0;
     // Languages not supported somewhere, each counted once.
     let mut distinct = 0;
     for (i, (figures, &slot)) in members.iter().zip(slots).enumerate() {
@@ -364,6 +380,9 @@ pub fn languages(
         if let Some(c) = meets.coverage {
             covered += population * c;
             known_population += population;
+            if meets.speakers_counted {
+                speakers_population += population;
+            }
         }
         out.members_with_official_language += usize::from(meets.official_supported);
         out.members.push(MemberCoverage {
@@ -372,15 +391,19 @@ pub fn languages(
             absent: meets.absent,
             official_supported: meets.official_supported,
             lower_bound: meets.lower_bound,
+            speakers_counted: meets.speakers_counted,
             // The table has fewer than 65 536 countries (its index is built on u16).
             entry: entry.map(|e| e as u16),
         });
     }
     out.coverage = (known_population > 0.0).then(|| covered / known_population);
-    out.population_known_share = if all_population > 0.0 {
-        known_population / all_population
+    (out.population_known_share, out.population_speakers_share) = if all_population > 0.0 {
+        (
+            known_population / all_population,
+            speakers_population / all_population,
+        )
     } else {
-        0.0
+        (0.0, 0.0)
     };
     // The corpus a plan enters under any code of a language counts for that language (the
     // largest, when it enters several).

@@ -75,9 +75,14 @@ pub struct CountryLanguage {
     /// Share (0 to 1) of the population whose first language it is, where public.
     #[serde(default)]
     pub first_language_share: Option<f64>,
-    /// Share (0 to 1) who speak it at all (first or second language), where public.
+    /// Share (0 to 1) who speak it at all (first or second language), per a census or survey,
+    /// where public.
     #[serde(default)]
     pub speakers_share: Option<f64>,
+    /// Unicode CLDR's speaker share (0 to 1) for the country: CLDR's estimate of the people who
+    /// use the language, first or second language (a country's CLDR shares overlap).
+    #[serde(default)]
+    pub cldr_speakers_share: Option<f64>,
     /// Where the figure and status come from.
     pub source: String,
     /// How sure the figure is.
@@ -87,10 +92,47 @@ pub struct CountryLanguage {
     pub note: String,
 }
 
+/// What a row's share (the one coverage uses) measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareMeasure {
+    /// First language / mother tongue / main home language, per a census or survey.
+    FirstLanguage,
+    /// Everyone who speaks it (first or second language), per a census or survey.
+    Speakers,
+    /// Unicode CLDR's speaker share (first or second language, CLDR's estimate).
+    CldrSpeakers,
+}
+
+impl ShareMeasure {
+    /// Short label for tables and reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            ShareMeasure::FirstLanguage => "first language",
+            ShareMeasure::Speakers => "speakers",
+            ShareMeasure::CldrSpeakers => "speakers (CLDR)",
+        }
+    }
+}
+
 impl CountryLanguage {
-    /// The share used for coverage: first-language share, else the all-speakers share.
+    /// The share used for coverage: the first-language share, else the census all-speakers
+    /// share, else CLDR's speaker share.
     pub fn share(&self) -> Option<f64> {
-        self.first_language_share.or(self.speakers_share)
+        self.share_with_measure().map(|(share, _)| share)
+    }
+
+    /// What [`CountryLanguage::share`] measures, if there is a share.
+    pub fn share_measure(&self) -> Option<ShareMeasure> {
+        self.share_with_measure().map(|(_, measure)| measure)
+    }
+
+    fn share_with_measure(&self) -> Option<(f64, ShareMeasure)> {
+        self.first_language_share
+            .map(|s| (s, ShareMeasure::FirstLanguage))
+            .or(self.speakers_share.map(|s| (s, ShareMeasure::Speakers)))
+            .or(self
+                .cldr_speakers_share
+                .map(|s| (s, ShareMeasure::CldrSpeakers)))
     }
 }
 
@@ -108,10 +150,12 @@ pub struct CountryLanguages {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LanguageTable {
-    /// What `first_language_share` measures.
+    /// What each share field measures.
     pub share_definition: String,
     /// The main sources.
     pub sources: String,
+    /// The generator and pinned data versions that wrote the table.
+    pub generated_by: String,
     /// Every language with its canonical code and aliases.
     pub languages: Vec<Language>,
     /// Countries and their languages.
@@ -128,6 +172,9 @@ pub struct CompactRow {
     pub language: u16,
     /// Whether the language is official in the country.
     pub official: bool,
+    /// Whether the share counts everyone who speaks the language (a census speakers share or
+    /// CLDR's speaker share) rather than first-language speakers only.
+    pub speakers_measure: bool,
 }
 
 /// One language row of a country that a model does not support.
@@ -171,6 +218,10 @@ pub struct CountrySupport {
     pub lower_bound: bool,
     /// Whether a supported row is an official language.
     pub official_supported: bool,
+    /// Whether `coverage` counts a supported row whose share is a speakers share (census or
+    /// CLDR: first or second language), so it is the share who speak a supported language, not
+    /// the share whose first language it is.
+    pub speakers_counted: bool,
     /// Where its unsupported rows start and end in [`ModelSupport::unsupported`].
     pub unsupported: (u32, u32),
 }
@@ -183,6 +234,7 @@ impl CountrySupport {
         absent: None,
         lower_bound: false,
         official_supported: false,
+        speakers_counted: false,
         unsupported: (0, 0),
     };
 }
@@ -250,9 +302,13 @@ impl LanguageIndex {
                         c.country, l.code
                     ));
                 }
-                for share in [l.first_language_share, l.speakers_share]
-                    .into_iter()
-                    .flatten()
+                for share in [
+                    l.first_language_share,
+                    l.speakers_share,
+                    l.cldr_speakers_share,
+                ]
+                .into_iter()
+                .flatten()
                 {
                     if !(0.0..=1.0).contains(&share) {
                         return Err(format!(
@@ -292,6 +348,9 @@ impl LanguageIndex {
                     share: l.share(),
                     language: u16::try_from(id).map_err(|_| "too many languages".to_string())?,
                     official: l.status == LanguageStatus::Official,
+                    speakers_measure: l
+                        .share_measure()
+                        .is_some_and(|m| m != ShareMeasure::FirstLanguage),
                 });
             }
             row_starts.push(rows.len());
@@ -387,6 +446,7 @@ impl LanguageIndex {
                 }
                 if how == LanguageSupport::Supported {
                     country.official_supported |= row.official;
+                    country.speakers_counted |= row.share.is_some() && row.speakers_measure;
                 } else {
                     out.unsupported.push(UnsupportedRow {
                         share: row.share,
@@ -413,6 +473,7 @@ impl LanguageIndex {
                 country.absent = country.absent.map(|a| a.min(rest));
             }
             country.lower_bound = known && supported_without_share;
+            country.speakers_counted &= known;
             let index = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
             country.unsupported = (index(start), index(out.unsupported.len()));
             out.countries.push(country);

@@ -20,7 +20,8 @@ pub use accelerator::{Accelerator, Price};
 pub use country::{Country, CountryTable, RegionalPreset};
 pub use language::{
     CompactRow, CountryLanguage, CountryLanguages, CountrySupport, Language, LanguageIndex,
-    LanguageStatus, LanguageSupport, LanguageTable, MIN_KNOWN_SHARE, ModelSupport, UnsupportedRow,
+    LanguageStatus, LanguageSupport, LanguageTable, MIN_KNOWN_SHARE, ModelSupport, ShareMeasure,
+    UnsupportedRow,
 };
 pub use model::{Licence, OpenModel, Openness};
 
