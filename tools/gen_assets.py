@@ -376,8 +376,9 @@ HEADER = """// Language catalog for Consortium Planner ("language coverage": doe
 // Cantonese is kept apart from "zh". Languages CLDR lists that the earlier table lacked carry CLDR's
 // English name.
 //
-// status: Official = official or national language at national level (CLDR "official" or
-// "de_facto_official", or a researched constitution or law); Recognised = co-official in a region, or a
+// status: Official = official or national language at national level, by constitution or law, or the
+// de facto language of government where no law names one (CLDR "official" or "de_facto_official", or
+// a researched constitution or law); Recognised = co-official in a region, or a
 // minority / indigenous / regional language named in law (CLDR "official_regional"); Major = no legal
 // status in the sources read.
 //

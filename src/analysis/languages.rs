@@ -5,7 +5,9 @@
 //! pretraining data, not supported) or *absent*.
 //!
 //! - Member coverage = Σ share of its supported languages, capped at 1: the share of its people
-//!   reached in their first language where the table has first-language figures. The share is the
+//!   reached in their first language where the table has first-language figures. A member whose
+//!   first-language shares add up to [`MIN_KNOWN_SHARE`] or more counts those alone (one measure,
+//!   not first-language figures plus second-language speakers); otherwise each language counts its
 //!   first-language share, else a census all-speakers share, else Unicode CLDR's speaker share,
 //!   from `assets/languages.ron`; where a supported language's share is a speakers share (first or
 //!   second language), coverage is the share who *speak* a supported language, and the member says
@@ -69,8 +71,9 @@ pub struct MemberLanguage {
     pub name: &'static str,
     /// Legal standing in the member.
     pub status: LanguageStatus,
-    /// Share of the member's population (first language, else all speakers per a census, else
-    /// CLDR's speaker share), if known.
+    /// Share of the member's population as coverage counts it (first language; where the
+    /// member's first-language shares are too few, else all speakers per a census, else CLDR's
+    /// speaker share), if known.
     pub share: Option<f64>,
     /// What `share` measures.
     pub measure: Option<ShareMeasure>,
@@ -156,6 +159,9 @@ pub struct LanguageFigures {
     pub countries: &'static [CountryLanguages],
     /// The canonical language index of each row of each of those countries.
     pub country_language_ids: &'static [Vec<usize>],
+    /// Per country of the table, whether its coverage rests on first-language shares only
+    /// ([`crate::catalog::LanguageIndex::first_language_only`]).
+    pub country_first_language_only: &'static [bool],
     /// Languages not supported somewhere, most speakers first.
     pub uncovered: Vec<UncoveredLanguage>,
     /// The positions in `members` of each uncovered language's members, language after language.
@@ -197,14 +203,19 @@ impl LanguageFigures {
         let ids = entry
             .and_then(|e| self.country_language_ids.get(e))
             .map_or(&[][..], |ids| ids.as_slice());
+        let first_only = entry
+            .and_then(|e| self.country_first_language_only.get(e))
+            .copied()
+            .unwrap_or(false);
         rows.iter().zip(ids).filter_map(move |(row, &id)| {
             let language = self.table.get(id)?;
+            let share = row.share_for(first_only);
             Some(MemberLanguage {
                 code: language.code.as_str(),
                 name: language.name.as_str(),
                 status: row.status,
-                share: row.share(),
-                measure: row.share_measure(),
+                share: share.map(|(s, _)| s),
+                measure: share.map(|(_, m)| m),
                 support: self
                     .support
                     .get(id)
@@ -467,6 +478,7 @@ pub fn languages(
     out.table = table;
     out.countries = &catalog.languages.countries;
     out.country_language_ids = index.all_country_language_ids();
+    out.country_first_language_only = index.first_language_only();
     out
 }
 

@@ -126,6 +126,18 @@ impl CountryLanguage {
         self.share_with_measure().map(|(_, measure)| measure)
     }
 
+    /// The share coverage uses in a country whose measure is first language only (`true`: the
+    /// first-language share alone) or mixed (`false`: [`CountryLanguage::share`]), with what it
+    /// measures (see [`LanguageIndex::first_language_only`]).
+    pub fn share_for(&self, first_language_only: bool) -> Option<(f64, ShareMeasure)> {
+        if first_language_only {
+            self.first_language_share
+                .map(|s| (s, ShareMeasure::FirstLanguage))
+        } else {
+            self.share_with_measure()
+        }
+    }
+
     fn share_with_measure(&self) -> Option<(f64, ShareMeasure)> {
         self.first_language_share
             .map(|s| (s, ShareMeasure::FirstLanguage))
@@ -166,7 +178,8 @@ pub struct LanguageTable {
 /// consortium's languages reads a few bytes per row rather than the whole row.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CompactRow {
-    /// The row's share ([`CountryLanguage::share`]).
+    /// The row's share as coverage counts it ([`CountryLanguage::share_for`] the country's
+    /// measure).
     pub share: Option<f64>,
     /// Canonical index of the language in the table's `languages`.
     pub language: u16,
@@ -180,7 +193,7 @@ pub struct CompactRow {
 /// One language row of a country that a model does not support.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct UnsupportedRow {
-    /// The row's share ([`CountryLanguage::share`]).
+    /// The row's share as coverage counts it ([`CompactRow::share`]).
     pub share: Option<f64>,
     /// Canonical index of the language in the table's `languages`.
     pub language: u16,
@@ -275,6 +288,8 @@ pub struct LanguageIndex {
     sign: Vec<bool>,
     /// Every country's rows, country after country, in table order.
     rows: Vec<CompactRow>,
+    /// Per country entry, whether its coverage rests on first-language shares only.
+    first_language_only: Vec<bool>,
     /// Per country entry, where its rows start in `rows`, plus the end.
     row_starts: Vec<usize>,
 }
@@ -342,10 +357,22 @@ impl LanguageIndex {
             .collect();
         let mut rows = Vec::new();
         let mut row_starts = vec![0];
+        let mut first_language_only = Vec::with_capacity(table.countries.len());
         for (c, ids) in table.countries.iter().zip(&country_ids) {
+            // One measure per country where possible: when its first-language shares alone say
+            // what most of its people speak first, only they count, so that a speakers share
+            // (e.g. CLDR's English as a second language) is not added to first-language figures.
+            let first_total: f64 = c
+                .languages
+                .iter()
+                .filter_map(|l| l.first_language_share)
+                .sum();
+            let first_only = first_total >= MIN_KNOWN_SHARE;
+            first_language_only.push(first_only);
             for (l, &id) in c.languages.iter().zip(ids) {
+                let share = l.share_for(first_only);
                 rows.push(CompactRow {
-                    share: l.share(),
+                    share: share.map(|(s, _)| s),
                     language: u16::try_from(id).map_err(|_| "too many languages".to_string())?,
                     official: l.status == LanguageStatus::Official,
                     speakers_measure: l
@@ -363,7 +390,16 @@ impl LanguageIndex {
             sign,
             rows,
             row_starts,
+            first_language_only,
         })
+    }
+
+    /// Per country entry of the table, whether its coverage rests on first-language shares only:
+    /// true where its first-language shares add up to [`MIN_KNOWN_SHARE`] or more (its other
+    /// rows' speakers shares are then shown but not counted); else each row counts its
+    /// first-language share, else its census speakers share, else CLDR's speaker share.
+    pub fn first_language_only(&self) -> &[bool] {
+        &self.first_language_only
     }
 
     /// Position in the table's `languages` of a code or alias (case-insensitive).
