@@ -99,7 +99,10 @@ fn a_southeast_asian_plan_on_llama_leaves_filipino_uncovered_and_sea_lion_covers
     let members: Vec<&str> = llama.languages.members_of(tl).collect();
     assert!(members.contains(&"PH"), "{members:?}");
     for m in &members {
-        assert!(rows(m).iter().any(|r| r.code == "tl" || r.code == "fil"), "{m}");
+        assert!(
+            rows(m).iter().any(|r| r.code == "tl" || r.code == "fil"),
+            "{m}"
+        );
     }
     let expected = speakers("tl", &members);
     assert!(
