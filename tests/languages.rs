@@ -38,14 +38,19 @@ fn rows(country: &str) -> &'static [CountryLanguage] {
         .languages
 }
 
-/// The share coverage counts for a row of `country`: first-language shares alone where they add up
-/// to at least half the people, else the first-language share, else a speakers share.
+/// The share coverage counts for a row of `country`: first-language shares alone where every
+/// official language has one and they add up to at least half the people, else the first-language
+/// share, else a speakers share.
 fn counted(country: &str, row: &CountryLanguage) -> Option<f64> {
     let first: f64 = rows(country)
         .iter()
         .filter_map(|r| r.first_language_share)
         .sum();
-    if first >= 0.5 {
+    let officials_known = rows(country)
+        .iter()
+        .filter(|r| r.status == LanguageStatus::Official)
+        .all(|r| r.first_language_share.is_some());
+    if officials_known && first >= 0.5 {
         row.first_language_share
     } else {
         row.first_language_share
@@ -86,8 +91,17 @@ fn a_southeast_asian_plan_on_llama_leaves_filipino_uncovered_and_sea_lion_covers
     let sealion = analyze(&on_model(sea.clone(), "sealion-v4-27b"), catalog());
     let ph = member_index(&sea, "PH");
 
-    // Llama 3.1 supports Thai but none of the Philippines' languages.
-    assert_eq!(llama.languages.members[ph].coverage, Some(0.0));
+    // Llama 3.1 supports Thai and English but none of the Philippines' own languages. English is
+    // official there and its only figure is CLDR's speaker share (first or second language), so
+    // the Philippines' coverage on Llama is that share, and says it counts speakers.
+    let en_ph = rows("PH")
+        .iter()
+        .find(|r| r.code == "en")
+        .and_then(|r| counted("PH", r))
+        .unwrap();
+    let c = llama.languages.members[ph].coverage.unwrap();
+    assert!((c - en_ph).abs() < 1e-9, "{c} vs {en_ph}");
+    assert!(llama.languages.members[ph].speakers_counted);
     let tl = llama
         .languages
         .uncovered
@@ -113,14 +127,17 @@ fn a_southeast_asian_plan_on_llama_leaves_filipino_uncovered_and_sea_lion_covers
     assert!(tl.official, "Filipino is official in the Philippines");
     assert_eq!(tl.proposed_tokens, TOKENS_PER_LANGUAGE);
 
-    // SEA-LION lists Filipino (as `fil`, an alias of `tl`): the Philippines' coverage is its share.
+    // SEA-LION lists Filipino (as `fil`, an alias of `tl`) and English: the Philippines' coverage
+    // adds Filipino's census share to English's, capped at 100 %.
     let tl_share = rows("PH")
         .iter()
         .find(|r| r.code == "tl")
-        .and_then(|r| r.first_language_share)
+        .and_then(|r| counted("PH", r))
         .unwrap();
     let c = sealion.languages.members[ph].coverage.unwrap();
-    assert!((c - tl_share).abs() < 1e-9, "{c} vs {tl_share}");
+    let expected = (tl_share + en_ph).min(1.0);
+    assert!((c - expected).abs() < 1e-9, "{c} vs {expected}");
+    assert!(c > llama.languages.members[ph].coverage.unwrap());
     assert!(sealion.languages.uncovered.iter().all(|u| u.code() != "tl"));
 
     // Thai is supported by both.

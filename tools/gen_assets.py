@@ -275,8 +275,11 @@ def gen_languages():
         for canon in sorted(rows):
             codes.name_new(canon)
 
+    applied = []
     for o in read_csv("overrides.csv"):
         canon = codes.canonical(o["code"])
+        applied.append("%s %s %s%s: %s" % (
+            o["country"], canon, o["field"], " = " + o["value"] if o["value"] else "", o["reason"]))
         rows = table.get(o["country"])
         if rows is None:
             sys.exit("override for unknown country %r" % o["country"])
@@ -301,7 +304,12 @@ def gen_languages():
             sys.exit("unknown override field %r" % field)
         row["note"] = (row["note"] + "; " if row["note"] else "") + "Reviewed correction: " + o["reason"]
 
-    out = [HEADER.format(cldr=cldr_source, min=CLDR_MIN_PERCENT).rstrip("\n"), "("]
+    out = [HEADER.format(cldr=cldr_source, min=CLDR_MIN_PERCENT).rstrip("\n")]
+    out.append("//")
+    out.append("// Reviewed corrections applied (tools/data/overrides.csv), %d:" % len(applied))
+    for a in applied:
+        out.append("// - " + a)
+    out.append("(")
     out.append("    share_definition: %s," % ron_str(SHARE_DEFINITION))
     out.append("    sources: %s," % ron_str(SOURCES.format(cldr=cldr_source)))
     out.append("    generated_by: %s," % ron_str(

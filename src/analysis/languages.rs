@@ -6,7 +6,8 @@
 //!
 //! - Member coverage = Σ share of its supported languages, capped at 1: the share of its people
 //!   reached in their first language where the table has first-language figures. A member whose
-//!   first-language shares add up to [`MIN_KNOWN_SHARE`] or more counts those alone (one measure,
+//!   census gives a first-language share for each official language, these shares adding up to
+//!   [`MIN_KNOWN_SHARE`] or more, counts those alone (one measure,
 //!   not first-language figures plus second-language speakers); otherwise each language counts its
 //!   first-language share, else a census all-speakers share, else Unicode CLDR's speaker share,
 //!   from `assets/languages.ron`; where a supported language's share is a speakers share (first or

@@ -359,15 +359,21 @@ impl LanguageIndex {
         let mut row_starts = vec![0];
         let mut first_language_only = Vec::with_capacity(table.countries.len());
         for (c, ids) in table.countries.iter().zip(&country_ids) {
-            // One measure per country where possible: when its first-language shares alone say
-            // what most of its people speak first, only they count, so that a speakers share
-            // (e.g. CLDR's English as a second language) is not added to first-language figures.
+            // One measure per country where possible: when a census gives a first-language share
+            // for each official language and these shares say what most of its people speak
+            // first, only they count, so that a speakers share (e.g. CLDR's German in a country
+            // whose census counts mother tongues) is not added to first-language figures.
             let first_total: f64 = c
                 .languages
                 .iter()
                 .filter_map(|l| l.first_language_share)
                 .sum();
-            let first_only = first_total >= MIN_KNOWN_SHARE;
+            let officials_known = c
+                .languages
+                .iter()
+                .filter(|l| l.status == LanguageStatus::Official)
+                .all(|l| l.first_language_share.is_some());
+            let first_only = officials_known && first_total >= MIN_KNOWN_SHARE;
             first_language_only.push(first_only);
             for (l, &id) in c.languages.iter().zip(ids) {
                 let share = l.share_for(first_only);
@@ -395,9 +401,10 @@ impl LanguageIndex {
     }
 
     /// Per country entry of the table, whether its coverage rests on first-language shares only:
-    /// true where its first-language shares add up to [`MIN_KNOWN_SHARE`] or more (its other
-    /// rows' speakers shares are then shown but not counted); else each row counts its
-    /// first-language share, else its census speakers share, else CLDR's speaker share.
+    /// true where every official language has a first-language share and these shares add up to
+    /// [`MIN_KNOWN_SHARE`] or more (its other rows' speakers shares are then shown but not
+    /// counted); else each row counts its first-language share, else its census speakers share,
+    /// else CLDR's speaker share.
     pub fn first_language_only(&self) -> &[bool] {
         &self.first_language_only
     }
