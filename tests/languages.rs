@@ -49,6 +49,13 @@ fn counted(country: &str, row: &CountryLanguage) -> Option<f64> {
     let officials_known = rows(country)
         .iter()
         .filter(|r| r.status == LanguageStatus::Official)
+        .filter(|r| {
+            !catalog()
+                .language(&r.code)
+                .unwrap()
+                .name
+                .contains("Sign Language")
+        })
         .all(|r| r.first_language_share.is_some());
     if officials_known && first >= 0.5 {
         row.first_language_share

@@ -350,7 +350,7 @@ impl LanguageIndex {
             .iter()
             .map(|&i| u16::try_from(i).map_err(|_| "too many languages".to_string()))
             .collect::<Result<Vec<u16>, String>>()?;
-        let sign = table
+        let sign: Vec<bool> = table
             .languages
             .iter()
             .map(|l| l.name.contains("Sign Language"))
@@ -362,7 +362,8 @@ impl LanguageIndex {
             // One measure per country where possible: when a census gives a first-language share
             // for each official language and these shares say what most of its people speak
             // first, only they count, so that a speakers share (e.g. CLDR's German in a country
-            // whose census counts mother tongues) is not added to first-language figures.
+            // whose census counts mother tongues) is not added to first-language figures. Official
+            // sign languages are left out of the check: censuses rarely count their signers.
             let first_total: f64 = c
                 .languages
                 .iter()
@@ -371,8 +372,9 @@ impl LanguageIndex {
             let officials_known = c
                 .languages
                 .iter()
-                .filter(|l| l.status == LanguageStatus::Official)
-                .all(|l| l.first_language_share.is_some());
+                .zip(ids)
+                .filter(|(l, id)| l.status == LanguageStatus::Official && !sign[**id])
+                .all(|(l, _)| l.first_language_share.is_some());
             let first_only = officials_known && first_total >= MIN_KNOWN_SHARE;
             first_language_only.push(first_only);
             for (l, &id) in c.languages.iter().zip(ids) {
