@@ -930,12 +930,14 @@ fn loading_a_missing_file_is_an_io_error() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-fn missing_comma_points_at_the_next_field() {
+fn missing_comma_points_where_the_comma_belongs() {
     let text = with(GOOD, "format: 1,\n", "format: 1\n");
     let problems = refused(&text);
-    let (line, col) = pos(&text, "name: \"Test consortium\"");
-    assert_at(&problems[0], line, col, col);
-    assert_message(&problems[0], &["comma"]);
+    // Just after `format: 1`, where the comma is to be typed (not at the next field's name).
+    let (line, col) = pos(&text, "format: 1\n");
+    let after = col + "format: 1".len();
+    assert_at(&problems[0], line, after, after);
+    assert_message(&problems[0], &["comma is missing between `1` and `name`"]);
 }
 
 #[test]
@@ -949,7 +951,13 @@ fn unclosed_paren_points_at_the_wrong_bracket() {
     let (line, col) = pos(&text, "count: 8]");
     let bracket = col + "count: 8".len();
     assert_at(&problems[0], line, bracket, bracket);
-    assert_message(&problems[0], &["Expected"]);
+    let (open_line, open_col) = pos(&text, r#"(accelerator: "nvidia_h200_sxm", count: 8]"#);
+    assert_message(
+        &problems[0],
+        &[&format!(
+            "`]` closes the wrong bracket: expected `)` first, to close the `(` opened at line {open_line}, column {open_col}"
+        )],
+    );
 }
 
 #[test]
@@ -1344,12 +1352,28 @@ fn unknown_references_still_load_with_positions_and_paths() {
         "{:?}",
         loaded.problems
     );
-    // Display gives "line L, column C: path: message".
-    let shown = problem(&loaded, "members[2].country").to_string();
+    // Display gives "L:C: path: message", and with the file in front the
+    // `FILE:LINE:COLUMN: message` form editors and terminals turn into a link.
+    let p = problem(&loaded, "members[2].country");
     let (line, col) = pos(UNKNOWNS, "\"XX\"");
+    let shown = p.to_string();
     assert!(
-        shown.starts_with(&format!("line {line}, column {col}: members[2].country: ")),
+        shown.starts_with(&format!("{line}:{col}: members[2].country: ")),
         "{shown}"
+    );
+    assert!(
+        p.in_file("plan.ron").starts_with(&format!(
+            "plan.ron:{line}:{col}: members[2].country: unknown"
+        )),
+        "{}",
+        p.in_file("plan.ron")
+    );
+    assert!(
+        p.warning_in_file("plan.ron").starts_with(&format!(
+            "plan.ron:{line}:{col}: warning: members[2].country: "
+        )),
+        "{}",
+        p.warning_in_file("plan.ron")
     );
 }
 

@@ -92,7 +92,7 @@ fn a_personal_catalog_with_an_error_is_reported_and_left_untouched() {
         .problem
         .clone()
         .expect("a problem is reported");
-    assert!(problem.contains("line 3"), "{problem}");
+    assert!(problem.contains(":3:"), "{problem}");
     click(&mut h, "+ Define an accelerator");
     click(&mut h, "Keep in my catalog");
     assert_eq!(

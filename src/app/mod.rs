@@ -159,11 +159,14 @@ impl PlannerApp {
             }
             Err(e) => {
                 let detail = match &e {
-                    FileError::Invalid(problems) => problems
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join("\n"),
+                    FileError::Invalid(problems) => {
+                        let name = path.display().to_string();
+                        problems
+                            .iter()
+                            .map(|p| p.in_file(&name))
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    }
                     other => other.to_string(),
                 };
                 self.dialogs.error = Some((

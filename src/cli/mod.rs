@@ -150,7 +150,7 @@ fn print_file_error(path: &std::path::Path, e: &FileError) {
     match e {
         FileError::Invalid(problems) => {
             for p in problems {
-                eprintln!("{}:{p}", path.display());
+                eprintln!("{}", p.in_file(&path.display().to_string()));
             }
         }
         FileError::Io { .. } => eprintln!("{e}"),
@@ -179,8 +179,12 @@ pub fn run(command: Command) -> ExitCode {
                 },
                 None => default_plan(catalog),
             };
+            let name = plan.as_ref().map_or_else(
+                || DEFAULT_PLAN_NAME.to_string(),
+                |p| p.display().to_string(),
+            );
             for p in &loaded.problems {
-                eprintln!("warning: {p}");
+                eprintln!("{}", p.warning_in_file(&name));
             }
             let report = analyze(&loaded.plan, catalog);
             if json {
@@ -204,7 +208,7 @@ pub fn run(command: Command) -> ExitCode {
             }
             Ok(loaded) => {
                 for p in &loaded.problems {
-                    eprintln!("{}:{p}", plan.display());
+                    eprintln!("{}", p.in_file(&plan.display().to_string()));
                 }
                 ExitCode::from(1)
             }
@@ -216,7 +220,7 @@ pub fn run(command: Command) -> ExitCode {
         Command::Fmt { plan } => match file::load(&plan, catalog) {
             Ok(loaded) => {
                 for p in &loaded.problems {
-                    eprintln!("warning: {}:{p}", plan.display());
+                    eprintln!("{}", p.warning_in_file(&plan.display().to_string()));
                 }
                 match file::save_with_header(&loaded.plan, &loaded.header, &plan) {
                     Ok(()) => {

@@ -9,6 +9,7 @@ pub mod limits;
 mod personal;
 mod problem;
 mod safe_save;
+mod slips;
 mod validate;
 mod validate_scenarios;
 
@@ -155,13 +156,14 @@ fn syntax_message(code: &ron::Error) -> String {
     }
 }
 
-fn syntax_problem(e: &ron::error::SpannedError) -> Problem {
-    Problem::at(
-        Some((e.span.start.line, e.span.start.col)),
-        "",
-        syntax_message(&e.code),
-        true,
-    )
+/// The parser's error as a problem: a known slip (see [`slips`]) says what to write instead, at
+/// the place to fix; anything else gets the parser's words with a hint, at the parser's position.
+fn syntax_problem(text: &str, e: &ron::error::SpannedError) -> Problem {
+    let (line, column) = (e.span.start.line, e.span.start.col);
+    match slips::explain(text, &e.code, line, column) {
+        Some((position, message)) => Problem::at(Some(position), "", message, true),
+        None => Problem::at(Some((line, column)), "", syntax_message(&e.code), true),
+    }
 }
 
 /// Parses plan text and checks it against the catalog.
@@ -202,7 +204,7 @@ pub fn parse(text: &str, catalog: &Catalog) -> Result<Loaded, FileError> {
                     ),
                     true,
                 ),
-                None => syntax_problem(&e),
+                None => syntax_problem(text, &e),
             };
             return Err(FileError::Invalid(vec![problem]));
         }
