@@ -1648,3 +1648,43 @@ fn un_193_plan_has_every_un_member_with_several_lines() {
     let with_chips = plan.members.iter().filter(|m| !m.chips.is_empty()).count();
     assert!(with_chips >= 30, "only {with_chips} members bring chips");
 }
+
+#[test]
+fn a_plan_entry_that_reuses_a_catalog_id_is_a_warning_at_its_id() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpus/custom-accelerator-shadows-catalog-id.ron"),
+    )
+    .expect("read corpus file")
+    .replace("id: \"regional-7b\"", "id: \"llama3.1-70b\"")
+    .replace(
+        "base_model: \"regional-7b\"",
+        "base_model: \"llama3.1-70b\"",
+    );
+    let loaded = loads(&text);
+    assert_eq!(loaded.problems.len(), 2, "{:?}", loaded.problems);
+    let acc = problem(&loaded, "custom_accelerators[0].id");
+    assert!(!acc.fatal, "the plan still opens: {acc}");
+    assert_message(
+        acc,
+        &[
+            "\"nvidia_h100_sxm\" is also the built-in catalog's accelerator",
+            "replaces it",
+        ],
+    );
+    let (line, col) = pos(&text, "\"nvidia_h100_sxm\",\n            name");
+    assert_eq!((acc.line, acc.column), (Some(line), Some(col)), "{acc}");
+    let model = problem(&loaded, "custom_models[0].id");
+    assert_message(
+        model,
+        &["\"llama3.1-70b\" is also the built-in catalog's model"],
+    );
+    // The plan's own entry is what the plan uses.
+    assert_eq!(
+        loaded
+            .plan
+            .accelerator(catalog(), "nvidia_h100_sxm")
+            .map(|a| a.name.as_str()),
+        Some("Homegrown NPU")
+    );
+}

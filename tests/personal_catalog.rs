@@ -184,7 +184,7 @@ fn catalog_check_names_the_line_of_a_bad_entry() {
     let out = run(&["catalog", "check", path_str(&bad)]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("bad.ron:line 4"), "{err}");
+    assert!(err.contains("bad.ron:4:"), "{err}");
     assert!(!err.contains("panicked"));
     // The listing still works beside the new sub-commands.
     let out = run(&["catalog", "chips"]);

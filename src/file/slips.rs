@@ -32,6 +32,15 @@ pub(super) fn explain(
             let what = outer.as_deref().unwrap_or("entry");
             Some((here, unknown_name(found, what, "field", expected)))
         }
+        E::MissingStructField { field, outer } => {
+            let what = outer.as_deref().unwrap_or("entry");
+            Some((
+                here,
+                format!(
+                    "missing field `{field}` in this `{what}`; expected `{field}: …` inside its brackets"
+                ),
+            ))
+        }
         _ => {
             let at = offset_of(text, line, column)?;
             number_slip(text, at).or_else(|| {

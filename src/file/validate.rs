@@ -328,6 +328,14 @@ fn custom_model(c: &mut Checker, i: usize, m: &OpenModel) {
     );
 }
 
+/// The warning for a plan's own entry that reuses a built-in catalog id: the plan's entry wins
+/// everywhere in this plan, which is easy to do by accident when copying an entry to adjust it.
+fn shadow_message(kind: &str, id: &str, catalog_name: &str) -> String {
+    format!(
+        "id {id:?} is also the built-in catalog's {kind} \"{catalog_name}\"; this plan's own entry replaces it wherever the plan uses {id:?} — expected a new id such as \"{id}_custom\" unless replacing the catalog's figures is intended"
+    )
+}
+
 /// Every problem in a parsed plan: limits and impossible numbers (fatal), and references the
 /// catalog does not know, duplicates and inconsistencies (non-fatal) — at top level and inside
 /// every stored scenario (see [`super::validate_scenarios`]).
@@ -420,6 +428,18 @@ pub(super) fn check_content(
                 true,
             );
         }
+        if earlier == 0
+            && let Some(entry) = catalog.accelerator(&acc.id)
+        {
+            c.report_in(
+                "custom_accelerators",
+                &acc.id,
+                0,
+                format!("custom_accelerators[{i}].id"),
+                shadow_message("accelerator", &acc.id, &entry.name),
+                false,
+            );
+        }
     }
     for (i, m) in plan.custom_models.iter().enumerate() {
         custom_model(&mut c, i, m);
@@ -435,6 +455,18 @@ pub(super) fn check_content(
                 format!("custom_models[{i}].id"),
                 format!("id {:?} is defined twice; expected each id once", m.id),
                 true,
+            );
+        }
+        if earlier == 0
+            && let Some(entry) = catalog.model(&m.id)
+        {
+            c.report_in(
+                "custom_models",
+                &m.id,
+                0,
+                format!("custom_models[{i}].id"),
+                shadow_message("model", &m.id, &entry.name),
+                false,
             );
         }
     }
