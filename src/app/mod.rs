@@ -576,6 +576,9 @@ pub fn run(options: StartOptions) -> eframe::Result {
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Consortium Planner")
+            // Matches the installed consortium-planner.desktop (`install-desktop`), so the
+            // desktop shows its icon and name for the window.
+            .with_app_id("consortium-planner")
             .with_inner_size([1280.0, 760.0])
             .with_min_inner_size([760.0, 480.0])
             .with_drag_and_drop(true),

@@ -1,8 +1,9 @@
-//! The command line: `report`, `validate`, `fmt`, `diff`, `export`, `catalog` (and, without a command, the
-//! desktop app).
+//! The command line: `report`, `validate`, `fmt`, `diff`, `export`, `catalog`, `install-desktop`
+//! (and, without a command, the desktop app).
 
 mod catalog_list;
 mod catalog_personal;
+pub mod desktop;
 mod diff_cmd;
 mod export_cmd;
 pub mod json;
@@ -108,6 +109,17 @@ pub enum Command {
         /// Which part to list.
         #[arg(value_enum, default_value_t = CatalogPart::All)]
         part: CatalogPart,
+    },
+    /// Register the app with the desktop for this user: a launcher entry, an icon, a MIME type
+    /// so plan files (.ron) open in the app with a double click, shell completions (bash, zsh,
+    /// fish) and a man page, all in the user's data folder.
+    InstallDesktop {
+        /// Remove exactly the files `install-desktop` writes.
+        #[arg(long)]
+        uninstall: bool,
+        /// The data folder to write into (default: $XDG_DATA_HOME, else ~/.local/share).
+        #[arg(long, value_name = "DIR")]
+        data_home: Option<PathBuf>,
     },
 }
 
@@ -249,6 +261,10 @@ pub fn run(command: Command) -> ExitCode {
             action: Some(action),
             ..
         } => catalog_personal::run(action, catalog),
+        Command::InstallDesktop {
+            uninstall,
+            data_home,
+        } => desktop::run(uninstall, data_home),
         Command::Catalog { action: None, part } => {
             emit(&catalog_text(catalog, part));
             ExitCode::SUCCESS
