@@ -335,9 +335,11 @@ fn member() -> impl Strategy<Value = Member> {
         prop::collection::vec(power_line(), 0..3),
         prop::collection::vec(expert_line(), 0..4),
         prop::option::of(funding()),
+        prop_oneof![Just(String::new()), "[a-zA-Z0-9 \"/*\\\\]{0,20}"],
     )
-        .prop_map(|(country, chips, power, experts, funding)| Member {
+        .prop_map(|(country, chips, power, experts, funding, note)| Member {
             country,
+            note,
             chips,
             power,
             experts,

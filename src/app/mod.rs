@@ -133,7 +133,18 @@ impl PlannerApp {
     /// Opens a plan file; on failure the current plan stays and the error is shown.
     pub fn open_path(&mut self, path: &Path) {
         match file::load(path, self.catalog) {
-            Ok(loaded) => {
+            Ok(mut loaded) => {
+                if let Some(first) = loaded.dropped_comments.first() {
+                    loaded.problems.push(file::Problem::at(
+                        Some((first.line, first.column)),
+                        "comments",
+                        format!(
+                            "{} comment(s) inside the plan's brackets (the first here) are not kept when the app saves; only the block at the top is. Saving offers to move those written in a member into its note",
+                            loaded.dropped_comments.len()
+                        ),
+                        false,
+                    ));
+                }
                 let n = loaded.problems.len();
                 self.autosave.clear();
                 self.doc = Document::new(
@@ -144,6 +155,7 @@ impl PlannerApp {
                     self.catalog,
                 );
                 self.doc.header = loaded.header;
+                self.doc.dropped_comments = loaded.dropped_comments;
                 self.settings.remember(path);
                 self.settings.last_file = Some(path.to_path_buf());
                 self.remember_folder(path);
@@ -213,6 +225,11 @@ impl PlannerApp {
     }
 
     fn save_to(&mut self, path: &Path) {
+        if !self.doc.dropped_comments.is_empty() {
+            // Ask first: the save would lose the planner's comments (see `drop_comments_ui`).
+            self.dialogs.drop_comments = Some(path.to_path_buf());
+            return;
+        }
         match file::save_with_header(&self.doc.plan, &self.doc.header, path) {
             Ok(()) => {
                 self.doc.mark_saved(path.to_path_buf());

@@ -66,10 +66,19 @@ pub enum Command {
         plan: PathBuf,
     },
     /// Rewrite a plan file in the canonical format (stable field order, 4-space indent), through
-    /// the same safe save as the app; the previous version is kept as PLAN.ron.bak.
+    /// the same safe save as the app; the previous version is kept as PLAN.ron.bak. Only the
+    /// comment block at the top is kept: a file with comments elsewhere is left unchanged unless
+    /// `--comments-to-notes` or `--drop-comments` says what to do with them.
     Fmt {
         /// Plan file (.ron).
         plan: PathBuf,
+        /// Move each comment written in (or just before) a member into that member's `note`;
+        /// comments elsewhere are dropped.
+        #[arg(long, conflicts_with = "drop_comments")]
+        comments_to_notes: bool,
+        /// Drop the comments inside the plan.
+        #[arg(long)]
+        drop_comments: bool,
     },
     /// Show what changed from plan A to plan B and what it does to the key figures. Exit 0 when
     /// the plans are the same, 1 when they differ, 2 when a file cannot be read (like diff(1)).
@@ -170,6 +179,45 @@ fn print_file_error(path: &std::path::Path, e: &FileError) {
     }
 }
 
+/// What `fmt` does with the comments it cannot keep: refuses (returns false) when neither flag
+/// says, listing them; moves members' comments into notes with `--comments-to-notes`; reports what
+/// it drops.
+fn fmt_comments(path: &std::path::Path, loaded: &mut Loaded, to_notes: bool, drop: bool) -> bool {
+    let comments = std::mem::take(&mut loaded.dropped_comments);
+    if comments.is_empty() {
+        return true;
+    }
+    let name = path.display().to_string();
+    if !to_notes && !drop {
+        for c in &comments {
+            eprintln!(
+                "{name}:{}:{}: this comment is inside the plan's brackets, and fmt keeps only the comment block at the top",
+                c.line, c.column
+            );
+        }
+        eprintln!(
+            "{name}: not changed: {} comment(s) would be lost; run `fmt --comments-to-notes` to move those in a member into its `note: \"…\"` (kept), or `fmt --drop-comments`",
+            comments.len()
+        );
+        return false;
+    }
+    let moved = if to_notes {
+        file::move_into_notes(&mut loaded.plan, &comments)
+    } else {
+        0
+    };
+    for c in comments.iter().filter(|c| !to_notes || c.member.is_none()) {
+        eprintln!(
+            "{name}:{}:{}: warning: comment dropped: {}",
+            c.line, c.column, c.text
+        );
+    }
+    if moved > 0 {
+        eprintln!("{name}: moved {moved} comment(s) into members' notes");
+    }
+    true
+}
+
 /// Writes to standard output; a reader that went away (e.g. `| head`) is not an error.
 fn emit(text: &str) {
     use std::io::Write;
@@ -229,10 +277,17 @@ pub fn run(command: Command) -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Command::Fmt { plan } => match file::load(&plan, catalog) {
-            Ok(loaded) => {
+        Command::Fmt {
+            plan,
+            comments_to_notes,
+            drop_comments,
+        } => match file::load(&plan, catalog) {
+            Ok(mut loaded) => {
                 for p in &loaded.problems {
                     eprintln!("{}", p.warning_in_file(&plan.display().to_string()));
+                }
+                if !fmt_comments(&plan, &mut loaded, comments_to_notes, drop_comments) {
+                    return ExitCode::from(1);
                 }
                 match file::save_with_header(&loaded.plan, &loaded.header, &plan) {
                     Ok(()) => {

@@ -4,6 +4,7 @@
 //! are refused with their line and column; references the catalog does not know are reported but
 //! the plan still opens, so nothing a user typed is lost.
 
+mod comments;
 mod export_target;
 pub mod limits;
 mod personal;
@@ -20,6 +21,7 @@ use ron::extensions::Extensions;
 use crate::catalog::Catalog;
 use crate::plan::{FORMAT_VERSION, Plan};
 
+pub use comments::{DroppedComment, dropped_comments, move_into_notes};
 pub use export_target::{ExportTargetError, check_export_target};
 pub use personal::{
     PERSONAL_FILE_NAME, PERSONAL_FORMAT_VERSION, PersonalCatalog, PersonalEntry, load_personal,
@@ -39,6 +41,9 @@ pub struct Loaded {
     /// The file's leading `//` comment block, written back on save (comments inside the plan's
     /// brackets are not kept).
     pub header: String,
+    /// The comments a save would drop (all but the leading block), to warn before saving and to
+    /// offer moving those written in a member into its `note`.
+    pub dropped_comments: Vec<DroppedComment>,
 }
 
 /// The comment written at the top of a new plan file.
@@ -235,6 +240,7 @@ pub fn parse(text: &str, catalog: &Catalog) -> Result<Loaded, FileError> {
         plan,
         problems,
         header: header_comments(text),
+        dropped_comments: dropped_comments(text),
     })
 }
 

@@ -503,6 +503,7 @@ pub(super) fn check_content(
     }
     for (i, member) in plan.members.iter().enumerate() {
         let path = format!("members[{i}]");
+        c.text_len(&format!("{path}.note"), &member.note, MAX_DESCRIPTION_CHARS);
         let earlier = plan.members[..i]
             .iter()
             .filter(|m| m.country == member.country)
