@@ -134,6 +134,9 @@ impl PlannerApp {
     pub fn open_path(&mut self, path: &Path) {
         match file::load(path, self.catalog) {
             Ok(mut loaded) => {
+                // The status counts problems with the plan; the note about comments is listed
+                // in the Overview and asked about again when saving.
+                let n = loaded.problems.len();
                 if let Some(first) = loaded.dropped_comments.first() {
                     loaded.problems.push(file::Problem::at(
                         Some((first.line, first.column)),
@@ -145,7 +148,6 @@ impl PlannerApp {
                         false,
                     ));
                 }
-                let n = loaded.problems.len();
                 self.autosave.clear();
                 self.doc = Document::new(
                     loaded.plan,
