@@ -175,7 +175,7 @@ impl PlannerApp {
                 });
             if in_members > 0 {
                 ui.label(format!(
-                    "{in_members} of them are written in or just before a member: they can move into that member's note, which is saved."
+                    "Written in or just before a member: {in_members}. Those can move into that member's note, which is saved."
                 ));
             }
             ui.add_space(8.0);
