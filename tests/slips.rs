@@ -162,3 +162,26 @@ fn the_command_line_prints_file_line_column_and_the_fix() {
     );
     assert!(err.starts_with(&expected), "{err}");
 }
+
+#[test]
+fn a_misspelt_catalog_id_suggests_the_nearest() {
+    let text = broken("\"nvidia_h100_sxm\"", "\"nvidia_h100_sxn\"").replacen(
+        "\"llama3.1-70b\"",
+        "\"llama3.1-70B\"",
+        1,
+    );
+    let loaded = file::parse(&text, Catalog::builtin()).expect("unknown ids still open");
+    let messages: Vec<&str> = loaded.problems.iter().map(|p| p.message.as_str()).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("\"nvidia_h100_sxn\"; did you mean \"nvidia_h100_sxm\"?")),
+        "{messages:?}"
+    );
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("\"llama3.1-70B\"; did you mean \"llama3.1-70b\"?")),
+        "{messages:?}"
+    );
+}

@@ -328,6 +328,13 @@ fn custom_model(c: &mut Checker, i: usize, m: &OpenModel) {
     );
 }
 
+/// " did you mean \"nvidia_h100_sxm\"?" when one of `ids` is close to the unknown `id`, else empty.
+fn did_you_mean<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> String {
+    let ids: Vec<&str> = ids.collect();
+    super::slips::nearest(id, &ids)
+        .map_or_else(String::new, |best| format!(" did you mean {best:?}?"))
+}
+
 /// The warning for a plan's own entry that reuses a built-in catalog id: the plan's entry wins
 /// everywhere in this plan, which is easy to do by accident when copying an entry to adjust it.
 fn shadow_message(kind: &str, id: &str, catalog_name: &str) -> String {
@@ -475,7 +482,7 @@ pub(super) fn check_content(
             "base_model",
             &plan.base_model,
             "base_model".to_string(),
-            format!("unknown model id {:?}; expected a catalog id (see `consortium-planner catalog models`) or a custom model", plan.base_model),
+            format!("unknown model id {:?};{} expected a catalog id (see `consortium-planner catalog models`) or a custom model", plan.base_model, did_you_mean(&plan.base_model, catalog.models.iter().map(|m| m.id.as_str()).chain(plan.custom_models.iter().map(|m| m.id.as_str())))),
             false,
         );
     }
@@ -541,11 +548,25 @@ pub(super) fn check_content(
         for (j, line) in member.chips.iter().enumerate() {
             let lp = format!("{path}.chips[{j}]");
             if !c.accelerator_ids_known(&line.accelerator) {
+                // The suggestion only for problems that will be listed: a hostile plan can hold
+                // a hundred thousand unknown ids.
+                let hint = if c.problems.len() < MAX_REPORTED_PROBLEMS {
+                    did_you_mean(
+                        &line.accelerator,
+                        catalog
+                            .accelerators
+                            .iter()
+                            .map(|a| a.id.as_str())
+                            .chain(plan.custom_accelerators.iter().map(|a| a.id.as_str())),
+                    )
+                } else {
+                    String::new()
+                };
                 c.report(
                     "accelerator",
                     &line.accelerator,
                     format!("{lp}.accelerator"),
-                    format!("unknown accelerator id {:?}; expected a catalog id (see `consortium-planner catalog chips`) or a custom accelerator", line.accelerator),
+                    format!("unknown accelerator id {:?};{} expected a catalog id (see `consortium-planner catalog chips`) or a custom accelerator", line.accelerator, hint),
                     false,
                 );
             }
