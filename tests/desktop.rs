@@ -94,6 +94,21 @@ fn install_writes_the_desktop_files_and_uninstall_removes_them() {
         "{entry}"
     );
     assert!(entry.contains("\nIcon=consortium-planner\n"), "{entry}");
+    // desktop-file-utils' validator, where it is installed, finds nothing wrong.
+    match Command::new("desktop-file-validate")
+        .arg(data.path().join("applications/consortium-planner.desktop"))
+        .output()
+    {
+        Ok(out) => assert!(
+            out.status.success() && out.stdout.is_empty(),
+            "desktop-file-validate: {}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        ),
+        Err(e) => {
+            eprintln!("desktop-file-validate not run ({e}); the entry's keys are checked above")
+        }
+    }
 
     // The MIME type claims *.ron and plan headers, in well-formed shared-mime-info XML.
     let xml = read(data.path(), "mime/packages/consortium-planner.xml");

@@ -116,19 +116,20 @@ pub fn man_pages() -> Vec<(String, Vec<u8>)> {
     pages
 }
 
-/// The `.desktop` launcher entry (Desktop Entry Specification 1.5).
+/// The `.desktop` launcher entry (Desktop Entry Specification 1.4, the newest that
+/// desktop-file-validate 0.26 knows; nothing here needs 1.5).
 fn desktop_entry(exec: &str) -> String {
     format!(
         "[Desktop Entry]\n\
          Type=Application\n\
-         Version=1.5\n\
+         Version=1.4\n\
          Name=Consortium Planner\n\
          GenericName=AI consortium planner\n\
          Comment=Plan a regional AI consortium: pooled chips, power and experts, one shared open-weight model\n\
          Exec={exec} %f\n\
          Icon={NAME}\n\
          Terminal=false\n\
-         Categories=Office;Science;\n\
+         Categories=Office;ProjectManagement;\n\
          Keywords=plan;consortium;AI;GPU;accelerator;\n\
          MimeType={PLAN_MIME_TYPE};\n\
          StartupWMClass={NAME}\n"
