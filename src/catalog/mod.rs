@@ -220,8 +220,9 @@ impl Catalog {
         countries: CountryTable,
         presets: Vec<RegionalPreset>,
         languages: LanguageTable,
-        export_groups: ExportGroups,
+        mut export_groups: ExportGroups,
     ) -> Result<Catalog, CatalogError> {
+        export_groups.index_slots();
         let language_index = LanguageIndex::new(&languages).map_err(|message| CatalogError {
             file: "languages.ron",
             message,
