@@ -6,6 +6,7 @@
 //! Sums use `fold(0.0, ..)` rather than `sum()`: Rust's f64 `sum` starts from −0.0, which would
 //! print as "-0" for a member with no lines.
 
+pub mod calibration;
 mod capacity;
 mod codes;
 mod dependency;
@@ -14,6 +15,7 @@ pub mod explain;
 mod export_control;
 mod findings;
 pub mod languages;
+pub mod ranges;
 mod report;
 mod resolved;
 pub mod series;
@@ -34,10 +36,17 @@ use std::borrow::Cow;
 use crate::catalog::Catalog;
 use crate::plan::Plan;
 
+use calibration::Bands;
 use resolved::Resolved;
 
-/// Computes every figure for a plan.
+/// Computes every figure for a plan, with ranges from the evidence's bands.
 pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
+    analyze_with_bands(plan, catalog, &Bands::EVIDENCE)
+}
+
+/// Computes every figure for a plan, with ranges from these bands ([`Bands::ZERO`] collapses
+/// every range onto its point).
+pub fn analyze_with_bands(plan: &Plan, catalog: &'static Catalog, bands: &Bands) -> Report {
     let resolved = Resolved::of(plan, catalog);
     let members = MemberSet::of(plan, &resolved.slots);
     let model = plan.base(catalog);
@@ -65,13 +74,14 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
         })
         .collect();
     let expert_lines = experts::sum_lines(plan, &mut member_figures);
-    let (pooled, power) = capacity::pool(plan, &resolved, &mut member_figures);
+    let (pooled, power) = capacity::pool(plan, &resolved, &mut member_figures, bands);
     stakes::fill(plan, &mut member_figures);
     let workloads = plan
         .workloads
         .iter()
         .map(|w| {
-            let mut fig = workloads::training(w, model, &pooled, &power, &plan.assumptions);
+            let mut fig =
+                workloads::training(w, model, &pooled, &power, &plan.assumptions, bands);
             if let Some(model) = model
                 && let Some(s) = serving::serving(plan, &resolved, &w.kind, model)
             {
@@ -140,6 +150,7 @@ pub fn workload_fits(
                         &report.pooled,
                         &report.power,
                         &plan.assumptions,
+                        &Bands::ZERO,
                     )
                     .fits
                 }

@@ -61,6 +61,11 @@ pub struct Pooled {
     pub memory_tb: f64,
     /// Summed memory bandwidth, in TB/s.
     pub memory_bandwidth_tbs: f64,
+    /// Of `training_pflops`, the part on chips with an FP8 peak (Hopper and later), in PFLOP/s.
+    pub training_pflops_fp8_era: f64,
+    /// Relative spread of the pooled peak from the catalog's confidence marks (0 when every chip
+    /// is High confidence).
+    pub peak_band: f64,
 }
 
 /// Facility power and energy.
@@ -70,6 +75,8 @@ pub struct PowerFigures {
     pub it_mw: f64,
     /// Facility power required: IT power × PUE, in MW (all pooled chips).
     pub required_mw: f64,
+    /// Low and high ends of `required_mw`, in MW (overhead, PUE and confidence bands).
+    pub required_mw_range: [f64; 2],
     /// Of which rented capacity, powered by its provider, in MW.
     pub rented_mw: f64,
     /// What the members must supply: required − rented, in MW.
@@ -146,12 +153,21 @@ pub struct WorkloadFigures {
     pub kind: &'static str,
     /// Training compute, in FLOP (training kinds).
     pub train_flops: Option<f64>,
-    /// Accelerator-hours at the assumed MFU (training kinds).
+    /// MFU the training figures use: the calibrated rule's (weighted over the pool's chips) or
+    /// the plan's own (training kinds; 0 otherwise).
+    pub mfu: f64,
+    /// Accelerator-hours at that MFU (training kinds).
     pub gpu_hours: Option<f64>,
+    /// Low and high ends of `gpu_hours`.
+    pub gpu_hours_range: Option<[f64; 2]>,
     /// Wall-clock days on the whole pool (training kinds).
     pub days: Option<f64>,
+    /// Low and high ends of `days`.
+    pub days_range: Option<[f64; 2]>,
     /// Facility energy over those days, in MWh (training kinds).
     pub energy_mwh: Option<f64>,
+    /// Low and high ends of `energy_mwh`.
+    pub energy_mwh_range: Option<[f64; 2]>,
     /// Cost of that energy, in US dollars (training kinds).
     pub energy_cost_usd: Option<f64>,
     /// Accelerator memory the job needs, in GB.
