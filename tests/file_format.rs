@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use consortium_planner::analysis::analyze;
 use consortium_planner::catalog::{
-    Accelerator, PowerScope, Catalog, Confidence, Licence, OpenModel, Openness, Price,
+    Accelerator, Catalog, Confidence, Licence, OpenModel, Openness, PowerScope, Price,
 };
 use consortium_planner::file::{self, FileError, Loaded, Problem, limits};
 use consortium_planner::plan::{

@@ -80,8 +80,7 @@ pub fn analyze_with_bands(plan: &Plan, catalog: &'static Catalog, bands: &Bands)
         .workloads
         .iter()
         .map(|w| {
-            let mut fig =
-                workloads::training(w, model, &pooled, &power, &plan.assumptions, bands);
+            let mut fig = workloads::training(w, model, &pooled, &power, &plan.assumptions, bands);
             if let Some(model) = model
                 && let Some(s) = serving::serving(plan, &resolved, &w.kind, model)
             {

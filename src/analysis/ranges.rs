@@ -1,19 +1,23 @@
 //! Low–high ranges around point figures, from the relative bands of the inputs that feed them.
 //!
-//! A figure proportional to inputs x₁·x₂·… spans Π(1 − bᵢ) to Π(1 + bᵢ) times its point; a figure
-//! inversely proportional (time ∝ 1 / (MFU · peak)) spans 1 / Π(1 + bᵢ) to 1 / Π(1 − bᵢ). Bands
-//! are half-widths between 0 and 1 (see `calibration::Bands`); with every band 0 the range is the
-//! point. Pure arithmetic on pool-level numbers: a handful of multiplications per analysis.
+//! The inputs' errors are independent (a site's PUE says nothing about a run's MFU), so their
+//! relative half-widths bᵢ combine in quadrature: b = √Σbᵢ² (held below 0.95). A figure
+//! proportional to the inputs spans (1 − b) to (1 + b) times its point; a figure inversely
+//! proportional (time ∝ 1 / (MFU · peak)) spans 1 / (1 + b) to 1 / (1 − b). Bands are half-widths
+//! between 0 and 1 (see `calibration::Bands`); with every band 0 the range is the point. Pure
+//! arithmetic on pool-level numbers: a handful of multiplications per analysis.
 
 /// A figure's low and high ends, `[low, high]`.
 pub type Range = [f64; 2];
 
-/// Product of (1 − b) and of (1 + b) over the bands (each clamped to 0..0.95).
+/// (1 − b, 1 + b) for the bands combined in quadrature (b held to 0..0.95).
 fn factors(bands: &[f64]) -> (f64, f64) {
-    bands.iter().fold((1.0, 1.0), |(lo, hi), b| {
-        let b = b.clamp(0.0, 0.95);
-        (lo * (1.0 - b), hi * (1.0 + b))
-    })
+    let b = bands
+        .iter()
+        .fold(0.0, |s, b| s + b.max(0.0) * b.max(0.0))
+        .sqrt()
+        .min(0.95);
+    (1.0 - b, 1.0 + b)
 }
 
 /// Range of a figure proportional to inputs with these bands.
@@ -57,6 +61,12 @@ mod tests {
     fn zero_bands_collapse_onto_the_point() {
         assert_eq!(proportional(7.0, &[0.0, 0.0]), [7.0, 7.0]);
         assert_eq!(inverse(7.0, &[0.0]), [7.0, 7.0]);
+    }
+
+    #[test]
+    fn independent_bands_combine_in_quadrature() {
+        let [lo, hi] = proportional(1.0, &[0.3, 0.4]);
+        assert!((lo - 0.5).abs() < 1e-12 && (hi - 1.5).abs() < 1e-12);
     }
 
     #[test]
