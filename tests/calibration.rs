@@ -450,3 +450,102 @@ fn facility_power_of_grace_hopper_and_h100_systems_matches_published_sites() {
         assert!(hi / lo <= 2.0, "{name}: high/low {}", hi / lo);
     }
 }
+
+mod properties {
+    use super::*;
+    use consortium_planner::analysis::calibration::Bands;
+    use proptest::prelude::*;
+
+    /// Accelerators of every confidence mark, power scope and cooling in the catalog.
+    const CHIPS: &[&str] = &[
+        "nvidia_a100_80g_sxm",
+        "nvidia_h100_sxm",
+        "nvidia_h800_sxm",
+        "nvidia_gh200",
+        "nvidia_gb200_gpu",
+        "amd_mi300x",
+        "huawei_ascend_910c",
+        "cerebras_wse3_cs3",
+    ];
+    /// Only High-confidence chips (for the collapse property).
+    const HIGH_CHIPS: &[&str] = &["nvidia_a100_80g_sxm", "nvidia_h100_sxm", "amd_mi300x"];
+
+    fn plan(chips: &[(&str, u32)], params: (f64, f64), tokens: f64, fp8: bool, rule: bool) -> Plan {
+        let mut plan = pool_plan(chips[0].0, chips[0].1);
+        for (acc, count) in &chips[1..] {
+            plan.members[0].chips.push(ChipLine {
+                accelerator: (*acc).into(),
+                count: *count,
+                tenure: Tenure::Owned,
+                hosted_in: None,
+            });
+        }
+        plan.custom_models
+            .push(model(params.0.max(params.1), params.1));
+        plan.assumptions.mfu_calibrated = rule;
+        if fp8 {
+            plan.assumptions.training_precision = Precision::Fp8;
+        }
+        plan.workloads.push(Workload {
+            name: "job".into(),
+            kind: WorkloadKind::Pretraining { tokens },
+            target_days: None,
+        });
+        plan
+    }
+
+    fn holds(point: Option<f64>, range: Option<[f64; 2]>) -> bool {
+        match (point, range) {
+            (Some(p), Some([lo, hi])) => lo <= p * (1.0 + 1e-12) && p <= hi * (1.0 + 1e-12),
+            (None, None) => true,
+            _ => false,
+        }
+    }
+
+    fn chips(set: &'static [&'static str]) -> impl Strategy<Value = Vec<(&'static str, u32)>> {
+        prop::collection::vec((prop::sample::select(set), 1u32..20_000), 1..4)
+    }
+
+    proptest! {
+        #[test]
+        fn low_is_at_most_point_is_at_most_high_for_every_ranged_figure(
+            chips in chips(CHIPS),
+            active in 0.1f64..1000.0,
+            extra in 0.0f64..1000.0,
+            tokens in 1e9f64..5e13,
+            fp8: bool,
+            rule: bool,
+        ) {
+            let plan = plan(&chips, (active + extra, active), tokens, fp8, rule);
+            let r = analysis::analyze(&plan, Catalog::builtin());
+            let [lo, hi] = r.power.required_mw_range;
+            prop_assert!(lo <= r.power.required_mw * (1.0 + 1e-12));
+            prop_assert!(r.power.required_mw <= hi * (1.0 + 1e-12));
+            let w = &r.workloads[0];
+            prop_assert!(holds(w.gpu_hours, w.gpu_hours_range));
+            prop_assert!(holds(w.days, w.days_range));
+            prop_assert!(holds(w.energy_mwh, w.energy_mwh_range));
+        }
+
+        #[test]
+        fn ranges_collapse_onto_the_point_with_high_confidence_chips_and_zero_bands(
+            chips in chips(HIGH_CHIPS),
+            active in 0.1f64..1000.0,
+            tokens in 1e9f64..5e13,
+            fp8: bool,
+        ) {
+            let plan = plan(&chips, (active, active), tokens, fp8, true);
+            let r = analysis::analyze_with_bands(&plan, Catalog::builtin(), &Bands::ZERO);
+            let same = |p: Option<f64>, range: Option<[f64; 2]>| match (p, range) {
+                (Some(p), Some([lo, hi])) => (lo - p).abs() <= 1e-9 * p && (hi - p).abs() <= 1e-9 * p,
+                _ => false,
+            };
+            let pw = r.power.required_mw;
+            prop_assert!(same(Some(pw), Some(r.power.required_mw_range)));
+            let w = &r.workloads[0];
+            prop_assert!(same(w.gpu_hours, w.gpu_hours_range));
+            prop_assert!(same(w.days, w.days_range));
+            prop_assert!(same(w.energy_mwh, w.energy_mwh_range));
+        }
+    }
+}
