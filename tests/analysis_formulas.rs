@@ -148,6 +148,7 @@ fn custom_dense_model(id: &str, params_b: f64, kv_bytes_per_token_bf16: Option<f
         confidence: Confidence::Low,
         source: "test".to_string(),
         notes: String::new(),
+        derived_from: None,
     }
 }
 
@@ -954,9 +955,11 @@ fn talent_dependency_is_foreign_fte_over_all_fte() {
 }
 
 #[test]
-fn energy_dependency_is_the_imported_share_of_contributed_power() {
+fn energy_dependency_is_the_imported_share_of_the_power_the_chips_draw() {
+    // Energy is weighed on the chips' facility power, site by site (issue 20), not on the MW
+    // contributed: 10 H100 at home covered by a line that is a quarter imported.
     let mut plan = Plan::new("energy", "llama3.1-70b");
-    let mut cl = Member::new("CL");
+    let mut cl = member_with_chips("CL", vec![owned("nvidia_h100_sxm", 10)]);
     cl.power.push(power(10.0, 0.25, None));
     plan.members.push(cl);
     assert_rel(
@@ -966,13 +969,26 @@ fn energy_dependency_is_the_imported_share_of_contributed_power() {
         "a quarter imported",
     );
 
-    // Another 10 MW sited outside the consortium is foreign in full: (2.5 + 10) ÷ 20.
+    // Another 10 MW offered outside the consortium powers no chip and changes nothing.
     plan.members[0].power.push(power(10.0, 0.0, Some("AR")));
     assert_rel(
         analyze(&plan).dependency.layer(Layer::Energy).foreign_share,
-        12.5 / 20.0,
+        0.25,
         EXACT,
-        "plus a foreign site",
+        "power without chips does not count",
+    );
+
+    // The same number of chips hosted in Argentina (not a member) draws Argentine power: half of
+    // the chips' power is foreign, the home half stays a quarter imported.
+    plan.members[0].chips.push(ChipLine {
+        hosted_in: Some("AR".into()),
+        ..owned("nvidia_h100_sxm", 10)
+    });
+    assert_rel(
+        analyze(&plan).dependency.layer(Layer::Energy).foreign_share,
+        0.5 + 0.5 * 0.25,
+        EXACT,
+        "half the chips abroad",
     );
 }
 
@@ -984,8 +1000,11 @@ fn overall_dependency_is_the_weighted_mean_of_the_layers() {
     cl.power.push(power(10.0, 0.25, None));
     plan.members.push(cl);
     let r = analyze(&plan);
-    // design US 1, fab TW 1, memory KR 1, hosting at home 0, model (Meta, US) 1, talent 0.3, energy 0.25.
-    let shares = [1.0, 1.0, 1.0, 0.0, 1.0, 0.3, 0.25];
+    // design US 1, fab TW 1, memory KR 1, hosting at home 0, model (Meta, US) 1, energy 0.25;
+    // talent: 3 foreign of 10 FTE, plus the 2 infrastructure FTE the 10 accelerators need and no
+    // member provides (bought in, so foreign): 5 of 12.
+    let talent = 5.0 / 12.0;
+    let shares = [1.0, 1.0, 1.0, 0.0, 1.0, talent, 0.25];
     for (layer, share) in Layer::ALL.iter().zip(shares) {
         assert_rel(
             r.dependency.layer(*layer).foreign_share,
@@ -994,18 +1013,19 @@ fn overall_dependency_is_the_weighted_mean_of_the_layers() {
             layer.label(),
         );
     }
+    // The three chip layers are one imported-chip fact: they count as one group of weight 1.
     assert_rel(
         r.dependency.overall,
-        4.55 / 7.0,
+        (1.0 + 0.0 + 1.0 + talent + 0.25) / 5.0,
         EXACT,
-        "equal weights: plain mean",
+        "equal weights: chip group counted once",
     );
 
-    // Setting the chip-design weight to 0 drops that layer from the mean.
+    // Setting the chip-design weight to 0 leaves the group the mean of its weights (2/3).
     plan.assumptions.dependency_weights.chip_design = 0.0;
     assert_rel(
         analyze(&plan).dependency.overall,
-        3.55 / 6.0,
+        (2.0 / 3.0 + 0.0 + 1.0 + talent + 0.25) / (2.0 / 3.0 + 4.0),
         EXACT,
         "chip design weighted 0",
     );
@@ -1015,7 +1035,7 @@ fn overall_dependency_is_the_weighted_mean_of_the_layers() {
     plan.assumptions.dependency_weights.model = 2.0;
     assert_rel(
         analyze(&plan).dependency.overall,
-        5.55 / 8.0,
+        (1.0 + 0.0 + 2.0 + talent + 0.25) / 6.0,
         EXACT,
         "model weighted 2",
     );

@@ -273,6 +273,7 @@ fn model(total_params_b: f64, active_params_b: f64) -> OpenModel {
         pretraining_languages: Vec::new(),
         languages_source: String::new(),
         kv_bytes_per_token_bf16: None,
+        derived_from: None,
         licence: Licence {
             name: "Apache-2.0".into(),
             osi_approved: Some(true),

@@ -579,6 +579,7 @@ fn custom_model() -> impl Strategy<Value = OpenModel> {
                 confidence,
                 source,
                 notes,
+                derived_from: None,
             },
         )
 }

@@ -14,6 +14,7 @@ use super::calibration::{self, Bands};
 use super::ranges;
 use super::report::{MemberFigures, Pooled, PowerFigures};
 use super::resolved::Resolved;
+use super::sites::{SiteBook, Sites};
 use super::stakes::unit_value_usd;
 
 /// Hours in a (non-leap) year.
@@ -36,19 +37,23 @@ pub fn facility_w(acc: &Accelerator, assumptions: &Assumptions) -> f64 {
         * calibration::pue(acc, assumptions)
 }
 
-/// Sums each member's hardware, its chips' value and its power into its figures, and the pool.
-pub fn pool(
-    plan: &Plan,
-    resolved: &Resolved,
+/// Sums each member's hardware, its chips' value and its power into its figures, the pool and the
+/// sites (see `sites`), in one walk over the lines.
+pub fn pool<'a>(
+    plan: &'a Plan,
+    resolved: &Resolved<'a>,
     members: &mut [MemberFigures],
     bands: &Bands,
-) -> (Pooled, PowerFigures) {
+) -> (Pooled, PowerFigures, Sites) {
     let a = &plan.assumptions;
     let mut pooled = Pooled::default();
     let mut power = PowerFigures::default();
+    let mut sites = SiteBook::new(plan.members.len());
     // Σ peak × confidence band, for the pool's compute band.
     let mut peak_band_sum = 0.0;
-    for (line, acc, member) in resolved.known_chips() {
+    for chip in &resolved.chips {
+        let Some(acc) = chip.acc else { continue };
+        let (line, member) = (chip.line, chip.member);
         let fig = &mut members[member];
         let n = f64::from(line.count);
         fig.accelerators += u64::from(line.count);
@@ -67,25 +72,40 @@ pub fn pool(
         // IT power: what the servers draw before the facility's cooling (lines differ in PUE).
         power.it_mw += n * acc.tdp_w.unwrap_or(0.0) * calibration::overhead(acc, a) / 1e6;
         let confidence = bands.confidence(acc.confidence);
-        let [low, high] = ranges::proportional(
+        let mw_range = ranges::proportional(
             mw,
             &[bands.overhead(acc.power_scope), bands.pue, confidence],
         );
-        power.required_mw_range[0] += low;
-        power.required_mw_range[1] += high;
-        let peak = n * peak_tflops(acc, a.training_precision) / 1000.0;
-        fig.training_pflops += peak;
-        if acc.fp8_tflops.is_some() {
-            pooled.training_pflops_fp8_era += peak;
-        }
-        peak_band_sum += peak * confidence;
+        power.required_mw_range[0] += mw_range[0];
+        power.required_mw_range[1] += mw_range[1];
+        let training = n * peak_tflops(acc, a.training_precision) / 1000.0;
+        fig.training_pflops += training;
+        let fp8_era = if acc.fp8_tflops.is_some() {
+            training
+        } else {
+            0.0
+        };
+        pooled.training_pflops_fp8_era += fp8_era;
+        peak_band_sum += training * confidence;
+        let at = sites.chip(
+            plan,
+            chip,
+            training,
+            n * acc.memory_gb.unwrap_or(0.0) / 1000.0,
+            mw,
+        );
+        sites.add_spread(at, fp8_era, training * confidence, mw_range);
         pooled.memory_bandwidth_tbs += n * acc.memory_bandwidth_tbs.unwrap_or(0.0);
         if acc.tdp_w.is_none() {
             power.accelerators_without_tdp += u64::from(line.count);
         }
     }
     for (member, fig) in plan.members.iter().zip(members.iter_mut()) {
-        fig.power_mw = member.power.iter().map(|p| p.mw).fold(0.0, |a, b| a + b);
+        fig.power_mw = 0.0;
+        for line in &member.power {
+            fig.power_mw += line.mw;
+            sites.power(line, &member.country);
+        }
         pooled.accelerators += fig.accelerators;
         pooled.bf16_pflops += fig.bf16_pflops;
         pooled.fp8_pflops += fig.fp8_pflops;
@@ -101,5 +121,8 @@ pub fn pool(
     power.headroom_mw = power.contributed_mw - power.members_required_mw;
     power.energy_mwh_per_year = power.required_mw * HOURS_PER_YEAR;
     power.cost_usd_per_year = power.energy_mwh_per_year * a.electricity_usd_per_mwh;
-    (pooled, power)
+    let sites = sites.finish();
+    power.shortfall_mw = sites.shortfall_mw;
+    power.sites_short = sites.sites_short;
+    (pooled, power, sites)
 }

@@ -8,15 +8,39 @@
 //! | memory           | pooled accelerator memory (GB)      | the HBM supplier is not a member (unknown: foreign)     |
 //! | compute hosting  | pooled dense BF16 peak              | hosted outside the consortium, or rented from a foreign |
 //! |                  |                                     | provider (a foreign cloud region at home is foreign)    |
-//! | base model       | the model (0 or 1)                  | the developer's country is not a member                 |
-//! | talent           | expert FTE                          | foreign nationals or contractors (foreign_fte)          |
-//! | energy           | contributed MW                      | imported share, or a site outside the consortium        |
+//! | base model       | the model (weight 1, see below)     | the developer's country is not a member                 |
+//! | talent           | expert FTE the plan has or needs    | foreign nationals or contractors (foreign_fte), and     |
+//! |                  |                                     | needed FTE no member provides (bought in: "unknown")    |
+//! | energy           | facility MW the pool's chips draw   | drawn at a site outside the consortium, or the imported |
+//! |                  |                                     | share of the power offered at the chips' site           |
+//!
+//! Energy is measured on the power the chips use, site by site (see `sites`): at a member site,
+//! the part covered by the power offered there follows those lines' imported share, and any part
+//! not covered draws on that country's grid (domestic; the shortfall itself is a blocker warning);
+//! at a site outside the consortium (owned chips hosted abroad, or a foreign cloud) all of it is
+//! that country's. Power offered where no chips stand powers nothing and does not count.
+//!
+//! Talent is measured against the need, not only the FTE entered: Σ per role of max(0, needed −
+//! had) is staff the members do not provide and must buy in, credited to "unknown" (foreign).
+//! So a token 0.1 FTE does not make the layer domestic.
+//!
+//! A derivative model (continued pretraining of someone else's base; `derived_from` in the
+//! catalog) splits its weight in two halves: the base's licence still binds it, so half goes to
+//! the base's developer; the other half follows where its pretraining came from, in proportion to
+//! tokens (base pretraining against the derivative's continued pretraining). A from-scratch model
+//! gives both halves to its developer.
 //!
 //! Domestic talent and energy are one supplier, [`MEMBERS_SUPPLIER`]: which member provides them
 //! is in the member figures, and a list of every member here would say nothing about dependency.
 //!
-//! Several fab or memory countries share a line's weight equally. Overall index = Σ wᵢ·sᵢ ÷ Σ wᵢ
-//! over the layers the plan has something in (an empty layer is left out, not counted as 0).
+//! Several fab or memory countries share a line's weight equally.
+//!
+//! Overall index: chip design, fabrication and memory are three facts about the same imported
+//! chips, so they are weighted as one group (their weighted mean, with the mean of their weights)
+//! rather than three independent layers:
+//! overall = (w̄_chip · s_chip + Σ_other wᵢ·sᵢ) ÷ (w̄_chip + Σ_other wᵢ), with
+//! s_chip = Σ_chip wᵢ·sᵢ ÷ Σ_chip wᵢ and w̄_chip = Σ_chip wᵢ ÷ (chip layers present), over the
+//! layers the plan has something in (an empty layer is left out, not counted as 0).
 
 use std::borrow::Cow;
 
@@ -24,6 +48,7 @@ use crate::catalog::{CODE_SLOTS, OpenModel, code_slot, slot_code};
 
 use super::codes::{CodeIndex, CodeSet};
 use super::experts::ExpertLineSums;
+use super::report::{ExpertFigures, SiteFigures};
 use super::resolved::{Resolved, slot_option};
 use crate::plan::{Member, Plan, Tenure};
 
@@ -329,14 +354,32 @@ fn supplier_name(name: &str, slot: Option<usize>) -> Cow<'static, str> {
     }
 }
 
+/// What the dependency pass reads besides the plan: the earlier passes' figures.
+pub struct DependencyInputs<'a> {
+    /// The plan's chip lines, resolved.
+    pub resolved: &'a Resolved<'a>,
+    /// Talent sums over the expert lines.
+    pub expert_lines: &'a ExpertLineSums,
+    /// Experts had and needed, per role.
+    pub experts: &'a ExpertFigures,
+    /// Sites, with the power matched there.
+    pub sites: &'a [SiteFigures],
+    /// The base model.
+    pub model: Option<&'a OpenModel>,
+    /// The base model's own base, when it is a derivative whose base resolves.
+    pub model_base: Option<&'a OpenModel>,
+}
+
 /// Foreign dependency of the plan, layer by layer, and the weighted overall index.
-pub fn dependency(
-    plan: &Plan,
-    resolved: &Resolved,
-    expert_lines: &ExpertLineSums,
-    model: Option<&OpenModel>,
-    members: &MemberSet,
-) -> Dependency {
+pub fn dependency(plan: &Plan, inputs: &DependencyInputs, members: &MemberSet) -> Dependency {
+    let DependencyInputs {
+        resolved,
+        expert_lines,
+        experts,
+        sites,
+        model,
+        model_base,
+    } = *inputs;
     let mut design = Tally::default();
     let mut fab = Tally::default();
     let mut memory = Tally::default();
@@ -396,25 +439,49 @@ pub fn dependency(
         };
         hosting.add_at(operator, slot_option(slot), compute);
     }
-    // Talent: foreign FTE to "unknown", the rest to the members, summed with the expert lines.
-    talent.total = expert_lines.talent_total;
-    talent.markers[Marker::Unknown as usize] = expert_lines.talent_foreign;
+    // Talent: foreign FTE and needed FTE no member provides to "unknown", the rest to the members.
+    let unfilled = unfilled_fte(experts);
+    talent.total = expert_lines.talent_total + unfilled;
+    talent.markers[Marker::Unknown as usize] = expert_lines.talent_foreign + unfilled;
     talent.markers[Marker::Members as usize] = expert_lines.talent_domestic;
-    for member in &plan.members {
-        for line in &member.power {
-            match line.site.as_deref() {
-                Some(site) if !members.contains(site) => energy.add(site, line.mw),
-                // Sited in a member state, or without a site: in its member's own country.
-                _ => {
-                    energy.add_marker(Marker::Imported, line.mw * line.imported_share);
-                    energy.add_marker(Marker::Members, line.mw * (1.0 - line.imported_share));
-                }
-            }
+    // Energy: the facility power the chips draw, site by site.
+    for site in sites.iter().filter(|s| s.required_mw > 0.0) {
+        let r = site.required_mw;
+        if !members.contains(&site.country) {
+            energy.add(&site.country, r);
+        } else if site.rented || site.offered_mw <= 0.0 {
+            energy.add_marker(Marker::Members, r);
+        } else {
+            let covered = r.min(site.offered_mw);
+            let imported = covered * (site.offered_imported_mw / site.offered_mw);
+            energy.add_marker(Marker::Imported, imported);
+            energy.add_marker(Marker::Members, r - imported);
         }
     }
     let mut model_tally = Tally::default();
     if let Some(model) = model {
-        model_tally.add(&model.developer_country, 1.0);
+        let origin = |base: &OpenModel, d: &crate::catalog::Derivation| {
+            let base_t = base.training_tokens_t.unwrap_or(0.0).max(0.0);
+            let own_t = d.continued_tokens_t.max(0.0);
+            if base_t + own_t > 0.0 {
+                base_t / (base_t + own_t)
+            } else {
+                1.0
+            }
+        };
+        match (&model.derived_from, model_base) {
+            (None, _) => model_tally.add(&model.developer_country, 1.0),
+            (Some(d), Some(base)) => {
+                let base_share = origin(base, d);
+                model_tally.add(&base.developer_country, 0.5 + 0.5 * base_share);
+                model_tally.add(&model.developer_country, 0.5 * (1.0 - base_share));
+            }
+            // A base that does not resolve: its half and its tokens are of unknown origin.
+            (Some(_), None) => {
+                model_tally.add_marker(Marker::Unknown, 0.5);
+                model_tally.add(&model.developer_country, 0.5);
+            }
+        }
     }
     let mut dep = Dependency {
         layers: [
@@ -438,14 +505,51 @@ pub fn dependency(
         w.talent,
         w.energy,
     ];
-    // Layers the plan has nothing in (no experts, no power lines) say nothing about dependency, so
-    // they are left out of the index rather than counted as 0 % foreign.
-    let present = || Layer::ALL.iter().filter(|l| !dep.layers[l.index()].empty);
-    let total_weight: f64 = present().fold(0.0, |a, l| a + weights[l.index()]);
-    if total_weight > 0.0 {
-        dep.overall = present().fold(0.0, |a, l| {
-            a + weights[l.index()] * dep.layers[l.index()].foreign_share
-        }) / total_weight;
-    }
+    // Layers the plan has nothing in (no chips, no model) say nothing about dependency, so they
+    // are left out of the index rather than counted as 0 % foreign.
+    dep.overall = overall(&dep, &weights);
     dep
+}
+
+/// Needed FTE no member provides: Σ per role of max(0, needed − had).
+fn unfilled_fte(experts: &ExpertFigures) -> f64 {
+    experts
+        .need_fte
+        .iter()
+        .zip(&experts.have_fte)
+        .map(|(need, have)| (need - have).max(0.0))
+        .fold(0.0, |a, b| a + b)
+}
+
+/// The chip layers, weighted as one group in the overall index.
+const CHIP_LAYERS: [Layer; 3] = [Layer::ChipDesign, Layer::ChipFab, Layer::Memory];
+
+/// The overall index (see the module documentation): the chip layers count as one group.
+fn overall(dep: &Dependency, weights: &[f64; 7]) -> f64 {
+    let present = |l: &Layer| !dep.layers[l.index()].empty;
+    let share = |l: &Layer| dep.layers[l.index()].foreign_share;
+    let (mut chip_w, mut chip_ws, mut chip_n) = (0.0, 0.0, 0.0);
+    for l in CHIP_LAYERS.iter().filter(|l| present(l)) {
+        chip_w += weights[l.index()];
+        chip_ws += weights[l.index()] * share(l);
+        chip_n += 1.0;
+    }
+    let (mut total_w, mut total_ws) = (0.0, 0.0);
+    if chip_n > 0.0 && chip_w > 0.0 {
+        let group_w = chip_w / chip_n;
+        total_w += group_w;
+        total_ws += group_w * (chip_ws / chip_w);
+    }
+    for l in Layer::ALL
+        .iter()
+        .filter(|l| !CHIP_LAYERS.contains(l) && present(l))
+    {
+        total_w += weights[l.index()];
+        total_ws += weights[l.index()] * share(l);
+    }
+    if total_w > 0.0 {
+        total_ws / total_w
+    } else {
+        0.0
+    }
 }

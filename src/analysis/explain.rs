@@ -212,11 +212,15 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
             ],
         ),
         Figure::ContributedPower => e(
-            "Σ MW of every member's power lines; headroom = contributed − (required − rented)",
+            "Σ MW of every member's power lines; matched site by site: shortfall = Σ over sites of max(0, owned chips' MW there − MW offered there); headroom = contributed − (required − rented), not matched to sites",
             vec![
                 ("contributed", format!("{:.3} MW", pw.contributed_mw)),
                 ("required", format!("{:.3} MW", pw.required_mw)),
                 ("rented", format!("{:.3} MW", pw.rented_mw)),
+                (
+                    "shortfall at sites",
+                    format!("{:.3} MW at {} site(s)", pw.shortfall_mw, pw.sites_short),
+                ),
                 ("headroom", format!("{:.3} MW", pw.headroom_mw)),
             ],
         ),
@@ -269,7 +273,7 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
         Figure::WorkloadDays(i) | Figure::WorkloadGpuHours(i) => {
             let f = report.workloads.get(i);
             e(
-                "days = C ÷ (pooled peak at training precision × MFU) ÷ 86,400; accelerator-hours = accelerators × hours",
+                "days = C ÷ (peak at training precision of the largest co-located site × MFU) ÷ 86,400; accelerator-hours = that site's accelerators × hours (one job does not span sites)",
                 vec![
                     (
                         "C",
@@ -277,11 +281,22 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
                             .map_or("—".into(), |c| format!("{c:.3e} FLOP")),
                     ),
                     (
-                        "pooled peak",
+                        "site",
+                        report.training_site().map_or("—".into(), |s| {
+                            format!(
+                                "{} (largest of {} sites with chips)",
+                                s.name(),
+                                report.chip_sites()
+                            )
+                        }),
+                    ),
+                    (
+                        "site peak",
                         format!(
-                            "{:.2} PFLOP/s at {}",
+                            "{:.2} PFLOP/s at {} (pool: {:.2})",
+                            report.training_site().map_or(0.0, |s| s.training_pflops),
+                            a.training_precision.label(),
                             p.training_pflops,
-                            a.training_precision.label()
                         ),
                     ),
                     (
@@ -293,7 +308,13 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
                             _ => format!("{} (entered)", a.mfu),
                         },
                     ),
-                    ("accelerators", p.accelerators.to_string()),
+                    (
+                        "accelerators",
+                        report
+                            .training_site()
+                            .map_or(0, |s| s.accelerators)
+                            .to_string(),
+                    ),
                     (
                         "days",
                         f.and_then(|f| f.days)
@@ -357,8 +378,13 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
             };
             e(
                 format!(
-                    "demand = users × tokens/user/day ÷ 86,400 × peak factor; capacity = Σ replicas × batch ÷ step time, step = max(bytes read ÷ bandwidth, 2·N_active·batch ÷ (peak × MFU)); batch ≤ {}",
-                    serving::MAX_BATCH
+                    "demand = users × tokens/user/day ÷ 86,400 × peak factor; capacity = Σ replicas × batch ÷ step, step = bytes read ÷ (bandwidth × {}) + 2·N_active·batch·(1 + prompt ÷ answer) ÷ (peak × {}), both ÷ {}^log₂(accelerators per replica); replicas of 1, 2, 4, 8 or whole 8-accelerator servers; batch ≤ {}; prompt = {} of the context; calibrated on {}",
+                    serving::BANDWIDTH_EFFICIENCY,
+                    serving::COMPUTE_EFFICIENCY,
+                    serving::TP_EFFICIENCY_PER_DOUBLING,
+                    serving::MAX_BATCH,
+                    serving::PROMPT_SHARE,
+                    serving::CALIBRATION_SOURCE
                 ),
                 vec![
                     (
@@ -374,9 +400,15 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
                         format!("{} tokens/s", si(s.capacity_tokens_per_s)),
                     ),
                     (
-                        "replicas",
+                        "accelerators needed",
+                        s.accelerators_needed.map_or("—".into(), |n| {
+                            format!("{n} to meet demand (training and serving share the pool)")
+                        }),
+                    ),
+                    (
+                        "room in the pool",
                         format!(
-                            "{} on {} accelerators (best line: {} per replica, batch {})",
+                            "{} replicas on {} accelerators (best line: {} per replica, batch {})",
                             s.replicas,
                             s.accelerators_serving,
                             s.accelerators_per_replica,
@@ -386,7 +418,7 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
                     (
                         "per user",
                         format!(
-                            "{:.1} tokens/s ({})",
+                            "{:.1} tokens/s at full batch ({})",
                             s.tokens_per_s_per_user,
                             if s.bandwidth_bound {
                                 "memory-bandwidth bound"
@@ -434,9 +466,15 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
             let basis = match layer {
                 Layer::ChipDesign | Layer::ChipFab | Layer::Hosting => "share of pooled BF16 peak",
                 Layer::Memory => "share of pooled accelerator memory",
-                Layer::Model => "1 if the base model's developer is outside the consortium, else 0",
-                Layer::Talent => "foreign FTE ÷ all FTE",
-                Layer::Energy => "imported or foreign-sited MW ÷ all contributed MW",
+                Layer::Model => {
+                    "the developer's country (a derivative: half to its base's developer, whose licence binds, half by pretraining tokens)"
+                }
+                Layer::Talent => {
+                    "(foreign FTE + needed FTE no member provides) ÷ (all FTE + those unfilled)"
+                }
+                Layer::Energy => {
+                    "facility MW the chips draw, site by site: drawn abroad, or imported at a member site, ÷ all"
+                }
             };
             let suppliers = l
                 .suppliers
@@ -473,7 +511,7 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
         Figure::DependencyOverall => {
             let w = &a.dependency_weights;
             e(
-                "overall = Σ weightᵢ × foreign shareᵢ ÷ Σ weightᵢ, over the layers the plan has something in",
+                "overall = (w̄_chip × s_chip + Σ_other wᵢ × sᵢ) ÷ (w̄_chip + Σ_other wᵢ): chip design, fabrication and memory are one imported chip, weighed as one group (their weighted mean, with the mean of their weights); over the layers the plan has something in",
                 vec![
                     (
                         "weights",

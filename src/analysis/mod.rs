@@ -20,6 +20,7 @@ mod report;
 mod resolved;
 pub mod series;
 pub mod serving;
+mod sites;
 mod stakes;
 mod warnings;
 pub mod workloads;
@@ -74,13 +75,24 @@ pub fn analyze_with_bands(plan: &Plan, catalog: &'static Catalog, bands: &Bands)
         })
         .collect();
     let expert_lines = experts::sum_lines(plan, &mut member_figures);
-    let (pooled, power) = capacity::pool(plan, &resolved, &mut member_figures, bands);
+    let (pooled, power, sites) = capacity::pool(plan, &resolved, &mut member_figures, bands);
+    let sites = sites.sites;
+    let no_site = SiteFigures::default();
+    let training_site = report::largest_site(&sites).unwrap_or(&no_site);
+    let chip_sites = sites.iter().filter(|s| s.accelerators > 0).count() as u64;
     stakes::fill(plan, &mut member_figures);
     let workloads = plan
         .workloads
         .iter()
         .map(|w| {
-            let mut fig = workloads::training(w, model, &pooled, &power, &plan.assumptions, bands);
+            let mut fig = workloads::training(
+                w,
+                model,
+                training_site,
+                chip_sites,
+                &plan.assumptions,
+                bands,
+            );
             if let Some(model) = model
                 && let Some(s) = serving::serving(plan, &resolved, &w.kind, model)
             {
@@ -97,6 +109,22 @@ pub fn analyze_with_bands(plan: &Plan, catalog: &'static Catalog, bands: &Bands)
     }
     findings.extend(export_control::export_findings(catalog, &resolved));
     findings.sort_by_key(|f| f.severity);
+    let expert_figures = experts::experts(plan, &pooled, &expert_lines.pooled);
+    let model_base = model
+        .and_then(|m| m.derived_from.as_ref())
+        .and_then(|d| plan.model(catalog, &d.base));
+    let dependency = dependency::dependency(
+        plan,
+        &dependency::DependencyInputs {
+            resolved: &resolved,
+            expert_lines: &expert_lines,
+            experts: &expert_figures,
+            sites: &sites,
+            model,
+            model_base,
+        },
+        &members,
+    );
     let mut report = Report {
         model: model.map(|m| ModelFigures {
             id: m.id.clone(),
@@ -109,9 +137,10 @@ pub fn analyze_with_bands(plan: &Plan, catalog: &'static Catalog, bands: &Bands)
         pooled,
         power,
         members: member_figures,
+        sites,
         workloads,
-        experts: experts::experts(plan, &pooled, &expert_lines.pooled),
-        dependency: dependency::dependency(plan, &resolved, &expert_lines, model, &members),
+        experts: expert_figures,
+        dependency,
         findings,
         warnings: Vec::new(),
         languages: languages::LanguageFigures::default(),
@@ -137,6 +166,8 @@ pub fn workload_fits(
     report: &Report,
 ) -> Vec<bool> {
     let resolved = Resolved::of(plan, catalog);
+    let no_site = SiteFigures::default();
+    let site = report.training_site().unwrap_or(&no_site);
     plan.workloads
         .iter()
         .map(
@@ -146,8 +177,8 @@ pub fn workload_fits(
                     workloads::training(
                         w,
                         Some(model),
-                        &report.pooled,
-                        &report.power,
+                        site,
+                        report.chip_sites(),
                         &plan.assumptions,
                         &Bands::ZERO,
                     )

@@ -15,6 +15,9 @@ pub struct Report {
     pub power: PowerFigures,
     /// One entry per member, in plan order.
     pub members: Vec<MemberFigures>,
+    /// One entry per site (hosting country, or country and provider for rented chips), with the
+    /// power matched there; chip sites first, in plan order.
+    pub sites: Vec<SiteFigures>,
     /// One entry per workload, in plan order.
     pub workloads: Vec<WorkloadFigures>,
     /// Experts pooled against what the workloads need.
@@ -27,6 +30,50 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     /// Whether the base model speaks the members' languages, and what adapting it would take.
     pub languages: super::languages::LanguageFigures,
+}
+
+impl SiteFigures {
+    /// Relative spread of the site's peak from the catalog's confidence marks (0 when every chip
+    /// is High confidence).
+    pub fn peak_band(&self) -> f64 {
+        if self.training_pflops > 0.0 {
+            self.peak_band_pflops / self.training_pflops
+        } else {
+            0.0
+        }
+    }
+
+    /// The site's name: the hosting country's code, or "code · provider (rented)".
+    pub fn name(&self) -> Cow<'static, str> {
+        match &self.provider {
+            None => self.country.clone(),
+            Some(p) => Cow::Owned(format!("{} · {p} (rented)", self.country)),
+        }
+    }
+}
+
+impl Report {
+    /// The site a training job runs on: the one with the most compute at the training precision
+    /// (the first such in plan order on a tie); `None` without chips.
+    pub fn training_site(&self) -> Option<&SiteFigures> {
+        largest_site(&self.sites)
+    }
+
+    /// How many sites hold chips.
+    pub fn chip_sites(&self) -> u64 {
+        self.sites.iter().filter(|s| s.accelerators > 0).count() as u64
+    }
+}
+
+/// The site with the most compute at the training precision (first on a tie).
+pub(super) fn largest_site(sites: &[SiteFigures]) -> Option<&SiteFigures> {
+    let mut best: Option<&SiteFigures> = None;
+    for s in sites.iter().filter(|s| s.accelerators > 0) {
+        if best.is_none_or(|b| s.training_pflops > b.training_pflops) {
+            best = Some(s);
+        }
+    }
+    best
 }
 
 /// The base model's key figures.
@@ -92,6 +139,44 @@ pub struct PowerFigures {
     pub cost_usd_per_year: f64,
     /// Accelerators whose TDP is unknown (left out of the power figures).
     pub accelerators_without_tdp: u64,
+    /// Power the members' own chips lack *at their sites*: Σ over sites of max(0, required −
+    /// offered there), in MW. Power offered elsewhere covers nothing (`headroom_mw` is the global
+    /// balance and can be positive while a site is short).
+    pub shortfall_mw: f64,
+    /// How many sites are short of power.
+    pub sites_short: u64,
+}
+
+/// One site: the chips that stand there and the power offered there.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SiteFigures {
+    /// The hosting country's code.
+    pub country: Cow<'static, str>,
+    /// The provider of a rented site (powered by that provider); `None` for owned chips.
+    /// (Shared: a plan renting from one provider in many countries names it once.)
+    pub provider: Option<std::sync::Arc<str>>,
+    /// Whether the site is rented capacity (`provider` is set).
+    pub rented: bool,
+    /// Accelerators at the site.
+    pub accelerators: u64,
+    /// Their peak at the training precision, in PFLOP/s.
+    pub training_pflops: f64,
+    /// Their memory, in TB.
+    pub memory_tb: f64,
+    /// Facility power they need, in MW.
+    pub required_mw: f64,
+    /// Low and high ends of `required_mw`, in MW.
+    pub required_mw_range: [f64; 2],
+    /// Of `training_pflops`, the part on chips with an FP8 peak, in PFLOP/s (for the MFU rule).
+    pub training_pflops_fp8_era: f64,
+    /// Σ peak × catalog-confidence band over the site's chips, in PFLOP/s.
+    pub peak_band_pflops: f64,
+    /// Power the members offer at the site, in MW.
+    pub offered_mw: f64,
+    /// Of which imported from outside the site's country (Σ MW × imported share), in MW.
+    pub offered_imported_mw: f64,
+    /// Owned chips' power not covered at the site, in MW (0 for rented sites).
+    pub shortfall_mw: f64,
 }
 
 /// One member's contribution and stake.
@@ -182,6 +267,12 @@ pub struct WorkloadFigures {
     pub target_met: Option<bool>,
     /// Dense peak the pool would need to meet the target at the assumed MFU, in PFLOP/s.
     pub required_pflops_for_target: Option<f64>,
+    /// The site a training job runs on: the largest co-located group (training kinds).
+    pub site: Option<Cow<'static, str>>,
+    /// Accelerators at that site (training kinds).
+    pub site_accelerators: u64,
+    /// Sites with chips in the pool: above 1, the job does not use every chip.
+    pub sites_in_pool: u64,
     /// Serving figures (serving kind).
     pub serving: Option<ServingFigures>,
 }
@@ -201,13 +292,18 @@ pub struct ServingFigures {
     pub capacity_tokens_per_s: f64,
     /// Model replicas the pool holds.
     pub replicas: u64,
-    /// Accelerators that hold replicas, over all chip lines.
+    /// Accelerators that could hold replicas, over all chip lines (the whole pool's room, not
+    /// what the workload needs: see `accelerators_needed`).
     pub accelerators_serving: u64,
-    /// Accelerators per replica on the best-suited chip line (lines differ).
+    /// Accelerators the demand needs: replicas on the best-suited lines first, extrapolated on the
+    /// best shape past the pool; `None` when no line holds a replica.
+    pub accelerators_needed: Option<u64>,
+    /// Accelerators per replica on the best-suited chip line (most tokens/s per accelerator).
     pub accelerators_per_replica: u64,
     /// Concurrent users per replica (batch size).
     pub batch_per_replica: u64,
-    /// Decode speed each user sees on the best-suited chip line, in tokens per second.
+    /// Decode speed each user sees on the best-suited chip line at full batch, in tokens per
+    /// second: the per-user speed the capacity figure assumes.
     pub tokens_per_s_per_user: f64,
     /// Whether decoding is limited by memory bandwidth rather than compute on that line.
     pub bandwidth_bound: bool,

@@ -174,6 +174,13 @@ pub fn capacity(report: &Report, named: usize) -> [ResourceBar; 3] {
             by_member: next(),
             needed: compute_need,
             needed_label: match (main, compute_need) {
+                // One job runs on one site: the pool's bar can pass the line while no site does.
+                (Some(w), Some(_)) if report.chip_sites() > 1 => format!(
+                    "to finish “{}” in {:.0} days on one site (the largest has {:.0} PFLOP/s)",
+                    w.name,
+                    w.target_days.unwrap_or_default(),
+                    report.training_site().map_or(0.0, |s| s.training_pflops)
+                ),
                 (Some(w), Some(_)) => format!(
                     "to finish “{}” in {:.0} days",
                     w.name,

@@ -155,14 +155,15 @@ pub fn warnings(
         }
     }
     let p = &report.power;
-    if p.headroom_mw < 0.0 {
+    // Power is matched site by site: power offered in one country does not run chips in another.
+    for site in report.sites.iter().filter(|s| s.shortfall_mw > 0.0) {
         push(
             &mut out,
             Severity::Blocker,
             Subject::Power,
             format!(
-                "Power shortfall: the members' own chips need {:.2} MW of facility power but members offer {:.2} MW ({:.2} MW short).",
-                p.members_required_mw, p.contributed_mw, -p.headroom_mw
+                "Power shortfall at {}: the members' chips there need {:.2} MW of facility power but {:.2} MW is offered at that site ({:.2} MW short; power offered at other sites cannot cover it).",
+                site.country, site.required_mw, site.offered_mw, site.shortfall_mw
             ),
         );
     }
@@ -190,7 +191,20 @@ pub fn warnings(
                         s.precision.label()
                     ),
                 );
-            } else if !s.meets_demand {
+            } else if s.accelerators_per_replica > 8 {
+                push(
+                    &mut out,
+                    Severity::Caution,
+                    Subject::Workload(i),
+                    format!(
+                        "{}: each replica needs {} accelerators, more than one 8-accelerator server; its layers are split in pipeline stages across {} servers linked by the network, which is slower than the figure assumes.",
+                        w.name,
+                        s.accelerators_per_replica,
+                        s.accelerators_per_replica.div_ceil(8)
+                    ),
+                );
+            }
+            if s.replicas > 0 && !s.meets_demand {
                 push(
                     &mut out,
                     Severity::Blocker,
@@ -203,13 +217,26 @@ pub fn warnings(
             }
             continue;
         }
+        if w.sites_in_pool > 1
+            && let Some(site) = &w.site
+        {
+            push(
+                &mut out,
+                Severity::Caution,
+                Subject::Workload(i),
+                format!(
+                    "{}: the pool's chips stand at {} sites; one training job is not assumed to span sites, so its time is computed on the largest co-located group ({site}, {} of {} accelerators).",
+                    w.name, w.sites_in_pool, w.site_accelerators, report.pooled.accelerators
+                ),
+            );
+        }
         if report.model.is_some() && !w.fits {
             push(
                 &mut out,
                 Severity::Blocker,
                 Subject::Workload(i),
                 format!(
-                    "{}: the model does not fit — the job needs {:.0} GB of accelerator memory, the pool has {:.0} GB.",
+                    "{}: the model does not fit — the job needs {:.0} GB of accelerator memory, the site it runs on has {:.0} GB.",
                     w.name, w.memory_needed_gb, w.memory_available_gb
                 ),
             );
@@ -225,6 +252,23 @@ pub fn warnings(
                 ),
             );
         }
+    }
+    let serving_needs: u64 = report
+        .workloads
+        .iter()
+        .filter_map(|w| w.serving.and_then(|s| s.accelerators_needed))
+        // Saturating: an absurd demand (10 billion users) must not overflow the sum.
+        .fold(0, u64::saturating_add);
+    if serving_needs > 0 && report.workloads.iter().any(|w| w.train_flops.is_some()) {
+        push(
+            &mut out,
+            Severity::Info,
+            Subject::Plan,
+            format!(
+                "Training and serving share one pool of {} accelerators: serving needs {serving_needs} of them at peak, and each training figure assumes its site to itself.",
+                report.pooled.accelerators
+            ),
+        );
     }
     let e = &report.experts;
     for role in ExpertRole::ALL {

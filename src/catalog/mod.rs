@@ -25,7 +25,7 @@ pub use language::{
     CompactRow, CountryLanguage, CountryLanguages, CountrySupport, Language, LanguageIndex,
     LanguageStatus, LanguageSupport, LanguageTable, MIN_KNOWN_SHARE, ModelSupport, UnsupportedRow,
 };
-pub use model::{Licence, OpenModel, Openness};
+pub use model::{Derivation, Licence, OpenModel, Openness};
 pub use model_query::{MIN_LANGUAGE_NAME_QUERY, ModelQuery};
 
 /// How sure the catalog is of a row: H = primary source or several agreeing, M = reputable secondary

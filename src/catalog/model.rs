@@ -112,6 +112,20 @@ pub struct OpenModel {
     /// Caveats: unverified or conflicting figures.
     #[serde(default)]
     pub notes: String,
+    /// The foreign (or other) base this model was continued from, if it is a derivative; `None`
+    /// for a model pretrained from scratch.
+    #[serde(default)]
+    pub derived_from: Option<Derivation>,
+}
+
+/// How a derivative model was made from its base: the base's licence still binds it.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Derivation {
+    /// The base model's id (a catalog id or one of the plan's models).
+    pub base: String,
+    /// Tokens of the derivative's own continued pretraining, in trillions.
+    pub continued_tokens_t: f64,
 }
 
 impl OpenModel {

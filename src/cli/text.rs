@@ -48,7 +48,7 @@ pub fn report_text(plan: &Plan, catalog: &Catalog, report: &Report) -> String {
     let _ = writeln!(s, "  contributed       {:.2} MW", pw.contributed_mw);
     let _ = writeln!(
         s,
-        "  {}          {:.2} MW",
+        "  {}          {:.2} MW (all sites together)",
         if pw.headroom_mw < 0.0 {
             "shortfall"
         } else {
@@ -56,6 +56,14 @@ pub fn report_text(plan: &Plan, catalog: &Catalog, report: &Report) -> String {
         },
         pw.headroom_mw.abs()
     );
+    // Power is matched to the chips site by site.
+    for site in report.sites.iter().filter(|x| x.shortfall_mw > 0.0) {
+        let _ = writeln!(
+            s,
+            "  short at {}       {:.2} MW (need {:.2}, offered there {:.2})",
+            site.country, site.shortfall_mw, site.required_mw, site.offered_mw
+        );
+    }
     let _ = writeln!(
         s,
         "  energy per year   {} MWh, {} USD",
@@ -68,9 +76,12 @@ pub fn report_text(plan: &Plan, catalog: &Catalog, report: &Report) -> String {
         if let Some(sv) = &w.serving {
             let _ = writeln!(
                 s,
-                "{} of {} tokens/s at peak, {} replicas on {} accelerators, {:.0} tokens/s per user{}",
+                "capacity {} against demand {} tokens/s at peak; needs {} accelerators ({} per replica; the pool has room for {} replicas on {}), {:.0} tokens/s per user at full batch{}",
                 si(sv.capacity_tokens_per_s),
                 si(sv.demand_tokens_per_s),
+                sv.accelerators_needed
+                    .map_or("—".to_string(), |n| n.to_string()),
+                sv.accelerators_per_replica,
                 sv.replicas,
                 sv.accelerators_serving,
                 sv.tokens_per_s_per_user,

@@ -257,6 +257,7 @@ pub fn custom_entries_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             confidence: Default::default(),
             source: String::new(),
             notes: String::new(),
+            derived_from: None,
         });
     }
     ui.add_space(12.0);

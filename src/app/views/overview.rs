@@ -78,7 +78,8 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog) -> Vec<Tile> 
             Status::Neutral,
             &how(Figure::PooledAccelerators),
         );
-        let power_status = if pw.headroom_mw < 0.0 {
+        // Power is matched site by site: a shortfall at one site is not covered by spare elsewhere.
+        let power_status = if pw.shortfall_mw > 0.0 {
             Status::Bad
         } else if pw.headroom_mw < 0.1 * pw.members_required_mw {
             Status::Warn
@@ -91,8 +92,13 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog) -> Vec<Tile> 
                 "{:.2} / {:.2} MW",
                 pw.members_required_mw, pw.contributed_mw
             ),
-            &if pw.headroom_mw < 0.0 {
-                format!("need / offered · {:.2} MW short", -pw.headroom_mw)
+            &if pw.shortfall_mw > 0.0 {
+                format!(
+                    "need / offered · {:.2} MW short at {} site{}",
+                    pw.shortfall_mw,
+                    pw.sites_short,
+                    if pw.sites_short == 1 { "" } else { "s" }
+                )
             } else {
                 format!("need / offered · {:.2} MW spare", pw.headroom_mw)
             },
@@ -130,7 +136,12 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog) -> Vec<Tile> 
                 add(
                     &w.name,
                     &format!("{} tok/s", si(s.capacity_tokens_per_s)),
-                    &format!("capacity · demand {} tok/s", si(s.demand_tokens_per_s)),
+                    &format!(
+                        "capacity · demand {} tok/s · needs {} accel.",
+                        si(s.demand_tokens_per_s),
+                        s.accelerators_needed
+                            .map_or("—".to_string(), |n| n.to_string())
+                    ),
                     if s.meets_demand {
                         Status::Good
                     } else {

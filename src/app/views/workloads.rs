@@ -122,10 +122,12 @@ fn workload_ui(
             let (text, status) = if let Some(s) = &f.serving {
                 (
                     format!(
-                        "capacity {} tokens/s against peak demand {} tokens/s; {} replicas",
+                        "capacity {} tokens/s against peak demand {} tokens/s; needs {} accelerators ({:.0} tokens/s per user)",
                         si(s.capacity_tokens_per_s),
                         si(s.demand_tokens_per_s),
-                        s.replicas
+                        s.accelerators_needed
+                            .map_or("—".to_string(), |n| n.to_string()),
+                        s.tokens_per_s_per_user
                     ),
                     if s.meets_demand {
                         Status::Good
