@@ -522,6 +522,9 @@ mod properties {
             let [lo, hi] = r.power.required_mw_range;
             prop_assert!(lo <= r.power.required_mw * (1.0 + 1e-12));
             prop_assert!(r.power.required_mw <= hi * (1.0 + 1e-12));
+            let [lo, hi] = r.power.members_required_mw_range;
+            prop_assert!(lo <= r.power.members_required_mw * (1.0 + 1e-12) + 1e-12);
+            prop_assert!(r.power.members_required_mw <= hi * (1.0 + 1e-12) + 1e-12);
             let w = &r.workloads[0];
             prop_assert!(holds(w.gpu_hours, w.gpu_hours_range));
             prop_assert!(holds(w.days, w.days_range));

@@ -78,6 +78,10 @@ pub fn pool<'a>(
         );
         power.required_mw_range[0] += mw_range[0];
         power.required_mw_range[1] += mw_range[1];
+        if !matches!(line.tenure, Tenure::Rented { .. }) {
+            power.members_required_mw_range[0] += mw_range[0];
+            power.members_required_mw_range[1] += mw_range[1];
+        }
         let training = n * peak_tflops(acc, a.training_precision) / 1000.0;
         fig.training_pflops += training;
         let fp8_era = if acc.fp8_tflops.is_some() {

@@ -128,6 +128,8 @@ pub struct PowerFigures {
     pub rented_mw: f64,
     /// What the members must supply: required − rented, in MW.
     pub members_required_mw: f64,
+    /// Low and high ends of `members_required_mw`, in MW.
+    pub members_required_mw_range: [f64; 2],
     /// Power the members make available, in MW.
     pub contributed_mw: f64,
     /// Contributed minus the power members must supply (required − rented), in MW

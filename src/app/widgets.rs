@@ -13,6 +13,7 @@ pub fn tile_ui(
     look: theme::TileLook,
     title: &str,
     value: &str,
+    range: &str,
     sub: &str,
     status: Status,
     explanation: &str,
@@ -39,6 +40,9 @@ pub fn tile_ui(
             ui.vertical(|ui| {
                 ui.label(sized(title).strong());
                 value_ui(ui, value, look, theme::status_color(&visuals, status));
+                if !range.is_empty() {
+                    ui.label(sized(range));
+                }
                 ui.label(sized(sub).weak());
             });
         })

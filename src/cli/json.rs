@@ -79,6 +79,7 @@ pub fn report_json(plan: &Plan, report: &Report) -> Value {
             "required_mw_range": pw.required_mw_range,
             "rented_mw": pw.rented_mw,
             "members_required_mw": pw.members_required_mw,
+            "members_required_mw_range": pw.members_required_mw_range,
             "contributed_mw": pw.contributed_mw,
             "headroom_mw": pw.headroom_mw,
             "energy_mwh_per_year": pw.energy_mwh_per_year,
