@@ -553,3 +553,38 @@ mod properties {
         }
     }
 }
+
+/// What a planner reads outside the app carries the ranges too.
+#[test]
+fn report_json_and_the_markdown_proposal_show_ranges_beside_the_points() {
+    let mut plan = pool_plan(H100, 1024);
+    plan.base_model = "llama3.1-70b".into();
+    plan.workloads.push(Workload {
+        name: "Pretraining".into(),
+        kind: WorkloadKind::Pretraining { tokens: 2e12 },
+        target_days: None,
+    });
+    let report = analysis::analyze(&plan, Catalog::builtin());
+    let json = consortium_planner::cli::json::report_json(&plan, &report);
+    let w = &json["workloads"][0];
+    for key in ["gpu_hours", "days", "energy_mwh"] {
+        let point = w[key].as_f64().expect(key);
+        let range = &w[format!("{key}_range")];
+        let (lo, hi) = (range[0].as_f64().unwrap(), range[1].as_f64().unwrap());
+        assert!(lo < point && point < hi, "{key}: {lo} < {point} < {hi}");
+    }
+    let p = &json["power"];
+    assert!(p["required_mw_range"][0].as_f64().unwrap() < p["required_mw"].as_f64().unwrap());
+    let md = consortium_planner::export::export(
+        &plan,
+        Catalog::builtin(),
+        consortium_planner::export::Format::Markdown,
+    );
+    let [lo, hi] = report.workloads[0].days_range.unwrap();
+    use consortium_planner::numbers::readable;
+    let expected = format!("(range {} days–{} days)", readable(lo), readable(hi));
+    assert!(
+        md.contains(&expected),
+        "the proposal names the days range {expected}"
+    );
+}
