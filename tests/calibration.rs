@@ -47,10 +47,11 @@ struct Run {
     fit: bool,
 }
 
+/// A run: its name, (accelerator, count), (total, active) parameters in billions, tokens,
+/// precision, published accelerator-hours, and whether the rule was fitted on it.
 const fn run(
     name: &'static str,
-    accelerator: &'static str,
-    count: u32,
+    (accelerator, count): (&'static str, u32),
     params_b: (f64, f64),
     tokens: f64,
     precision: Precision,
@@ -78,8 +79,7 @@ const FP8: Precision = Precision::Fp8;
 const RUNS: &[Run] = &[
     run(
         "Llama 2 7B",
-        A100,
-        2048,
+        (A100, 2048),
         (6.74, 6.74),
         2.0e12,
         BF16,
@@ -88,8 +88,7 @@ const RUNS: &[Run] = &[
     ),
     run(
         "Llama 2 13B",
-        A100,
-        2048,
+        (A100, 2048),
         (13.0, 13.0),
         2.0e12,
         BF16,
@@ -98,8 +97,7 @@ const RUNS: &[Run] = &[
     ),
     run(
         "Llama 2 70B",
-        A100,
-        2048,
+        (A100, 2048),
         (69.0, 69.0),
         2.0e12,
         BF16,
@@ -108,8 +106,7 @@ const RUNS: &[Run] = &[
     ),
     run(
         "LLaMA 7B",
-        A100,
-        2048,
+        (A100, 2048),
         (6.7, 6.7),
         1.0e12,
         BF16,
@@ -118,8 +115,7 @@ const RUNS: &[Run] = &[
     ),
     run(
         "LLaMA 65B",
-        A100,
-        2048,
+        (A100, 2048),
         (65.2, 65.2),
         1.4e12,
         BF16,
@@ -128,8 +124,7 @@ const RUNS: &[Run] = &[
     ),
     run(
         "BLOOM 176B",
-        A100,
-        384,
+        (A100, 384),
         (176.0, 176.0),
         366e9,
         BF16,
@@ -138,8 +133,7 @@ const RUNS: &[Run] = &[
     ),
     run(
         "Falcon 180B",
-        A100,
-        4096,
+        (A100, 4096),
         (180.0, 180.0),
         3.5e12,
         BF16,
@@ -148,8 +142,7 @@ const RUNS: &[Run] = &[
     ),
     run(
         "MPT-7B",
-        A100,
-        440,
+        (A100, 440),
         (6.7, 6.7),
         1.0e12,
         BF16,
@@ -158,8 +151,7 @@ const RUNS: &[Run] = &[
     ),
     run(
         "Pythia 12B",
-        A100,
-        256,
+        (A100, 256),
         (11.8, 11.8),
         300e9,
         BF16,
@@ -168,8 +160,7 @@ const RUNS: &[Run] = &[
     ),
     run(
         "Llama 3 8B",
-        H100,
-        4096,
+        (H100, 4096),
         (8.03, 8.03),
         15e12,
         BF16,
@@ -178,8 +169,7 @@ const RUNS: &[Run] = &[
     ),
     run(
         "Llama 3 70B",
-        H100,
-        4096,
+        (H100, 4096),
         (70.6, 70.6),
         15e12,
         BF16,
@@ -188,8 +178,7 @@ const RUNS: &[Run] = &[
     ),
     run(
         "Llama 3.1 8B",
-        H100,
-        4096,
+        (H100, 4096),
         (8.03, 8.03),
         15e12,
         BF16,
@@ -198,8 +187,7 @@ const RUNS: &[Run] = &[
     ),
     run(
         "Llama 3.1 70B",
-        H100,
-        4096,
+        (H100, 4096),
         (70.6, 70.6),
         15e12,
         BF16,
@@ -208,8 +196,7 @@ const RUNS: &[Run] = &[
     ),
     run(
         "Llama 3.1 405B",
-        H100,
-        16_384,
+        (H100, 16_384),
         (405.0, 405.0),
         15.6e12,
         BF16,
@@ -218,8 +205,7 @@ const RUNS: &[Run] = &[
     ),
     run(
         "DeepSeek-V3",
-        "nvidia_h800_sxm",
-        2048,
+        ("nvidia_h800_sxm", 2048),
         (671.0, 37.0),
         14.8e12,
         FP8,
@@ -228,8 +214,7 @@ const RUNS: &[Run] = &[
     ),
     run(
         "Llama 4 Scout",
-        H100,
-        8192,
+        (H100, 8192),
         (109.0, 17.0),
         40e12,
         FP8,
@@ -238,8 +223,7 @@ const RUNS: &[Run] = &[
     ),
     run(
         "Llama 4 Maverick",
-        H100,
-        8192,
+        (H100, 8192),
         (400.0, 17.0),
         22e12,
         FP8,
@@ -248,8 +232,7 @@ const RUNS: &[Run] = &[
     ),
     run(
         "SmolLM3 3B",
-        H100,
-        384,
+        (H100, 384),
         (3.08, 3.08),
         11.2e12,
         BF16,
@@ -396,7 +379,7 @@ fn every_range_holds_its_point_and_stays_useful_at_2x_or_less() {
 
 #[test]
 fn fp8_training_is_about_1_25x_faster_than_bf16_not_2x() {
-    let mut bf16 = run("x", H100, 1024, (70.0, 70.0), 1e12, BF16, 1.0, false);
+    let mut bf16 = run("x", (H100, 1024), (70.0, 70.0), 1e12, BF16, 1.0, false);
     let bf16_hours = run_report(&bf16).workloads[0].gpu_hours.unwrap();
     bf16.precision = FP8;
     let fp8_hours = run_report(&bf16).workloads[0].gpu_hours.unwrap();

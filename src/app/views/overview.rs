@@ -8,7 +8,7 @@ use crate::analysis::{Severity, Subject};
 use crate::app::command::{Command, View};
 use crate::app::document::Document;
 use crate::app::theme::{self, Status, TileLook};
-use crate::app::widgets::{badge_ui, tile_ui};
+use crate::app::widgets::{TileText, badge_ui, tile_ui};
 use crate::catalog::Catalog;
 use crate::words::counted;
 
@@ -293,16 +293,14 @@ pub(super) fn tile_rows_ui(ui: &mut Ui, tiles: &[Tile], look: TileLook) {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing = egui::vec2(spacing, spacing);
             for t in row {
-                tile_ui(
-                    ui,
-                    look,
-                    &t.title,
-                    &t.value,
-                    &t.range,
-                    &t.sub,
-                    t.status,
-                    &t.explanation,
-                );
+                let text = TileText {
+                    title: &t.title,
+                    value: &t.value,
+                    range: &t.range,
+                    sub: &t.sub,
+                    explanation: &t.explanation,
+                };
+                tile_ui(ui, look, text, t.status);
             }
         });
         ui.add_space(spacing);
