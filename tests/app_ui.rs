@@ -773,15 +773,15 @@ fn the_model_table_has_a_language_coverage_column_to_sort_on() {
     filter.click();
     h.run();
     h.get_by(|n| n.data().placeholder() == Some(FILTER_HINT))
-        .type_text("Gemma");
+        .type_text("Apertus");
     h.run();
     h.run();
-    let gemma = h.get_by_label("Gemma 3 27B").accesskit_node().description();
+    let apertus = h.get_by_label("Apertus 70B").accesskit_node().description();
     assert!(
-        gemma
+        apertus
             .as_deref()
             .is_some_and(|d| d.contains("coverage not listed")),
-        "Gemma 3 lists no languages: {gemma:?}"
+        "Apertus lists no languages: {apertus:?}"
     );
 }
 

@@ -447,7 +447,9 @@ fn the_report_states_language_coverage_and_the_uncovered_languages() {
         .split("## Languages")
         .nth(1)
         .expect("a Languages section");
-    assert!(section.contains("first language"), "{section}");
+    // It says which measure the figure rests on: first-language figures or speaker shares.
+    assert!(section.contains("in a language they speak"), "{section}");
+    assert!(section.contains("first-language figures for"), "{section}");
     assert!(section.contains("| Language | Speakers | Members |"));
     assert!(section.contains("Quechua (qu)"));
     let html = export(&load("latam-gpt.ron"), catalog(), Format::Html);

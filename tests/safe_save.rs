@@ -13,6 +13,8 @@ use consortium_planner::plan::{
 
 const BIN: &str = env!("CARGO_BIN_EXE_consortium-planner");
 const KILLS: u32 = 100;
+/// How far past one uninterrupted run (as a multiple of its time) the kills are spread.
+const KILL_SPAN: f64 = 2.0;
 const HEADER: &str = "// A large plan for the kill test.\n";
 
 /// Every UN member with several lines of each kind: a file of about a megabyte.
@@ -96,8 +98,9 @@ fn killing_fmt_at_any_moment_leaves_the_old_or_the_new_file() {
     for i in 0..KILLS {
         std::fs::write(&target, &old).expect("write old");
         let mut child = fmt(&target);
-        // Kill moments from the start of the process to a little past the end of a normal run.
-        std::thread::sleep(run.mul_f64(1.1 * f64::from(i) / f64::from(KILLS)));
+        // Kill moments from the start of the process to well past the end of a normal run (a run
+        // slowed by a busy machine must still finish before the last kills).
+        std::thread::sleep(run.mul_f64(KILL_SPAN * f64::from(i) / f64::from(KILLS)));
         let _ = child.kill();
         let _ = child.wait();
         let now = std::fs::read_to_string(&target).expect("the target always exists");
@@ -108,7 +111,7 @@ fn killing_fmt_at_any_moment_leaves_the_old_or_the_new_file() {
         } else {
             panic!(
                 "kill {i} after {:?} left a file that is neither the old nor the new one",
-                run.mul_f64(1.1 * f64::from(i) / f64::from(KILLS))
+                run.mul_f64(KILL_SPAN * f64::from(i) / f64::from(KILLS))
             );
         }
         file::parse(&now, Catalog::builtin()).expect("the target always parses");

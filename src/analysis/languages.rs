@@ -5,8 +5,14 @@
 //! pretraining data, not supported) or *absent*.
 //!
 //! - Member coverage = Σ share of its supported languages, capped at 1: the share of its people
-//!   reached in their first language. The share is the first-language share, else the all-speakers
-//!   share, from `assets/languages.ron`. Pretraining-only languages are reported apart ("weak") and
+//!   reached in their first language where the table has first-language figures. A member whose
+//!   census gives a first-language share for each official language, these shares adding up to
+//!   [`MIN_KNOWN_SHARE`] or more, counts those alone (one measure,
+//!   not first-language figures plus second-language speakers); otherwise each language counts its
+//!   first-language share, else a census all-speakers share, else Unicode CLDR's speaker share,
+//!   from `assets/languages.ron`; where a supported language's share is a speakers share (first or
+//!   second language), coverage is the share who *speak* a supported language, and the member says
+//!   so ([`MemberCoverage::speakers_counted`], [`LanguageFigures::population_speakers_share`]). Pretraining-only languages are reported apart ("weak") and
 //!   are not counted as covered. Where a member's shares overlap (speakers of several languages,
 //!   adding up to more than 1), a person who speaks a supported language counts as covered, so the
 //!   weak and absent shares count only the people that remain and the three add up to at most 1.
@@ -35,7 +41,7 @@ use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::catalog::{
-    Catalog, CountryLanguages, CountrySupport, Language, LanguageStatus, OpenModel,
+    Catalog, CountryLanguages, CountrySupport, Language, LanguageStatus, OpenModel, ShareMeasure,
 };
 use crate::plan::Plan;
 
@@ -66,8 +72,12 @@ pub struct MemberLanguage {
     pub name: &'static str,
     /// Legal standing in the member.
     pub status: LanguageStatus,
-    /// Share of the member's population (first language, else all speakers), if known.
+    /// Share of the member's population as coverage counts it (first language; where the
+    /// member's first-language shares are too few, else all speakers per a census, else CLDR's
+    /// speaker share), if known.
     pub share: Option<f64>,
+    /// What `share` measures.
+    pub measure: Option<ShareMeasure>,
     /// How the base model treats it.
     pub support: LanguageSupport,
 }
@@ -88,6 +98,10 @@ pub struct MemberCoverage {
     pub official_supported: bool,
     /// Whether a supported language has no share in the table, so `coverage` is a lower bound.
     pub lower_bound: bool,
+    /// Whether `coverage` counts a speakers share (census all-speakers or CLDR's speaker share,
+    /// first or second language) of a supported language, so it is the share who speak a
+    /// supported language rather than the share whose first language it is.
+    pub speakers_counted: bool,
     /// Its entry in the catalog's language table, as a position in its `countries` (`None` when
     /// the table lacks it, or when the model lists no languages);
     /// [`LanguageFigures::languages_of`] lists its languages.
@@ -130,6 +144,10 @@ pub struct LanguageFigures {
     pub coverage: Option<f64>,
     /// Share of the consortium's population whose coverage is known.
     pub population_known_share: f64,
+    /// Share of the consortium's population whose coverage counts speakers shares (see
+    /// [`MemberCoverage::speakers_counted`]); the rest of the known share rests on first-language
+    /// figures only.
+    pub population_speakers_share: f64,
     /// Members whose governments can use the model in at least one official language.
     pub members_with_official_language: usize,
     /// Per member, in plan order.
@@ -142,6 +160,9 @@ pub struct LanguageFigures {
     pub countries: &'static [CountryLanguages],
     /// The canonical language index of each row of each of those countries.
     pub country_language_ids: &'static [Vec<usize>],
+    /// Per country of the table, whether its coverage rests on first-language shares only
+    /// ([`crate::catalog::LanguageIndex::first_language_only`]).
+    pub country_first_language_only: &'static [bool],
     /// Languages not supported somewhere, most speakers first.
     pub uncovered: Vec<UncoveredLanguage>,
     /// The positions in `members` of each uncovered language's members, language after language.
@@ -183,13 +204,19 @@ impl LanguageFigures {
         let ids = entry
             .and_then(|e| self.country_language_ids.get(e))
             .map_or(&[][..], |ids| ids.as_slice());
+        let first_only = entry
+            .and_then(|e| self.country_first_language_only.get(e))
+            .copied()
+            .unwrap_or(false);
         rows.iter().zip(ids).filter_map(move |(row, &id)| {
             let language = self.table.get(id)?;
+            let share = row.share_for(first_only);
             Some(MemberLanguage {
                 code: language.code.as_str(),
                 name: language.name.as_str(),
                 status: row.status,
-                share: row.share(),
+                share: share.map(|(s, _)| s),
+                measure: share.map(|(_, m)| m),
                 support: self
                     .support
                     .get(id)
@@ -343,6 +370,7 @@ pub fn languages(
     let mut unsupported: Vec<(u16, u32)> = Vec::with_capacity(4 * plan.members.len());
     out.members.reserve_exact(plan.members.len());
     let (mut covered, mut known_population, mut all_population) = (0.0, 0.0, 0.0);
+    let mut speakers_population = 0.0;
     // Languages not supported somewhere, each counted once.
     let mut distinct = 0;
     for (i, (figures, &slot)) in members.iter().zip(slots).enumerate() {
@@ -364,6 +392,9 @@ pub fn languages(
         if let Some(c) = meets.coverage {
             covered += population * c;
             known_population += population;
+            if meets.speakers_counted {
+                speakers_population += population;
+            }
         }
         out.members_with_official_language += usize::from(meets.official_supported);
         out.members.push(MemberCoverage {
@@ -372,15 +403,19 @@ pub fn languages(
             absent: meets.absent,
             official_supported: meets.official_supported,
             lower_bound: meets.lower_bound,
+            speakers_counted: meets.speakers_counted,
             // The table has fewer than 65 536 countries (its index is built on u16).
             entry: entry.map(|e| e as u16),
         });
     }
     out.coverage = (known_population > 0.0).then(|| covered / known_population);
-    out.population_known_share = if all_population > 0.0 {
-        known_population / all_population
+    (out.population_known_share, out.population_speakers_share) = if all_population > 0.0 {
+        (
+            known_population / all_population,
+            speakers_population / all_population,
+        )
     } else {
-        0.0
+        (0.0, 0.0)
     };
     // The corpus a plan enters under any code of a language counts for that language (the
     // largest, when it enters several).
@@ -444,6 +479,7 @@ pub fn languages(
     out.table = table;
     out.countries = &catalog.languages.countries;
     out.country_language_ids = index.all_country_language_ids();
+    out.country_first_language_only = index.first_language_only();
     out
 }
 

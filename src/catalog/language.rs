@@ -75,9 +75,14 @@ pub struct CountryLanguage {
     /// Share (0 to 1) of the population whose first language it is, where public.
     #[serde(default)]
     pub first_language_share: Option<f64>,
-    /// Share (0 to 1) who speak it at all (first or second language), where public.
+    /// Share (0 to 1) who speak it at all (first or second language), per a census or survey,
+    /// where public.
     #[serde(default)]
     pub speakers_share: Option<f64>,
+    /// Unicode CLDR's speaker share (0 to 1) for the country: CLDR's estimate of the people who
+    /// use the language, first or second language (a country's CLDR shares overlap).
+    #[serde(default)]
+    pub cldr_speakers_share: Option<f64>,
     /// Where the figure and status come from.
     pub source: String,
     /// How sure the figure is.
@@ -87,10 +92,59 @@ pub struct CountryLanguage {
     pub note: String,
 }
 
+/// What a row's share (the one coverage uses) measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShareMeasure {
+    /// First language / mother tongue / main home language, per a census or survey.
+    FirstLanguage,
+    /// Everyone who speaks it (first or second language), per a census or survey.
+    Speakers,
+    /// Unicode CLDR's speaker share (first or second language, CLDR's estimate).
+    CldrSpeakers,
+}
+
+impl ShareMeasure {
+    /// Short label for tables and reports.
+    pub fn label(self) -> &'static str {
+        match self {
+            ShareMeasure::FirstLanguage => "first language",
+            ShareMeasure::Speakers => "speakers",
+            ShareMeasure::CldrSpeakers => "speakers (CLDR)",
+        }
+    }
+}
+
 impl CountryLanguage {
-    /// The share used for coverage: first-language share, else the all-speakers share.
+    /// The share used for coverage: the first-language share, else the census all-speakers
+    /// share, else CLDR's speaker share.
     pub fn share(&self) -> Option<f64> {
-        self.first_language_share.or(self.speakers_share)
+        self.share_with_measure().map(|(share, _)| share)
+    }
+
+    /// What [`CountryLanguage::share`] measures, if there is a share.
+    pub fn share_measure(&self) -> Option<ShareMeasure> {
+        self.share_with_measure().map(|(_, measure)| measure)
+    }
+
+    /// The share coverage uses in a country whose measure is first language only (`true`: the
+    /// first-language share alone) or mixed (`false`: [`CountryLanguage::share`]), with what it
+    /// measures (see [`LanguageIndex::first_language_only`]).
+    pub fn share_for(&self, first_language_only: bool) -> Option<(f64, ShareMeasure)> {
+        if first_language_only {
+            self.first_language_share
+                .map(|s| (s, ShareMeasure::FirstLanguage))
+        } else {
+            self.share_with_measure()
+        }
+    }
+
+    fn share_with_measure(&self) -> Option<(f64, ShareMeasure)> {
+        self.first_language_share
+            .map(|s| (s, ShareMeasure::FirstLanguage))
+            .or(self.speakers_share.map(|s| (s, ShareMeasure::Speakers)))
+            .or(self
+                .cldr_speakers_share
+                .map(|s| (s, ShareMeasure::CldrSpeakers)))
     }
 }
 
@@ -108,10 +162,12 @@ pub struct CountryLanguages {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LanguageTable {
-    /// What `first_language_share` measures.
+    /// What each share field measures.
     pub share_definition: String,
     /// The main sources.
     pub sources: String,
+    /// The generator and pinned data versions that wrote the table.
+    pub generated_by: String,
     /// Every language with its canonical code and aliases.
     pub languages: Vec<Language>,
     /// Countries and their languages.
@@ -122,18 +178,22 @@ pub struct LanguageTable {
 /// consortium's languages reads a few bytes per row rather than the whole row.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct CompactRow {
-    /// The row's share ([`CountryLanguage::share`]).
+    /// The row's share as coverage counts it ([`CountryLanguage::share_for`] the country's
+    /// measure).
     pub share: Option<f64>,
     /// Canonical index of the language in the table's `languages`.
     pub language: u16,
     /// Whether the language is official in the country.
     pub official: bool,
+    /// Whether the share counts everyone who speaks the language (a census speakers share or
+    /// CLDR's speaker share) rather than first-language speakers only.
+    pub speakers_measure: bool,
 }
 
 /// One language row of a country that a model does not support.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct UnsupportedRow {
-    /// The row's share ([`CountryLanguage::share`]).
+    /// The row's share as coverage counts it ([`CompactRow::share`]).
     pub share: Option<f64>,
     /// Canonical index of the language in the table's `languages`.
     pub language: u16,
@@ -171,6 +231,10 @@ pub struct CountrySupport {
     pub lower_bound: bool,
     /// Whether a supported row is an official language.
     pub official_supported: bool,
+    /// Whether `coverage` counts a supported row whose share is a speakers share (census or
+    /// CLDR: first or second language), so it is the share who speak a supported language, not
+    /// the share whose first language it is.
+    pub speakers_counted: bool,
     /// Where its unsupported rows start and end in [`ModelSupport::unsupported`].
     pub unsupported: (u32, u32),
 }
@@ -183,6 +247,7 @@ impl CountrySupport {
         absent: None,
         lower_bound: false,
         official_supported: false,
+        speakers_counted: false,
         unsupported: (0, 0),
     };
 }
@@ -223,6 +288,8 @@ pub struct LanguageIndex {
     sign: Vec<bool>,
     /// Every country's rows, country after country, in table order.
     rows: Vec<CompactRow>,
+    /// Per country entry, whether its coverage rests on first-language shares only.
+    first_language_only: Vec<bool>,
     /// Per country entry, where its rows start in `rows`, plus the end.
     row_starts: Vec<usize>,
 }
@@ -250,9 +317,13 @@ impl LanguageIndex {
                         c.country, l.code
                     ));
                 }
-                for share in [l.first_language_share, l.speakers_share]
-                    .into_iter()
-                    .flatten()
+                for share in [
+                    l.first_language_share,
+                    l.speakers_share,
+                    l.cldr_speakers_share,
+                ]
+                .into_iter()
+                .flatten()
                 {
                     if !(0.0..=1.0).contains(&share) {
                         return Err(format!(
@@ -279,19 +350,42 @@ impl LanguageIndex {
             .iter()
             .map(|&i| u16::try_from(i).map_err(|_| "too many languages".to_string()))
             .collect::<Result<Vec<u16>, String>>()?;
-        let sign = table
+        let sign: Vec<bool> = table
             .languages
             .iter()
             .map(|l| l.name.contains("Sign Language"))
             .collect();
         let mut rows = Vec::new();
         let mut row_starts = vec![0];
+        let mut first_language_only = Vec::with_capacity(table.countries.len());
         for (c, ids) in table.countries.iter().zip(&country_ids) {
+            // One measure per country where possible: when a census gives a first-language share
+            // for each official language and these shares say what most of its people speak
+            // first, only they count, so that a speakers share (e.g. CLDR's German in a country
+            // whose census counts mother tongues) is not added to first-language figures. Official
+            // sign languages are left out of the check: censuses rarely count their signers.
+            let first_total: f64 = c
+                .languages
+                .iter()
+                .filter_map(|l| l.first_language_share)
+                .sum();
+            let officials_known = c
+                .languages
+                .iter()
+                .zip(ids)
+                .filter(|(l, id)| l.status == LanguageStatus::Official && !sign[**id])
+                .all(|(l, _)| l.first_language_share.is_some());
+            let first_only = officials_known && first_total >= MIN_KNOWN_SHARE;
+            first_language_only.push(first_only);
             for (l, &id) in c.languages.iter().zip(ids) {
+                let share = l.share_for(first_only);
                 rows.push(CompactRow {
-                    share: l.share(),
+                    share: share.map(|(s, _)| s),
                     language: u16::try_from(id).map_err(|_| "too many languages".to_string())?,
                     official: l.status == LanguageStatus::Official,
+                    speakers_measure: l
+                        .share_measure()
+                        .is_some_and(|m| m != ShareMeasure::FirstLanguage),
                 });
             }
             row_starts.push(rows.len());
@@ -304,7 +398,17 @@ impl LanguageIndex {
             sign,
             rows,
             row_starts,
+            first_language_only,
         })
+    }
+
+    /// Per country entry of the table, whether its coverage rests on first-language shares only:
+    /// true where every official language has a first-language share and these shares add up to
+    /// [`MIN_KNOWN_SHARE`] or more (its other rows' speakers shares are then shown but not
+    /// counted); else each row counts its first-language share, else its census speakers share,
+    /// else CLDR's speaker share.
+    pub fn first_language_only(&self) -> &[bool] {
+        &self.first_language_only
     }
 
     /// Position in the table's `languages` of a code or alias (case-insensitive).
@@ -387,6 +491,7 @@ impl LanguageIndex {
                 }
                 if how == LanguageSupport::Supported {
                     country.official_supported |= row.official;
+                    country.speakers_counted |= row.share.is_some() && row.speakers_measure;
                 } else {
                     out.unsupported.push(UnsupportedRow {
                         share: row.share,
@@ -413,6 +518,7 @@ impl LanguageIndex {
                 country.absent = country.absent.map(|a| a.min(rest));
             }
             country.lower_bound = known && supported_without_share;
+            country.speakers_counted &= known;
             let index = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
             country.unsupported = (index(start), index(out.unsupported.len()));
             out.countries.push(country);

@@ -23,7 +23,8 @@ pub use country::{Country, CountryTable, RegionalPreset};
 pub use export::ExportGroups;
 pub use language::{
     CompactRow, CountryLanguage, CountryLanguages, CountrySupport, Language, LanguageIndex,
-    LanguageStatus, LanguageSupport, LanguageTable, MIN_KNOWN_SHARE, ModelSupport, UnsupportedRow,
+    LanguageStatus, LanguageSupport, LanguageTable, MIN_KNOWN_SHARE, ModelSupport, ShareMeasure,
+    UnsupportedRow,
 };
 pub use model::{Derivation, Licence, OpenModel, Openness};
 pub use model_query::{MIN_LANGUAGE_NAME_QUERY, ModelQuery};

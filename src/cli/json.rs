@@ -180,6 +180,7 @@ fn languages(plan: &Plan, report: &Report) -> Value {
         "coverage": l.coverage,
         "model_languages_listed": l.model_languages_listed,
         "population_known_share": l.population_known_share,
+        "population_speakers_share": l.population_speakers_share,
         "members_with_official_language": l.members_with_official_language,
         "members": plan.members.iter().zip(&l.members).map(|(m, c)| json!({
             "country": m.country,
@@ -187,8 +188,10 @@ fn languages(plan: &Plan, report: &Report) -> Value {
             "pretraining_only": c.weak,
             "absent": c.absent,
             "official_language_supported": c.official_supported,
+            "coverage_counts_speakers": c.speakers_counted,
             "languages": l.languages_of(c).map(|x| json!({
-                "language": x.code, "status": x.status.label(), "share": x.share, "support": x.support.label(),
+                "language": x.code, "status": x.status.label(), "share": x.share,
+                "measure": x.measure.map(|m| m.label()), "support": x.support.label(),
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
         "uncovered": l.uncovered.iter().map(|u| json!({

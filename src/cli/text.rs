@@ -201,7 +201,7 @@ pub fn report_text(plan: &Plan, catalog: &Catalog, report: &Report) -> String {
 /// spoken uncovered languages and what adapting to them would take.
 fn languages_text(s: &mut String, report: &Report) {
     let l = &report.languages;
-    let _ = writeln!(s, "\nLanguages (first-language coverage of the base model)");
+    let _ = writeln!(s, "\nLanguages (coverage of the base model)");
     if !l.model_languages_listed {
         let _ = writeln!(
             s,
@@ -214,6 +214,12 @@ fn languages_text(s: &mut String, report: &Report) {
         "  coverage          {} of the people of members with known shares ({} of the population)",
         l.coverage.map_or("unknown".to_string(), pct),
         pct(l.population_known_share)
+    );
+    let _ = writeln!(
+        s,
+        "  measure           first language for {}, speakers (first or second language) for {} of the population",
+        pct((l.population_known_share - l.population_speakers_share).max(0.0)),
+        pct(l.population_speakers_share)
     );
     let _ = writeln!(
         s,

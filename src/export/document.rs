@@ -448,10 +448,12 @@ fn languages(b: &mut Builder, plan: &Plan, report: &Report) {
         return;
     }
     b.para(format!(
-        "The base model reaches {} of the consortium's people in their first language (over the {:.0} % of the population whose language shares are public); {} of {} members can use it in an official language. Languages only in the pretraining data are not counted as covered.",
+        "The base model reaches {} of the consortium's people in a language they speak (over the {:.0} % of the population whose language shares are public: first-language figures for {:.0} %, speaker shares that include second-language speakers for {:.0} %); {} of {} members can use it in an official language. Languages only in the pretraining data are not counted as covered.",
         l.coverage
             .map_or("an unknown share".to_string(), |c| format!("{:.0} %", c * 100.0)),
         l.population_known_share * 100.0,
+        (l.population_known_share - l.population_speakers_share).max(0.0) * 100.0,
+        l.population_speakers_share * 100.0,
         l.members_with_official_language,
         plan.members.len()
     ));

@@ -43,17 +43,25 @@ fn chart_labels(cx: &mut ViewCtx) -> LanguageChart {
                         x.name,
                         x.code,
                         x.share.map_or("share unknown".to_string(), |s| format!(
-                            "{:.1} %",
-                            s * 100.0
+                            "{:.1} % ({})",
+                            s * 100.0,
+                            x.measure.map_or("", |m| m.label())
                         )),
                         x.support.label()
                     )
                 })
                 .collect::<Vec<_>>()
                 .join("\n");
+            let measure = if c.speakers_counted {
+                " (counting second-language speakers)"
+            } else {
+                ""
+            };
             let coverage = match c.coverage {
-                Some(v) if c.lower_bound => format!("at least {:.0} % covered", v * 100.0),
-                Some(v) => format!("{:.0} % covered", v * 100.0),
+                Some(v) if c.lower_bound => {
+                    format!("at least {:.0} % covered{measure}", v * 100.0)
+                }
+                Some(v) => format!("{:.0} % covered{measure}", v * 100.0),
                 None => "coverage unknown (shares not public)".to_string(),
             };
             let short = if c.coverage.is_some() {
@@ -89,10 +97,13 @@ fn summary_ui(ui: &mut Ui, l: &LanguageFigures, model: &str) {
         .map_or("unknown".to_string(), |c| format!("{:.0} %", c * 100.0));
     ui.label(
         RichText::new(format!(
-            "{model} reaches {coverage} of the consortium's people in their first language \
-             (over the {:.0} % of the population whose languages have public shares). \
-             {} of {} {} can use it in an official language.",
+            "{model} reaches {coverage} of the consortium's people in a language they speak \
+             (over the {:.0} % of the population whose languages have public shares: \
+             first-language figures for {:.0} %, speaker shares that include second-language \
+             speakers for {:.0} %). {} of {} {} can use it in an official language.",
             l.population_known_share * 100.0,
+            (l.population_known_share - l.population_speakers_share).max(0.0) * 100.0,
+            l.population_speakers_share * 100.0,
             l.members_with_official_language,
             l.members.len(),
             noun(l.members.len(), "member", "members")
@@ -101,9 +112,11 @@ fn summary_ui(ui: &mut Ui, l: &LanguageFigures, model: &str) {
     );
     ui.label(
         RichText::new(
-            "Coverage = share of a member's people whose first language the model officially \
-             supports. Languages only in the pretraining data are weak, not covered. Most shares \
-             in the language table are marked Low confidence: see assets/languages.ron.",
+            "Coverage = share of a member's people who speak a language the model officially \
+             supports: their first language where a census gives first-language shares for most \
+             of its people, else any language they speak (census or Unicode CLDR speaker \
+             shares). Languages only in the pretraining data are weak, not covered. Source and \
+             confidence of every share: assets/languages.ron.",
         )
         .small()
         .weak(),
