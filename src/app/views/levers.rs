@@ -257,7 +257,11 @@ fn assumptions_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     let in_use = crate::analysis::series::main_training_workload(&cx.doc.report)
         .map(|i| cx.doc.report.workloads[i].mfu)
         .filter(|_| a.mfu_calibrated);
-    let mut mfu = in_use.unwrap_or(a.mfu) * 100.0;
+    // Whole percent, as the slider steps: an unrounded rule value would count as a change.
+    let mut mfu = match in_use {
+        Some(m) => (m * 100.0).round(),
+        None => a.mfu * 100.0,
+    };
     let slider = Slider::new(&mut mfu, 10.0..=70.0)
         .suffix(" %")
         .fixed_decimals(0)
