@@ -94,13 +94,16 @@ fn discarding_the_offer_removes_the_autosave_and_a_clean_start_offers_nothing() 
         let mut h = app(data.path());
         h.run();
         h.state_mut().doc.plan.members.push(Member::new("FJ"));
-        for _ in 0..30 {
+        // The write happens on the autosave thread: give it a moment.
+        let started = Instant::now();
+        while !data.path().join("autosave.ron").exists() {
+            assert!(
+                started.elapsed() < Duration::from_secs(30),
+                "an unsaved edit is autosaved"
+            );
             h.step();
+            std::thread::sleep(Duration::from_millis(10));
         }
-        assert!(
-            data.path().join("autosave.ron").exists(),
-            "an unsaved edit is autosaved"
-        );
     }
     let mut h = app(data.path());
     h.run();

@@ -485,7 +485,7 @@ fn opening_a_broken_file_explains_where_and_keeps_the_open_plan() {
 
     let heading = format!("Could not open {}", path.display());
     assert!(shows(&h, &heading), "the error names the file");
-    let located = texts_containing(&h, "line 4, column");
+    let located = texts_containing(&h, &format!("{}:4:", path.display()));
     assert!(
         !located.is_empty(),
         "the error gives the line and column; it says: {:?}",

@@ -413,8 +413,11 @@ fn validate_a_bad_file_names_line_and_column() {
     let err = stderr(&out);
     let (line, col) = pos(BAD, "-5.0");
     assert!(
-        err.contains(&format!("line {line}, column {col}")),
-        "stderr lacks line {line}, column {col}:\n{err}"
+        err.contains(&format!(
+            "{}:{line}:{col}: ",
+            file.path().to_str().expect("path")
+        )),
+        "stderr lacks FILE:{line}:{col}:\n{err}"
     );
     assert!(err.contains("expected a number from 0"), "{err}");
     assert!(err.contains(file.path().to_str().expect("path")), "{err}");
@@ -433,16 +436,20 @@ fn validate_reports_non_fatal_problems_and_fails() {
     let err = stderr(&out);
     let (line, col) = pos(&text, "\"no_such_chip\"");
     assert!(
-        err.contains(&format!(
-            "line {line}, column {col}: members[0].chips[0].accelerator"
-        )),
+        err.contains(&format!(":{line}:{col}: members[0].chips[0].accelerator")),
         "{err}"
     );
     // `report` still runs on such a plan, with the problem as a warning.
     let out = run(&["report", file.path().to_str().expect("path")]);
     assert_no_panic(&out);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stderr(&out).contains("warning:"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains(&format!(
+            ":{line}:{col}: warning: members[0].chips[0].accelerator"
+        )),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]
@@ -453,7 +460,11 @@ fn report_on_a_bad_file_fails_with_the_position() {
     assert!(!out.status.success());
     assert!(out.stdout.is_empty(), "{}", stdout(&out));
     let (line, _) = pos(BAD, "-5.0");
-    assert!(stderr(&out).contains(&format!("line {line}, column")));
+    assert!(
+        stderr(&out).contains(&format!(":{line}:")),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

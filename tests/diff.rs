@@ -381,5 +381,5 @@ fn cli_exits_2_with_a_clear_error_for_a_missing_or_broken_file() {
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("broken.ron:"), "{err}");
-    assert!(err.contains("line 3"), "says where: {err}");
+    assert!(err.contains("broken.ron:3:"), "says where: {err}");
 }

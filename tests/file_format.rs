@@ -335,9 +335,11 @@ fn member() -> impl Strategy<Value = Member> {
         prop::collection::vec(power_line(), 0..3),
         prop::collection::vec(expert_line(), 0..4),
         prop::option::of(funding()),
+        prop_oneof![Just(String::new()), "[a-zA-Z0-9 \"/*\\\\]{0,20}"],
     )
-        .prop_map(|(country, chips, power, experts, funding)| Member {
+        .prop_map(|(country, chips, power, experts, funding, note)| Member {
             country,
+            note,
             chips,
             power,
             experts,
@@ -945,12 +947,14 @@ fn loading_a_missing_file_is_an_io_error() {
 // ---------------------------------------------------------------------------------------------
 
 #[test]
-fn missing_comma_points_at_the_next_field() {
+fn missing_comma_points_where_the_comma_belongs() {
     let text = with(GOOD, "format: 1,\n", "format: 1\n");
     let problems = refused(&text);
-    let (line, col) = pos(&text, "name: \"Test consortium\"");
-    assert_at(&problems[0], line, col, col);
-    assert_message(&problems[0], &["comma"]);
+    // Just after `format: 1`, where the comma is to be typed (not at the next field's name).
+    let (line, col) = pos(&text, "format: 1\n");
+    let after = col + "format: 1".len();
+    assert_at(&problems[0], line, after, after);
+    assert_message(&problems[0], &["comma is missing between `1` and `name`"]);
 }
 
 #[test]
@@ -964,7 +968,13 @@ fn unclosed_paren_points_at_the_wrong_bracket() {
     let (line, col) = pos(&text, "count: 8]");
     let bracket = col + "count: 8".len();
     assert_at(&problems[0], line, bracket, bracket);
-    assert_message(&problems[0], &["Expected"]);
+    let (open_line, open_col) = pos(&text, r#"(accelerator: "nvidia_h200_sxm", count: 8]"#);
+    assert_message(
+        &problems[0],
+        &[&format!(
+            "`]` closes the wrong bracket: expected `)` first, to close the `(` opened at line {open_line}, column {open_col}"
+        )],
+    );
 }
 
 #[test]
@@ -1359,12 +1369,28 @@ fn unknown_references_still_load_with_positions_and_paths() {
         "{:?}",
         loaded.problems
     );
-    // Display gives "line L, column C: path: message".
-    let shown = problem(&loaded, "members[2].country").to_string();
+    // Display gives "L:C: path: message", and with the file in front the
+    // `FILE:LINE:COLUMN: message` form editors and terminals turn into a link.
+    let p = problem(&loaded, "members[2].country");
     let (line, col) = pos(UNKNOWNS, "\"XX\"");
+    let shown = p.to_string();
     assert!(
-        shown.starts_with(&format!("line {line}, column {col}: members[2].country: ")),
+        shown.starts_with(&format!("{line}:{col}: members[2].country: ")),
         "{shown}"
+    );
+    assert!(
+        p.in_file("plan.ron").starts_with(&format!(
+            "plan.ron:{line}:{col}: members[2].country: unknown"
+        )),
+        "{}",
+        p.in_file("plan.ron")
+    );
+    assert!(
+        p.warning_in_file("plan.ron").starts_with(&format!(
+            "plan.ron:{line}:{col}: warning: members[2].country: "
+        )),
+        "{}",
+        p.warning_in_file("plan.ron")
     );
 }
 
@@ -1638,4 +1664,44 @@ fn un_193_plan_has_every_un_member_with_several_lines() {
     }
     let with_chips = plan.members.iter().filter(|m| !m.chips.is_empty()).count();
     assert!(with_chips >= 30, "only {with_chips} members bring chips");
+}
+
+#[test]
+fn a_plan_entry_that_reuses_a_catalog_id_is_a_warning_at_its_id() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/corpus/custom-accelerator-shadows-catalog-id.ron"),
+    )
+    .expect("read corpus file")
+    .replace("id: \"regional-7b\"", "id: \"llama3.1-70b\"")
+    .replace(
+        "base_model: \"regional-7b\"",
+        "base_model: \"llama3.1-70b\"",
+    );
+    let loaded = loads(&text);
+    assert_eq!(loaded.problems.len(), 2, "{:?}", loaded.problems);
+    let acc = problem(&loaded, "custom_accelerators[0].id");
+    assert!(!acc.fatal, "the plan still opens: {acc}");
+    assert_message(
+        acc,
+        &[
+            "\"nvidia_h100_sxm\" is also the built-in catalog's accelerator",
+            "replaces it",
+        ],
+    );
+    let (line, col) = pos(&text, "\"nvidia_h100_sxm\",\n            name");
+    assert_eq!((acc.line, acc.column), (Some(line), Some(col)), "{acc}");
+    let model = problem(&loaded, "custom_models[0].id");
+    assert_message(
+        model,
+        &["\"llama3.1-70b\" is also the built-in catalog's model"],
+    );
+    // The plan's own entry is what the plan uses.
+    assert_eq!(
+        loaded
+            .plan
+            .accelerator(catalog(), "nvidia_h100_sxm")
+            .map(|a| a.name.as_str()),
+        Some("Homegrown NPU")
+    );
 }

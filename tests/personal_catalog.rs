@@ -89,7 +89,7 @@ fn a_personal_catalog_with_an_error_is_reported_and_left_untouched() {
         .problem
         .clone()
         .expect("a problem is reported");
-    assert!(problem.contains("line 3"), "{problem}");
+    assert!(problem.contains(":3:"), "{problem}");
     click(&mut h, "+ Define an accelerator");
     click(&mut h, "Keep in my catalog");
     assert_eq!(
@@ -181,7 +181,7 @@ fn catalog_check_names_the_line_of_a_bad_entry() {
     let out = run(&["catalog", "check", path_str(&bad)]);
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("bad.ron:line 4"), "{err}");
+    assert!(err.contains("bad.ron:4:"), "{err}");
     assert!(!err.contains("panicked"));
     // The listing still works beside the new sub-commands.
     let out = run(&["catalog", "chips"]);

@@ -202,7 +202,7 @@ fn fmt_keeps_the_leading_comments_and_refuses_a_broken_file() {
         .expect("run");
     assert!(!out.status.success());
     assert!(
-        String::from_utf8_lossy(&out.stderr).contains("line 1, column"),
+        String::from_utf8_lossy(&out.stderr).contains(":1:"),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );

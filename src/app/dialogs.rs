@@ -177,6 +177,8 @@ pub struct Dialogs {
     pub replace_plan: Option<ReplacePlan>,
     /// An error to show until dismissed (e.g. a file that failed to open).
     pub error: Option<(String, String)>,
+    /// A save that would drop comments written inside the plan, asking first (the file to save).
+    pub drop_comments: Option<PathBuf>,
     /// A passing message for the status bar.
     pub status: String,
 }

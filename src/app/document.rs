@@ -23,6 +23,9 @@ pub struct Document {
     pub problems: Vec<Problem>,
     /// The file's leading comment block, written back on save.
     pub header: String,
+    /// Comments in the opened file that a save drops (all but the leading block); the first save
+    /// asks about them, and offers to move members' comments into their notes.
+    pub dropped_comments: Vec<crate::file::DroppedComment>,
     /// The analysis of `plan`.
     pub report: Report,
     /// Counts analyses, so views can cache what they derive from the report.
@@ -62,6 +65,7 @@ impl Document {
             untitled_name: untitled_name.to_string(),
             problems,
             header: crate::file::DEFAULT_HEADER.to_string(),
+            dropped_comments: Vec::new(),
             report,
             generation: 0,
             undoer,

@@ -139,8 +139,21 @@ impl PlannerApp {
     /// Opens a plan file; on failure the current plan stays and the error is shown.
     pub fn open_path(&mut self, path: &Path) {
         match file::load(path, self.catalog) {
-            Ok(loaded) => {
+            Ok(mut loaded) => {
+                // The status counts problems with the plan; the note about comments is listed
+                // in the Overview and asked about again when saving.
                 let n = loaded.problems.len();
+                if let Some(first) = loaded.dropped_comments.first() {
+                    loaded.problems.push(file::Problem::at(
+                        Some((first.line, first.column)),
+                        "comments",
+                        format!(
+                            "{} comment(s) inside the plan's brackets (the first here) are not kept when the app saves; only the block at the top is. Saving offers to move those written in a member into its note",
+                            loaded.dropped_comments.len()
+                        ),
+                        false,
+                    ));
+                }
                 self.autosave.clear();
                 self.doc = Document::new(
                     loaded.plan,
@@ -150,6 +163,7 @@ impl PlannerApp {
                     self.catalog,
                 );
                 self.doc.header = loaded.header;
+                self.doc.dropped_comments = loaded.dropped_comments;
                 self.settings.remember(path);
                 self.settings.last_file = Some(path.to_path_buf());
                 self.remember_folder(path);
@@ -166,11 +180,14 @@ impl PlannerApp {
             }
             Err(e) => {
                 let detail = match &e {
-                    FileError::Invalid(problems) => problems
-                        .iter()
-                        .map(ToString::to_string)
-                        .collect::<Vec<_>>()
-                        .join("\n"),
+                    FileError::Invalid(problems) => {
+                        let name = path.display().to_string();
+                        problems
+                            .iter()
+                            .map(|p| p.in_file(&name))
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    }
                     other => other.to_string(),
                 };
                 self.dialogs.error = Some((
@@ -217,6 +234,11 @@ impl PlannerApp {
     }
 
     fn save_to(&mut self, path: &Path) {
+        if !self.doc.dropped_comments.is_empty() {
+            // Ask first: the save would lose the planner's comments (see `drop_comments_ui`).
+            self.dialogs.drop_comments = Some(path.to_path_buf());
+            return;
+        }
         match file::save_with_header(&self.doc.plan, &self.doc.header, path) {
             Ok(()) => {
                 self.doc.mark_saved(path.to_path_buf());
@@ -587,6 +609,9 @@ pub fn run(options: StartOptions) -> eframe::Result {
     let native = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Consortium Planner")
+            // Matches the installed consortium-planner.desktop (`install-desktop`), so the
+            // desktop shows its icon and name for the window.
+            .with_app_id("consortium-planner")
             .with_inner_size([1280.0, 760.0])
             .with_min_inner_size([760.0, 480.0])
             .with_drag_and_drop(true),

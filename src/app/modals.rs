@@ -143,6 +143,76 @@ impl PlannerApp {
         }
         self.path_prompt_ui(ctx);
         self.replace_plan_ui(ctx);
+        self.drop_comments_ui(ctx);
+    }
+
+    /// Asks before a save drops the comments written inside the plan's brackets, offering to
+    /// move those written in a member into its note (which is kept).
+    fn drop_comments_ui(&mut self, ctx: &egui::Context) {
+        let Some(path) = self.dialogs.drop_comments.clone() else {
+            return;
+        };
+        let comments = &self.doc.dropped_comments;
+        let in_members = comments.iter().filter(|c| c.member.is_some()).count();
+        let mut choice = None;
+        let modal = Modal::new(egui::Id::unique("drop-comments")).show(ctx, |ui| {
+            ui.set_max_width(640.0);
+            ui.heading("Keep your comments?");
+            ui.label(format!(
+                "{} has {} comment(s) inside the plan's brackets. Saving writes the plan anew and keeps only the comment block at the top of the file.",
+                self.doc.display_name(),
+                comments.len()
+            ));
+            egui::ScrollArea::vertical()
+                .max_height(160.0)
+                .show(ui, |ui| {
+                    for c in comments {
+                        ui.label(
+                            egui::RichText::new(format!("{}:{}: {}", c.line, c.column, c.text))
+                                .monospace(),
+                        );
+                    }
+                });
+            if in_members > 0 {
+                ui.label(format!(
+                    "Written in or just before a member: {in_members}. Those can move into that member's note, which is saved."
+                ));
+            }
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if in_members > 0 && ui.button("Move them into notes and save").clicked() {
+                    choice = Some(1);
+                }
+                if ui.button("Save without them").clicked() {
+                    choice = Some(2);
+                }
+                if ui.button("Cancel").clicked() {
+                    choice = Some(0);
+                }
+            });
+        });
+        if modal.should_close() && choice.is_none() {
+            choice = Some(0);
+        }
+        match choice {
+            Some(0) => {
+                self.dialogs.drop_comments = None;
+                self.dialogs.status = "Not saved: the comments are still in the file".to_string();
+            }
+            Some(kind) => {
+                self.dialogs.drop_comments = None;
+                let comments = std::mem::take(&mut self.doc.dropped_comments);
+                if kind == 1 {
+                    crate::file::move_into_notes(&mut self.doc.plan, &comments);
+                }
+                self.save_to(&path);
+                if kind == 2 && self.dialogs.error.is_some() {
+                    // The save failed: the comments are still in the file, so ask again next time.
+                    self.doc.dropped_comments = comments;
+                }
+            }
+            None => {}
+        }
     }
 
     fn path_prompt_ui(&mut self, ctx: &egui::Context) {
@@ -265,6 +335,7 @@ impl PlannerApp {
         } else if self.dialogs.path_prompt.is_none()
             && self.dialogs.file_task.is_none()
             && self.dialogs.error.is_none()
+            && self.dialogs.drop_comments.is_none()
         {
             self.dialogs.after_save = None;
         }

@@ -28,7 +28,7 @@ fn check(path: &Path, catalog: &'static Catalog) -> ExitCode {
     match file::load_personal(path, catalog) {
         Ok((personal, problems)) => {
             for p in &problems {
-                eprintln!("warning: {}:{p}", path.display());
+                eprintln!("{}", p.warning_in_file(&path.display().to_string()));
             }
             println!(
                 "{}: {} accelerator(s), {} model(s); usable in any plan",

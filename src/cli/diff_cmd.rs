@@ -21,7 +21,7 @@ fn load(path: &Path, catalog: &'static Catalog) -> Option<Loaded> {
     match file::load(path, catalog) {
         Ok(loaded) => {
             for p in &loaded.problems {
-                eprintln!("warning: {}:{p}", path.display());
+                eprintln!("{}", p.warning_in_file(&path.display().to_string()));
             }
             Some(loaded)
         }

@@ -60,7 +60,7 @@ pub fn run(
         }
     };
     for p in &loaded.problems {
-        eprintln!("warning: {}:{p}", plan.display());
+        eprintln!("{}", p.warning_in_file(&plan.display().to_string()));
     }
     let text = export(&loaded.plan, catalog, format.format());
     if output == Path::new("-") {

@@ -1,8 +1,9 @@
-//! The command line: `report`, `validate`, `fmt`, `diff`, `export`, `catalog` (and, without a command, the
-//! desktop app).
+//! The command line: `report`, `validate`, `fmt`, `diff`, `export`, `catalog`, `install-desktop`
+//! (and, without a command, the desktop app).
 
 mod catalog_list;
 mod catalog_personal;
+pub mod desktop;
 mod diff_cmd;
 mod export_cmd;
 pub mod json;
@@ -65,10 +66,19 @@ pub enum Command {
         plan: PathBuf,
     },
     /// Rewrite a plan file in the canonical format (stable field order, 4-space indent), through
-    /// the same safe save as the app; the previous version is kept as PLAN.ron.bak.
+    /// the same safe save as the app; the previous version is kept as PLAN.ron.bak. Only the
+    /// comment block at the top is kept: a file with comments elsewhere is left unchanged unless
+    /// `--comments-to-notes` or `--drop-comments` says what to do with them.
     Fmt {
         /// Plan file (.ron).
         plan: PathBuf,
+        /// Move each comment written in (or just before) a member into that member's `note`;
+        /// comments elsewhere are dropped.
+        #[arg(long, conflicts_with = "drop_comments")]
+        comments_to_notes: bool,
+        /// Drop the comments inside the plan.
+        #[arg(long)]
+        drop_comments: bool,
     },
     /// Show what changed from plan A to plan B and what it does to the key figures. Exit 0 when
     /// the plans are the same, 1 when they differ, 2 when a file cannot be read (like diff(1)).
@@ -108,6 +118,17 @@ pub enum Command {
         /// Which part to list.
         #[arg(value_enum, default_value_t = CatalogPart::All)]
         part: CatalogPart,
+    },
+    /// Register the app with the desktop for this user: a launcher entry, an icon, a MIME type
+    /// so plan files (.ron) open in the app with a double click, shell completions (bash, zsh,
+    /// fish) and a man page, all in the user's data folder.
+    InstallDesktop {
+        /// Remove exactly the files `install-desktop` writes.
+        #[arg(long)]
+        uninstall: bool,
+        /// The data folder to write into (default: $XDG_DATA_HOME, else ~/.local/share).
+        #[arg(long, value_name = "DIR")]
+        data_home: Option<PathBuf>,
     },
 }
 
@@ -152,12 +173,51 @@ fn print_file_error(path: &std::path::Path, e: &FileError) {
     match e {
         FileError::Invalid(problems) => {
             for p in problems {
-                eprintln!("{}:{p}", path.display());
+                eprintln!("{}", p.in_file(&path.display().to_string()));
             }
         }
         FileError::Io { .. } => eprintln!("{e}"),
         other => eprintln!("{}: {other}", path.display()),
     }
+}
+
+/// What `fmt` does with the comments it cannot keep: refuses (returns false) when neither flag
+/// says, listing them; moves members' comments into notes with `--comments-to-notes`; reports what
+/// it drops.
+fn fmt_comments(path: &std::path::Path, loaded: &mut Loaded, to_notes: bool, drop: bool) -> bool {
+    let comments = std::mem::take(&mut loaded.dropped_comments);
+    if comments.is_empty() {
+        return true;
+    }
+    let name = path.display().to_string();
+    if !to_notes && !drop {
+        for c in &comments {
+            eprintln!(
+                "{name}:{}:{}: this comment is inside the plan's brackets, and fmt keeps only the comment block at the top",
+                c.line, c.column
+            );
+        }
+        eprintln!(
+            "{name}: not changed: {} comment(s) would be lost; run `fmt --comments-to-notes` to move those in a member into its `note: \"…\"` (kept), or `fmt --drop-comments`",
+            comments.len()
+        );
+        return false;
+    }
+    let moved = if to_notes {
+        file::move_into_notes(&mut loaded.plan, &comments)
+    } else {
+        0
+    };
+    for c in comments.iter().filter(|c| !to_notes || c.member.is_none()) {
+        eprintln!(
+            "{name}:{}:{}: warning: comment dropped: {}",
+            c.line, c.column, c.text
+        );
+    }
+    if moved > 0 {
+        eprintln!("{name}: moved {moved} comment(s) into members' notes");
+    }
+    true
 }
 
 /// Writes to standard output; a reader that went away (e.g. `| head`) is not an error.
@@ -181,8 +241,12 @@ pub fn run(command: Command) -> ExitCode {
                 },
                 None => default_plan(catalog),
             };
+            let name = plan.as_ref().map_or_else(
+                || DEFAULT_PLAN_NAME.to_string(),
+                |p| p.display().to_string(),
+            );
             for p in &loaded.problems {
-                eprintln!("warning: {p}");
+                eprintln!("{}", p.warning_in_file(&name));
             }
             let report = analyze(&loaded.plan, catalog);
             if json {
@@ -206,7 +270,7 @@ pub fn run(command: Command) -> ExitCode {
             }
             Ok(loaded) => {
                 for p in &loaded.problems {
-                    eprintln!("{}:{p}", plan.display());
+                    eprintln!("{}", p.in_file(&plan.display().to_string()));
                 }
                 ExitCode::from(1)
             }
@@ -215,10 +279,17 @@ pub fn run(command: Command) -> ExitCode {
                 ExitCode::from(1)
             }
         },
-        Command::Fmt { plan } => match file::load(&plan, catalog) {
-            Ok(loaded) => {
+        Command::Fmt {
+            plan,
+            comments_to_notes,
+            drop_comments,
+        } => match file::load(&plan, catalog) {
+            Ok(mut loaded) => {
                 for p in &loaded.problems {
-                    eprintln!("warning: {}:{p}", plan.display());
+                    eprintln!("{}", p.warning_in_file(&plan.display().to_string()));
+                }
+                if !fmt_comments(&plan, &mut loaded, comments_to_notes, drop_comments) {
+                    return ExitCode::from(1);
                 }
                 match file::save_with_header(&loaded.plan, &loaded.header, &plan) {
                     Ok(()) => {
@@ -247,6 +318,10 @@ pub fn run(command: Command) -> ExitCode {
             action: Some(action),
             ..
         } => catalog_personal::run(action, catalog),
+        Command::InstallDesktop {
+            uninstall,
+            data_home,
+        } => desktop::run(uninstall, data_home),
         Command::Catalog { action: None, part } => {
             emit(&catalog_text(catalog, part));
             ExitCode::SUCCESS

@@ -4,11 +4,13 @@
 //! are refused with their line and column; references the catalog does not know are reported but
 //! the plan still opens, so nothing a user typed is lost.
 
+mod comments;
 mod export_target;
 pub mod limits;
 mod personal;
 mod problem;
 mod safe_save;
+mod slips;
 mod validate;
 mod validate_scenarios;
 
@@ -19,6 +21,7 @@ use ron::extensions::Extensions;
 use crate::catalog::Catalog;
 use crate::plan::{FORMAT_VERSION, Plan};
 
+pub use comments::{DroppedComment, dropped_comments, move_into_notes};
 pub use export_target::{ExportTargetError, check_export_target};
 pub use personal::{
     PERSONAL_FILE_NAME, PERSONAL_FORMAT_VERSION, PersonalCatalog, PersonalEntry, load_personal,
@@ -38,6 +41,9 @@ pub struct Loaded {
     /// The file's leading `//` comment block, written back on save (comments inside the plan's
     /// brackets are not kept).
     pub header: String,
+    /// The comments a save would drop (all but the leading block), to warn before saving and to
+    /// offer moving those written in a member into its `note`.
+    pub dropped_comments: Vec<DroppedComment>,
 }
 
 /// The comment written at the top of a new plan file.
@@ -155,13 +161,14 @@ fn syntax_message(code: &ron::Error) -> String {
     }
 }
 
-fn syntax_problem(e: &ron::error::SpannedError) -> Problem {
-    Problem::at(
-        Some((e.span.start.line, e.span.start.col)),
-        "",
-        syntax_message(&e.code),
-        true,
-    )
+/// The parser's error as a problem: a known slip (see [`slips`]) says what to write instead, at
+/// the place to fix; anything else gets the parser's words with a hint, at the parser's position.
+fn syntax_problem(text: &str, e: &ron::error::SpannedError) -> Problem {
+    let (line, column) = (e.span.start.line, e.span.start.col);
+    match slips::explain(text, &e.code, line, column) {
+        Some((position, message)) => Problem::at(Some(position), "", message, true),
+        None => Problem::at(Some((line, column)), "", syntax_message(&e.code), true),
+    }
 }
 
 /// Parses plan text and checks it against the catalog.
@@ -202,7 +209,7 @@ pub fn parse(text: &str, catalog: &Catalog) -> Result<Loaded, FileError> {
                     ),
                     true,
                 ),
-                None => syntax_problem(&e),
+                None => syntax_problem(text, &e),
             };
             return Err(FileError::Invalid(vec![problem]));
         }
@@ -233,6 +240,7 @@ pub fn parse(text: &str, catalog: &Catalog) -> Result<Loaded, FileError> {
         plan,
         problems,
         header: header_comments(text),
+        dropped_comments: dropped_comments(text),
     })
 }
 

@@ -138,7 +138,7 @@ pub fn parse_personal(
     }
     let personal: PersonalCatalog = ron_options()
         .from_str(text)
-        .map_err(|e| FileError::Invalid(vec![syntax_problem(&e)]))?;
+        .map_err(|e| FileError::Invalid(vec![syntax_problem(text, &e)]))?;
     if personal.format == 0 || personal.format > PERSONAL_FORMAT_VERSION {
         return Err(FileError::Invalid(vec![Problem::at(
             locate_key(text, "format"),

@@ -36,11 +36,40 @@ impl Problem {
     }
 }
 
+impl Problem {
+    /// The problem as editors and terminals link it: `FILE:LINE:COLUMN: path: message` (`FILE:
+    /// message` when the place is not known), so a click or `vim FILE +LINE` goes to it.
+    pub fn in_file(&self, file: &str) -> String {
+        match self.line {
+            Some(_) => format!("{file}:{self}"),
+            None => format!("{file}: {self}"),
+        }
+    }
+
+    /// Like [`Problem::in_file`] with `warning: ` after the place, as compilers mark what does
+    /// not stop them: `FILE:LINE:COLUMN: warning: path: message`.
+    pub fn warning_in_file(&self, file: &str) -> String {
+        let place = match (self.line, self.column) {
+            (Some(l), Some(c)) => format!("{file}:{l}:{c}:"),
+            (Some(l), None) => format!("{file}:{l}:"),
+            _ => format!("{file}:"),
+        };
+        let path = if self.path.is_empty() {
+            String::new()
+        } else {
+            format!("{}: ", self.path)
+        };
+        format!("{place} warning: {path}{}", self.message)
+    }
+}
+
+/// `LINE:COLUMN: path: message` (the place left out when unknown): with the file name in front
+/// (see [`Problem::in_file`]) it is the `FILE:LINE:COLUMN: message` form compilers print.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.line, self.column) {
-            (Some(l), Some(c)) => write!(f, "line {l}, column {c}: ")?,
-            (Some(l), None) => write!(f, "line {l}: ")?,
+            (Some(l), Some(c)) => write!(f, "{l}:{c}: ")?,
+            (Some(l), None) => write!(f, "{l}: ")?,
             _ => {}
         }
         if !self.path.is_empty() {

@@ -328,6 +328,21 @@ fn custom_model(c: &mut Checker, i: usize, m: &OpenModel) {
     );
 }
 
+/// " did you mean \"nvidia_h100_sxm\"?" when one of `ids` is close to the unknown `id`, else empty.
+fn did_you_mean<'a>(id: &str, ids: impl Iterator<Item = &'a str>) -> String {
+    let ids: Vec<&str> = ids.collect();
+    super::slips::nearest(id, &ids)
+        .map_or_else(String::new, |best| format!(" did you mean {best:?}?"))
+}
+
+/// The warning for a plan's own entry that reuses a built-in catalog id: the plan's entry wins
+/// everywhere in this plan, which is easy to do by accident when copying an entry to adjust it.
+fn shadow_message(kind: &str, id: &str, catalog_name: &str) -> String {
+    format!(
+        "id {id:?} is also the built-in catalog's {kind} \"{catalog_name}\"; this plan's own entry replaces it wherever the plan uses {id:?} — expected a new id such as \"{id}_custom\" unless replacing the catalog's figures is intended"
+    )
+}
+
 /// Every problem in a parsed plan: limits and impossible numbers (fatal), and references the
 /// catalog does not know, duplicates and inconsistencies (non-fatal) — at top level and inside
 /// every stored scenario (see [`super::validate_scenarios`]).
@@ -420,6 +435,18 @@ pub(super) fn check_content(
                 true,
             );
         }
+        if earlier == 0
+            && let Some(entry) = catalog.accelerator(&acc.id)
+        {
+            c.report_in(
+                "custom_accelerators",
+                &acc.id,
+                0,
+                format!("custom_accelerators[{i}].id"),
+                shadow_message("accelerator", &acc.id, &entry.name),
+                false,
+            );
+        }
     }
     for (i, m) in plan.custom_models.iter().enumerate() {
         custom_model(&mut c, i, m);
@@ -437,13 +464,25 @@ pub(super) fn check_content(
                 true,
             );
         }
+        if earlier == 0
+            && let Some(entry) = catalog.model(&m.id)
+        {
+            c.report_in(
+                "custom_models",
+                &m.id,
+                0,
+                format!("custom_models[{i}].id"),
+                shadow_message("model", &m.id, &entry.name),
+                false,
+            );
+        }
     }
     if plan.model(catalog, &plan.base_model).is_none() {
         c.report(
             "base_model",
             &plan.base_model,
             "base_model".to_string(),
-            format!("unknown model id {:?}; expected a catalog id (see `consortium-planner catalog models`) or a custom model", plan.base_model),
+            format!("unknown model id {:?};{} expected a catalog id (see `consortium-planner catalog models`) or a custom model", plan.base_model, did_you_mean(&plan.base_model, catalog.models.iter().map(|m| m.id.as_str()).chain(plan.custom_models.iter().map(|m| m.id.as_str())))),
             false,
         );
     }
@@ -471,6 +510,7 @@ pub(super) fn check_content(
     }
     for (i, member) in plan.members.iter().enumerate() {
         let path = format!("members[{i}]");
+        c.text_len(&format!("{path}.note"), &member.note, MAX_DESCRIPTION_CHARS);
         let earlier = plan.members[..i]
             .iter()
             .filter(|m| m.country == member.country)
@@ -508,11 +548,25 @@ pub(super) fn check_content(
         for (j, line) in member.chips.iter().enumerate() {
             let lp = format!("{path}.chips[{j}]");
             if !c.accelerator_ids_known(&line.accelerator) {
+                // The suggestion only for problems that will be listed: a hostile plan can hold
+                // a hundred thousand unknown ids.
+                let hint = if c.problems.len() < MAX_REPORTED_PROBLEMS {
+                    did_you_mean(
+                        &line.accelerator,
+                        catalog
+                            .accelerators
+                            .iter()
+                            .map(|a| a.id.as_str())
+                            .chain(plan.custom_accelerators.iter().map(|a| a.id.as_str())),
+                    )
+                } else {
+                    String::new()
+                };
                 c.report(
                     "accelerator",
                     &line.accelerator,
                     format!("{lp}.accelerator"),
-                    format!("unknown accelerator id {:?}; expected a catalog id (see `consortium-planner catalog chips`) or a custom accelerator", line.accelerator),
+                    format!("unknown accelerator id {:?};{} expected a catalog id (see `consortium-planner catalog chips`) or a custom accelerator", line.accelerator, hint),
                     false,
                 );
             }

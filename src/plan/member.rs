@@ -10,6 +10,10 @@ use super::checks;
 pub struct Member {
     /// ISO 3166-1 alpha-2 code, e.g. `CL`.
     pub country: String,
+    /// The planner's own words about this member (sources, reasoning, open questions); kept in the
+    /// file where a comment inside the plan's brackets would be dropped on save. Left out when empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
     /// Accelerators it contributes.
     #[serde(default)]
     pub chips: Vec<ChipLine>,
@@ -57,6 +61,7 @@ impl Member {
     pub fn new(country: impl Into<String>) -> Member {
         Member {
             country: country.into(),
+            note: String::new(),
             chips: Vec::new(),
             power: Vec::new(),
             experts: Vec::new(),

@@ -23,8 +23,9 @@ pub use scenario::{
 pub use workload::{Workload, WorkloadKind};
 // (LanguageCorpus is defined in this module.)
 
-/// The plan-file format version this build writes.
-pub const FORMAT_VERSION: u32 = 2;
+/// The plan-file format version this build writes. Format 3 added members' `note`; format 2
+/// added scenarios and `language_corpora`.
+pub const FORMAT_VERSION: u32 = 3;
 
 /// A whole consortium plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

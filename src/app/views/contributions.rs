@@ -434,6 +434,24 @@ fn member_warnings_ui(ui: &mut Ui, cx: &ViewCtx, i: usize) {
     }
 }
 
+/// The member's note: the planner's own words (sources, reasoning), saved in the plan file.
+fn note_ui(ui: &mut Ui, plan: &mut Plan, member: usize) {
+    let Some(m) = plan.members.get_mut(member) else {
+        return;
+    };
+    ui.add_space(4.0);
+    ui.horizontal(|ui| {
+        ui.label("Note");
+        ui.add(
+            egui::TextEdit::multiline(&mut m.note)
+                .desired_rows(1)
+                .desired_width(f32::INFINITY)
+                .hint_text("Sources, reasoning, open questions — saved in the plan"),
+        )
+        .accessible_name("Member note");
+    });
+}
+
 /// The contributions of member `i`.
 pub fn contributions_ui(ui: &mut Ui, cx: &mut ViewCtx, i: usize) {
     let catalog = cx.catalog;
@@ -455,6 +473,7 @@ pub fn contributions_ui(ui: &mut Ui, cx: &mut ViewCtx, i: usize) {
         ));
         member_warnings_ui(ui, cx, i);
         let plan = &mut cx.doc.plan;
+        note_ui(ui, plan, i);
         ui.add_space(8.0);
         ui.label(RichText::new("Accelerators").strong());
         chips_ui(ui, plan, i, catalog);

@@ -443,8 +443,9 @@ pub fn overview_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             if !cx.doc.problems.is_empty() {
                 ui.add_space(10.0);
                 ui.heading("Problems in the opened file");
+                let file = cx.doc.display_name();
                 for p in &cx.doc.problems {
-                    ui.label(p.to_string());
+                    ui.label(p.in_file(&file));
                 }
             }
         });
