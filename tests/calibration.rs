@@ -475,6 +475,15 @@ mod properties {
             kind: WorkloadKind::Pretraining { tokens },
             target_days: None,
         });
+        plan.workloads.push(Workload {
+            name: "assistant".into(),
+            kind: WorkloadKind::Serving {
+                users: 10_000.0,
+                tokens_per_user_per_day: 1_000.0,
+                precision: None,
+            },
+            target_days: None,
+        });
         plan
     }
 
@@ -509,6 +518,10 @@ mod properties {
             prop_assert!(lo <= r.power.members_required_mw * (1.0 + 1e-12) + 1e-12);
             prop_assert!(r.power.members_required_mw <= hi * (1.0 + 1e-12) + 1e-12);
             let w = &r.workloads[0];
+            if let Some(s) = &r.workloads[1].serving {
+                let [lo, hi] = s.capacity_tokens_per_s_range;
+                prop_assert!(lo <= s.capacity_tokens_per_s && s.capacity_tokens_per_s <= hi);
+            }
             prop_assert!(holds(w.gpu_hours, w.gpu_hours_range));
             prop_assert!(holds(w.days, w.days_range));
             prop_assert!(holds(w.energy_mwh, w.energy_mwh_range));
@@ -530,6 +543,10 @@ mod properties {
             let pw = r.power.required_mw;
             prop_assert!(same(Some(pw), Some(r.power.required_mw_range)));
             let w = &r.workloads[0];
+            if let Some(s) = &r.workloads[1].serving {
+                let c = s.capacity_tokens_per_s;
+                prop_assert!(same(Some(c), Some(s.capacity_tokens_per_s_range)));
+            }
             prop_assert!(same(w.gpu_hours, w.gpu_hours_range));
             prop_assert!(same(w.days, w.days_range));
             prop_assert!(same(w.energy_mwh, w.energy_mwh_range));

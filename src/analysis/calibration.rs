@@ -49,6 +49,9 @@ pub struct Bands {
     pub overhead_module: f64,
     /// PUE: a site's PUE is known to about ± 8 % before it is built (1.2–1.4 around 1.3).
     pub pue: f64,
+    /// Serving capacity: the serving model lands within ±13 % of NVIDIA's TensorRT-LLM
+    /// throughput table (`serving`), so ± 15 %.
+    pub serving: f64,
     /// Extra spread of a catalog figure marked Medium confidence.
     pub medium_confidence: f64,
     /// Extra spread of a catalog figure marked Low confidence.
@@ -62,6 +65,7 @@ impl Bands {
         overhead_gpu: 0.20,
         overhead_module: 0.15,
         pue: 0.08,
+        serving: 0.15,
         medium_confidence: 0.10,
         low_confidence: 0.25,
     };
@@ -72,6 +76,7 @@ impl Bands {
         overhead_gpu: 0.0,
         overhead_module: 0.0,
         pue: 0.0,
+        serving: 0.0,
         medium_confidence: 0.0,
         low_confidence: 0.0,
     };

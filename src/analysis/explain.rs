@@ -397,7 +397,12 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
                     ),
                     (
                         "capacity",
-                        format!("{} tokens/s", si(s.capacity_tokens_per_s)),
+                        format!(
+                            "{} tokens/s (range {}–{}: serving model ±15 %, wider for Medium/Low-confidence chips)",
+                            si(s.capacity_tokens_per_s),
+                            si(s.capacity_tokens_per_s_range[0]),
+                            si(s.capacity_tokens_per_s_range[1])
+                        ),
                     ),
                     (
                         "accelerators needed",

@@ -94,8 +94,12 @@ pub fn analyze_with_bands(plan: &Plan, catalog: &'static Catalog, bands: &Bands)
                 bands,
             );
             if let Some(model) = model
-                && let Some(s) = serving::serving(plan, &resolved, &w.kind, model)
+                && let Some(mut s) = serving::serving(plan, &resolved, &w.kind, model)
             {
+                s.capacity_tokens_per_s_range = ranges::proportional(
+                    s.capacity_tokens_per_s,
+                    &[bands.serving, pooled.peak_band],
+                );
                 fig.memory_needed_gb = s.weights_gb + s.kv_gb_per_user;
                 fig.fits = s.replicas > 0;
                 fig.serving = Some(s);

@@ -292,6 +292,8 @@ pub struct ServingFigures {
     pub demand_tokens_per_s: f64,
     /// What the pool can generate, in tokens per second.
     pub capacity_tokens_per_s: f64,
+    /// Low and high ends of `capacity_tokens_per_s` (serving-model and chip-confidence bands).
+    pub capacity_tokens_per_s_range: [f64; 2],
     /// Model replicas the pool holds.
     pub replicas: u64,
     /// Accelerators that could hold replicas, over all chip lines (the whole pool's room, not

@@ -161,6 +161,7 @@ fn workload_json(w: &WorkloadFigures) -> Value {
             "kv_gb_per_user": s.kv_gb_per_user,
             "demand_tokens_per_s": s.demand_tokens_per_s,
             "capacity_tokens_per_s": s.capacity_tokens_per_s,
+            "capacity_tokens_per_s_range": s.capacity_tokens_per_s_range,
             "replicas": s.replicas,
             "accelerators_serving": s.accelerators_serving,
             "accelerators_needed": s.accelerators_needed,
