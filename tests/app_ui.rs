@@ -1167,3 +1167,26 @@ fn the_first_start_says_the_plan_is_an_example_once() {
     assert!(second.doc.path.is_none(), "the example is open again");
     assert!(!second.state.example_hint, "without the note");
 }
+
+#[test]
+fn the_overview_shows_ranges_and_the_view_menu_switches_them_off_for_a_clean_slide() {
+    let mut h = app();
+    let ranged = texts_containing(&h, "range ");
+    assert!(
+        ranged.iter().any(|t| t.ends_with(" days")),
+        "a training tile shows its range in days: {ranged:?}"
+    );
+    click(&mut h, "View");
+    // A menu button's label carries its shortcut text after the name.
+    h.get_by(|n| {
+        n.label()
+            .is_some_and(|l| l.starts_with("Show / hide ranges"))
+    })
+    .click();
+    h.run();
+    assert!(!h.state().settings.show_ranges);
+    assert!(
+        texts_containing(&h, "range ").is_empty(),
+        "no range lines on a clean slide"
+    );
+}

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use consortium_planner::analysis::analyze;
 use consortium_planner::catalog::{
-    Accelerator, Catalog, Confidence, Licence, OpenModel, Openness, Price,
+    Accelerator, Catalog, Confidence, Licence, OpenModel, Openness, PowerScope, Price,
 };
 use consortium_planner::file::{self, FileError, Loaded, Problem, limits};
 use consortium_planner::plan::{
@@ -415,8 +415,11 @@ fn assumptions() -> impl Strategy<Value = Assumptions> {
                 (context, peak, chip_value, expert_value, dependency_weights),
             )| Assumptions {
                 mfu,
+                // Both spellings of the rule switch round-trip (derived to stay within 12 tuples).
+                mfu_calibrated: server_overhead > 2.0,
                 server_overhead,
                 pue,
+                liquid_pue: pue,
                 electricity_usd_per_mwh: electricity,
                 training_precision: training,
                 serving_precision: serving,
@@ -477,6 +480,13 @@ fn custom_accelerator() -> impl Strategy<Value = Accelerator> {
                 memory_gb: memory,
                 memory_bandwidth_tbs: bandwidth,
                 tdp_w: tdp,
+                // Derived from the draw so both scopes and both coolings round-trip.
+                power_scope: match launch_year.map(|y| y % 3) {
+                    Some(1) => PowerScope::Module,
+                    Some(2) => PowerScope::System,
+                    _ => PowerScope::Gpu,
+                },
+                liquid_cooled: launch_year.is_some_and(|y| y % 2 == 1),
                 launch_year,
                 price,
                 confidence,

@@ -123,6 +123,8 @@ fn rented_capacity_is_powered_by_its_provider_and_needs_no_member_power() {
 fn training_runs_on_the_largest_co_located_group_and_warns_when_chips_span_sites() {
     // The example: chips in Chile and rented chips in the US are not one cluster.
     let mut plan = Plan::new("split", "llama3.1-8b");
+    // The MFU entered by hand (the calibrated rule is checked in tests/calibration.rs).
+    plan.assumptions.mfu_calibrated = false;
     let mut cl = Member::new("CL");
     cl.chips.push(chips("nvidia_h100_sxm", 256, None));
     cl.chips.push(rented("nvidia_h100_sxm", 768, "AWS", "US"));

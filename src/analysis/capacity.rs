@@ -1,13 +1,17 @@
 //! Pooled hardware and facility power.
 //!
-//! Formulas: pooled peak = Σ count × dense peak; IT power = Σ count × TDP × server overhead;
-//! facility power = IT power × PUE; energy per year = facility power × 8,760 h. Rented capacity
+//! Formulas: pooled peak = Σ count × dense peak; IT power = Σ count × TDP × server overhead
+//! (the overhead depends on what the TDP covers, see `calibration`); facility power = Σ IT power ×
+//! PUE (the liquid-cooled PUE for liquid-cooled parts); its range multiplies each line by the
+//! overhead, PUE and catalog-confidence bands; energy per year = facility power × 8,760 h. Rented capacity
 //! is powered by its provider, so members must supply only the rest: headroom = contributed −
 //! (required − rented).
 
 use crate::catalog::Accelerator;
 use crate::plan::{Assumptions, Plan, Precision, Tenure};
 
+use super::calibration::{self, Bands};
+use super::ranges;
 use super::report::{MemberFigures, Pooled, PowerFigures};
 use super::resolved::Resolved;
 use super::sites::{SiteBook, Sites};
@@ -25,9 +29,12 @@ pub fn peak_tflops(acc: &Accelerator, precision: Precision) -> f64 {
     }
 }
 
-/// Facility power of one accelerator, in watts: TDP × server overhead × PUE (0 when TDP unknown).
+/// Facility power of one accelerator, in watts: TDP × server overhead × PUE (0 when TDP unknown),
+/// with the overhead for what the TDP covers and the PUE for the part's cooling.
 pub fn facility_w(acc: &Accelerator, assumptions: &Assumptions) -> f64 {
-    acc.tdp_w.unwrap_or(0.0) * assumptions.server_overhead * assumptions.pue
+    acc.tdp_w.unwrap_or(0.0)
+        * calibration::overhead(acc, assumptions)
+        * calibration::pue(acc, assumptions)
 }
 
 /// Sums each member's hardware, its chips' value and its power into its figures, the pool and the
@@ -36,11 +43,14 @@ pub fn pool<'a>(
     plan: &'a Plan,
     resolved: &Resolved<'a>,
     members: &mut [MemberFigures],
+    bands: &Bands,
 ) -> (Pooled, PowerFigures, Sites) {
     let a = &plan.assumptions;
     let mut pooled = Pooled::default();
     let mut power = PowerFigures::default();
     let mut sites = SiteBook::new(plan.members.len());
+    // Σ peak × confidence band, for the pool's compute band.
+    let mut peak_band_sum = 0.0;
     for chip in &resolved.chips {
         let Some(acc) = chip.acc else { continue };
         let (line, member) = (chip.line, chip.member);
@@ -59,15 +69,36 @@ pub fn pool<'a>(
             fig.required_mw += mw;
         }
         power.required_mw += mw;
+        // IT power: what the servers draw before the facility's cooling (lines differ in PUE).
+        power.it_mw += n * acc.tdp_w.unwrap_or(0.0) * calibration::overhead(acc, a) / 1e6;
+        let confidence = bands.confidence(acc.confidence);
+        let mw_range = ranges::proportional(
+            mw,
+            &[bands.overhead(acc.power_scope), bands.pue, confidence],
+        );
+        power.required_mw_range[0] += mw_range[0];
+        power.required_mw_range[1] += mw_range[1];
+        if !matches!(line.tenure, Tenure::Rented { .. }) {
+            power.members_required_mw_range[0] += mw_range[0];
+            power.members_required_mw_range[1] += mw_range[1];
+        }
         let training = n * peak_tflops(acc, a.training_precision) / 1000.0;
         fig.training_pflops += training;
-        sites.chip(
+        let fp8_era = if acc.fp8_tflops.is_some() {
+            training
+        } else {
+            0.0
+        };
+        pooled.training_pflops_fp8_era += fp8_era;
+        peak_band_sum += training * confidence;
+        let at = sites.chip(
             plan,
             chip,
             training,
             n * acc.memory_gb.unwrap_or(0.0) / 1000.0,
             mw,
         );
+        sites.add_spread(at, fp8_era, training * confidence, mw_range);
         pooled.memory_bandwidth_tbs += n * acc.memory_bandwidth_tbs.unwrap_or(0.0);
         if acc.tdp_w.is_none() {
             power.accelerators_without_tdp += u64::from(line.count);
@@ -86,7 +117,10 @@ pub fn pool<'a>(
         pooled.memory_tb += fig.memory_tb;
         power.contributed_mw += fig.power_mw;
     }
-    power.it_mw = power.required_mw / a.pue;
+    if pooled.training_pflops > 0.0 {
+        pooled.peak_band = peak_band_sum / pooled.training_pflops;
+    }
+
     power.members_required_mw = power.required_mw - power.rented_mw;
     power.headroom_mw = power.contributed_mw - power.members_required_mw;
     power.energy_mwh_per_year = power.required_mw * HOURS_PER_YEAR;

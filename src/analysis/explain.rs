@@ -185,10 +185,26 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
             "facility MW = Σ count × TDP × server overhead × PUE",
             vec![
                 ("lines", pool_lines(plan, catalog, |a| a.tdp_w, "W")),
-                ("server overhead", format!("{} × TDP", a.server_overhead)),
-                ("PUE", a.pue.to_string()),
+                (
+                    "server overhead",
+                    format!(
+                        "{} × TDP where the TDP is the GPU alone; 1 × for a superchip module or system",
+                        a.server_overhead
+                    ),
+                ),
+                (
+                    "PUE",
+                    format!("{} (liquid-cooled parts: {})", a.pue, a.liquid_pue),
+                ),
                 ("IT power", format!("{:.3} MW", pw.it_mw)),
                 ("required", format!("{:.3} MW", pw.required_mw)),
+                (
+                    "range",
+                    format!(
+                        "{:.3}–{:.3} MW: server overhead ±20 % (GPU-only TDP) or ±15 % (module), PUE ±8 %, wider for Medium/Low-confidence TDPs",
+                        pw.required_mw_range[0], pw.required_mw_range[1]
+                    ),
+                ),
                 (
                     "of which rented (powered by the provider)",
                     format!("{:.3} MW", pw.rented_mw),
@@ -283,7 +299,15 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
                             p.training_pflops,
                         ),
                     ),
-                    ("MFU", a.mfu.to_string()),
+                    (
+                        "MFU",
+                        match f.map(|f| f.mfu) {
+                            Some(m) if a.mfu_calibrated => {
+                                format!("{m:.3} (calibrated rule: chip generation, model size, MoE, precision)")
+                            }
+                            _ => format!("{} (entered)", a.mfu),
+                        },
+                    ),
                     (
                         "accelerators",
                         report
@@ -299,6 +323,19 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
                     (
                         "accelerator-hours",
                         f.and_then(|f| f.gpu_hours).map_or("—".into(), si),
+                    ),
+                    (
+                        "range",
+                        f.and_then(|f| f.days_range).map_or("—".into(), |[lo, hi]| {
+                            format!(
+                                "{lo:.1}–{hi:.1} days: MFU ±30 % (spread of published runs around the rule){}",
+                                if p.peak_band > 0.0 {
+                                    format!(", ±{:.0} % for Medium/Low-confidence chip peaks", p.peak_band * 100.0)
+                                } else {
+                                    String::new()
+                                }
+                            )
+                        }),
                     ),
                 ],
             )
@@ -360,7 +397,12 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
                     ),
                     (
                         "capacity",
-                        format!("{} tokens/s", si(s.capacity_tokens_per_s)),
+                        format!(
+                            "{} tokens/s (range {}–{}: serving model ±15 %, wider for Medium/Low-confidence chips)",
+                            si(s.capacity_tokens_per_s),
+                            si(s.capacity_tokens_per_s_range[0]),
+                            si(s.capacity_tokens_per_s_range[1])
+                        ),
                     ),
                     (
                         "accelerators needed",

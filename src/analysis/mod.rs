@@ -6,6 +6,7 @@
 //! Sums use `fold(0.0, ..)` rather than `sum()`: Rust's f64 `sum` starts from −0.0, which would
 //! print as "-0" for a member with no lines.
 
+pub mod calibration;
 mod capacity;
 mod codes;
 mod dependency;
@@ -14,6 +15,7 @@ pub mod explain;
 mod export_control;
 mod findings;
 pub mod languages;
+pub mod ranges;
 mod report;
 mod resolved;
 pub mod series;
@@ -35,10 +37,17 @@ use std::borrow::Cow;
 use crate::catalog::Catalog;
 use crate::plan::Plan;
 
+use calibration::Bands;
 use resolved::Resolved;
 
-/// Computes every figure for a plan.
+/// Computes every figure for a plan, with ranges from the evidence's bands.
 pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
+    analyze_with_bands(plan, catalog, &Bands::EVIDENCE)
+}
+
+/// Computes every figure for a plan, with ranges from these bands ([`Bands::ZERO`] collapses
+/// every range onto its point).
+pub fn analyze_with_bands(plan: &Plan, catalog: &'static Catalog, bands: &Bands) -> Report {
     let resolved = Resolved::of(plan, catalog);
     let members = MemberSet::of(plan, &resolved.slots);
     let model = plan.base(catalog);
@@ -66,7 +75,7 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
         })
         .collect();
     let expert_lines = experts::sum_lines(plan, &mut member_figures);
-    let (pooled, power, sites) = capacity::pool(plan, &resolved, &mut member_figures);
+    let (pooled, power, sites) = capacity::pool(plan, &resolved, &mut member_figures, bands);
     let sites = sites.sites;
     let no_site = SiteFigures::default();
     let training_site = report::largest_site(&sites).unwrap_or(&no_site);
@@ -76,11 +85,21 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
         .workloads
         .iter()
         .map(|w| {
-            let mut fig =
-                workloads::training(w, model, training_site, chip_sites, &plan.assumptions);
+            let mut fig = workloads::training(
+                w,
+                model,
+                training_site,
+                chip_sites,
+                &plan.assumptions,
+                bands,
+            );
             if let Some(model) = model
-                && let Some(s) = serving::serving(plan, &resolved, &w.kind, model)
+                && let Some(mut s) = serving::serving(plan, &resolved, &w.kind, model)
             {
+                s.capacity_tokens_per_s_range = ranges::proportional(
+                    s.capacity_tokens_per_s,
+                    &[bands.serving, pooled.peak_band],
+                );
                 fig.memory_needed_gb = s.weights_gb + s.kv_gb_per_user;
                 fig.fits = s.replicas > 0;
                 fig.serving = Some(s);
@@ -165,6 +184,7 @@ pub fn workload_fits(
                         site,
                         report.chip_sites(),
                         &plan.assumptions,
+                        &Bands::ZERO,
                     )
                     .fits
                 }

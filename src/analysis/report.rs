@@ -33,6 +33,16 @@ pub struct Report {
 }
 
 impl SiteFigures {
+    /// Relative spread of the site's peak from the catalog's confidence marks (0 when every chip
+    /// is High confidence).
+    pub fn peak_band(&self) -> f64 {
+        if self.training_pflops > 0.0 {
+            self.peak_band_pflops / self.training_pflops
+        } else {
+            0.0
+        }
+    }
+
     /// The site's name: the hosting country's code, or "code · provider (rented)".
     pub fn name(&self) -> Cow<'static, str> {
         match &self.provider {
@@ -98,6 +108,11 @@ pub struct Pooled {
     pub memory_tb: f64,
     /// Summed memory bandwidth, in TB/s.
     pub memory_bandwidth_tbs: f64,
+    /// Of `training_pflops`, the part on chips with an FP8 peak (Hopper and later), in PFLOP/s.
+    pub training_pflops_fp8_era: f64,
+    /// Relative spread of the pooled peak from the catalog's confidence marks (0 when every chip
+    /// is High confidence).
+    pub peak_band: f64,
 }
 
 /// Facility power and energy.
@@ -107,10 +122,14 @@ pub struct PowerFigures {
     pub it_mw: f64,
     /// Facility power required: IT power × PUE, in MW (all pooled chips).
     pub required_mw: f64,
+    /// Low and high ends of `required_mw`, in MW (overhead, PUE and confidence bands).
+    pub required_mw_range: [f64; 2],
     /// Of which rented capacity, powered by its provider, in MW.
     pub rented_mw: f64,
     /// What the members must supply: required − rented, in MW.
     pub members_required_mw: f64,
+    /// Low and high ends of `members_required_mw`, in MW.
+    pub members_required_mw_range: [f64; 2],
     /// Power the members make available, in MW.
     pub contributed_mw: f64,
     /// Contributed minus the power members must supply (required − rented), in MW
@@ -148,6 +167,12 @@ pub struct SiteFigures {
     pub memory_tb: f64,
     /// Facility power they need, in MW.
     pub required_mw: f64,
+    /// Low and high ends of `required_mw`, in MW.
+    pub required_mw_range: [f64; 2],
+    /// Of `training_pflops`, the part on chips with an FP8 peak, in PFLOP/s (for the MFU rule).
+    pub training_pflops_fp8_era: f64,
+    /// Σ peak × catalog-confidence band over the site's chips, in PFLOP/s.
+    pub peak_band_pflops: f64,
     /// Power the members offer at the site, in MW.
     pub offered_mw: f64,
     /// Of which imported from outside the site's country (Σ MW × imported share), in MW.
@@ -215,12 +240,21 @@ pub struct WorkloadFigures {
     pub kind: &'static str,
     /// Training compute, in FLOP (training kinds).
     pub train_flops: Option<f64>,
-    /// Accelerator-hours at the assumed MFU (training kinds).
+    /// MFU the training figures use: the calibrated rule's (weighted over the pool's chips) or
+    /// the plan's own (training kinds; 0 otherwise).
+    pub mfu: f64,
+    /// Accelerator-hours at that MFU (training kinds).
     pub gpu_hours: Option<f64>,
+    /// Low and high ends of `gpu_hours`.
+    pub gpu_hours_range: Option<[f64; 2]>,
     /// Wall-clock days on the whole pool (training kinds).
     pub days: Option<f64>,
+    /// Low and high ends of `days`.
+    pub days_range: Option<[f64; 2]>,
     /// Facility energy over those days, in MWh (training kinds).
     pub energy_mwh: Option<f64>,
+    /// Low and high ends of `energy_mwh`.
+    pub energy_mwh_range: Option<[f64; 2]>,
     /// Cost of that energy, in US dollars (training kinds).
     pub energy_cost_usd: Option<f64>,
     /// Accelerator memory the job needs, in GB.
@@ -258,6 +292,8 @@ pub struct ServingFigures {
     pub demand_tokens_per_s: f64,
     /// What the pool can generate, in tokens per second.
     pub capacity_tokens_per_s: f64,
+    /// Low and high ends of `capacity_tokens_per_s` (serving-model and chip-confidence bands).
+    pub capacity_tokens_per_s_range: [f64; 2],
     /// Model replicas the pool holds.
     pub replicas: u64,
     /// Accelerators that could hold replicas, over all chip lines (the whole pool's room, not

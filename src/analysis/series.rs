@@ -330,6 +330,19 @@ pub fn what_if_days(report: &Report, workload: usize) -> Vec<[f64; 2]> {
         .collect()
 }
 
+/// The what-if curve's low and high ends (from the workload's days range), or `None` when it has
+/// no range.
+pub fn what_if_days_range(report: &Report, workload: usize) -> Option<[Vec<[f64; 2]>; 2]> {
+    let [lo, hi] = report.workloads.get(workload)?.days_range?;
+    let curve = |d: f64| {
+        WHAT_IF_SCALES
+            .iter()
+            .map(|&s| [s, days_at_scale(d, s)])
+            .collect()
+    };
+    Some([curve(lo), curve(hi)])
+}
+
 /// The main workload for headline figures: the first training workload, if any.
 pub fn main_training_workload(report: &Report) -> Option<usize> {
     report.workloads.iter().position(|w| w.days.is_some())

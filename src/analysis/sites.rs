@@ -72,7 +72,7 @@ impl<'a> SiteBook<'a> {
     }
 
     /// Adds one chip line's figures to its site: `count` accelerators, their peak at the training
-    /// precision, memory and facility power.
+    /// precision, memory and facility power. Returns the site's position.
     pub fn chip(
         &mut self,
         plan: &'a Plan,
@@ -80,7 +80,7 @@ impl<'a> SiteBook<'a> {
         training_pflops: f64,
         memory_tb: f64,
         required_mw: f64,
-    ) {
+    ) -> usize {
         let line = chip.line;
         let host = line
             .hosted_in
@@ -125,6 +125,23 @@ impl<'a> SiteBook<'a> {
         s.training_pflops += training_pflops;
         s.memory_tb += memory_tb;
         s.required_mw += required_mw;
+        at
+    }
+
+    /// Adds one chip line's spread to the site at `at`: its peak on FP8-era chips, its peak ×
+    /// catalog-confidence band, and its facility power's low–high range (see `calibration`).
+    pub fn add_spread(
+        &mut self,
+        at: usize,
+        fp8_era_pflops: f64,
+        peak_band_pflops: f64,
+        required_mw_range: [f64; 2],
+    ) {
+        let s = &mut self.out[at];
+        s.training_pflops_fp8_era += fp8_era_pflops;
+        s.peak_band_pflops += peak_band_pflops;
+        s.required_mw_range[0] += required_mw_range[0];
+        s.required_mw_range[1] += required_mw_range[1];
     }
 
     /// Adds one power line to its site (`site`, else its member's country `member_country`).

@@ -12,6 +12,10 @@
 //! - Wall-clock seconds = C ÷ (that site's peak at the training precision × MFU);
 //!   accelerator-hours = the site's accelerators × wall-clock hours; energy = the site's facility
 //!   power × hours.
+//!   MFU is the plan's own, or with the calibrated rule on, each chip class's rule MFU weighted
+//!   by its share of the site's peak (`calibration::mfu_rule`).
+//! - Ranges: time and accelerator-hours ∝ 1 / (MFU × peak), so they span the MFU band and the
+//!   catalog-confidence band of the site's peak; energy = the site's power range × hours range.
 //! - Memory: full training holds ≈16 bytes per parameter of model state (BF16 weights and gradients,
 //!   FP32 master weights and two Adam moments) plus activations; planners use 16–20 B/param, we use
 //!   the upper end (20) to cover activations with checkpointing. LoRA keeps the frozen base in BF16
@@ -22,6 +26,8 @@
 use crate::catalog::OpenModel;
 use crate::plan::{Assumptions, Workload, WorkloadKind};
 
+use super::calibration::{Bands, mfu_rule};
+use super::ranges;
 use super::report::{SiteFigures, WorkloadFigures};
 
 /// Bytes per parameter for full training (model states + activations).
@@ -57,14 +63,34 @@ pub fn training_bytes_per_param(kind: &WorkloadKind) -> f64 {
     }
 }
 
+/// MFU for training `model` on `site`: the plan's own, or the calibrated rule weighted over the
+/// site's chip classes by their share of its peak at the training precision.
+pub fn training_mfu(model: &OpenModel, site: &SiteFigures, assumptions: &Assumptions) -> f64 {
+    if !assumptions.mfu_calibrated {
+        return assumptions.mfu;
+    }
+    let moe = model.active_params_b < model.total_params_b;
+    let p = assumptions.training_precision;
+    let modern = mfu_rule(true, model.active_params_b, moe, p);
+    let older = mfu_rule(false, model.active_params_b, moe, p);
+    if site.training_pflops > 0.0 {
+        let share = (site.training_pflops_fp8_era / site.training_pflops).clamp(0.0, 1.0);
+        share * modern + (1.0 - share) * older
+    } else {
+        modern
+    }
+}
+
 /// Figures for one training workload on `site`, the pool's largest co-located group (an empty
-/// site when the pool has no chips), with `sites_in_pool` sites holding chips.
+/// site when the pool has no chips), with `sites_in_pool` sites holding chips;
+/// ranges from `bands`.
 pub fn training(
     workload: &Workload,
     model: Option<&OpenModel>,
     site: &SiteFigures,
     sites_in_pool: u64,
     assumptions: &Assumptions,
+    bands: &Bands,
 ) -> WorkloadFigures {
     let mut fig = WorkloadFigures {
         name: workload.name.clone(),
@@ -89,18 +115,24 @@ pub fn training(
     fig.sites_in_pool = sites_in_pool;
     fig.memory_needed_gb = total * training_bytes_per_param(&workload.kind) / 1e9;
     fig.fits = site.accelerators > 0 && fig.memory_needed_gb <= fig.memory_available_gb;
-    let effective_flops_per_s = site.training_pflops * 1e15 * assumptions.mfu;
+    let mfu = training_mfu(model, site, assumptions);
+    fig.mfu = mfu;
+    let effective_flops_per_s = site.training_pflops * 1e15 * mfu;
     if effective_flops_per_s > 0.0 {
         let hours = flops / effective_flops_per_s / 3600.0;
+        let hours_range = ranges::inverse(hours, &[bands.mfu, site.peak_band()]);
         fig.days = Some(hours / 24.0);
+        fig.days_range = Some(ranges::scale(hours_range, 1.0 / 24.0));
         fig.gpu_hours = Some(hours * site.accelerators as f64);
+        fig.gpu_hours_range = Some(ranges::scale(hours_range, site.accelerators as f64));
         fig.energy_mwh = Some(site.required_mw * hours);
+        fig.energy_mwh_range = Some(ranges::product(site.required_mw_range, hours_range));
         fig.energy_cost_usd = Some(site.required_mw * hours * assumptions.electricity_usd_per_mwh);
         fig.target_met = workload.target_days.map(|t| hours / 24.0 <= t);
     }
     fig.required_pflops_for_target = workload
         .target_days
-        .map(|t| flops / (t * 86_400.0 * assumptions.mfu) / 1e15);
+        .map(|t| flops / (t * 86_400.0 * mfu) / 1e15);
     fig
 }
 

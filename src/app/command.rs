@@ -136,6 +136,8 @@ pub enum Command {
     Redo,
     /// Switch between light and dark.
     ToggleTheme,
+    /// Show or hide the low–high ranges beside the figures.
+    ToggleRanges,
     /// Larger text.
     ZoomIn,
     /// Smaller text.
@@ -182,6 +184,7 @@ impl Command {
             Command::Undo => "Undo",
             Command::Redo => "Redo",
             Command::ToggleTheme => "Toggle light / dark",
+            Command::ToggleRanges => "Show / hide ranges (low–high)",
             Command::ZoomIn => "Zoom in",
             Command::ZoomOut => "Zoom out",
             Command::ZoomReset => "Reset zoom",

@@ -378,6 +378,7 @@ impl PlannerApp {
             Command::Undo => self.doc.undo(),
             Command::Redo => self.doc.redo(),
             Command::ToggleTheme => self.settings.dark_mode = !self.settings.dark_mode,
+            Command::ToggleRanges => self.settings.show_ranges = !self.settings.show_ranges,
             Command::ZoomIn => {
                 self.settings.zoom = (self.settings.zoom + theme::ZOOM_STEP).min(theme::MAX_ZOOM)
             }
@@ -516,6 +517,7 @@ impl PlannerApp {
         self.handle_input(&ctx);
         self.poll_file_task(&ctx);
         self.doc.refresh(self.catalog);
+        self.state.show_ranges = self.settings.show_ranges;
         let mut commands = Vec::new();
         if self.presenting {
             ui.set_style(theme::presentation_style(ui.style()));

@@ -26,6 +26,8 @@ pub struct Settings {
     pub last_folder: Option<PathBuf>,
     /// Whether the first start's "this is an example plan" note has been shown (it shows once).
     pub seen_example_hint: bool,
+    /// Whether figures show their low–high range beside the point (off for a clean slide).
+    pub show_ranges: bool,
 }
 
 impl Default for Settings {
@@ -37,6 +39,7 @@ impl Default for Settings {
             last_file: None,
             last_folder: None,
             seen_example_hint: false,
+            show_ranges: true,
         }
     }
 }

@@ -6,17 +6,36 @@ use egui::{Color32, RichText, Ui};
 pub use super::number_field::{count_ui, number_ui};
 use super::theme::{self, Status};
 
+/// The text lines of a key-figure tile.
+#[derive(Debug, Clone, Copy)]
+pub struct TileText<'a> {
+    /// What the figure is.
+    pub title: &'a str,
+    /// The point figure with its unit, in large type.
+    pub value: &'a str,
+    /// Its low–high range ("range 16–24 days"), or empty.
+    pub range: &'a str,
+    /// The line under it.
+    pub sub: &'a str,
+    /// How it was computed (tooltip).
+    pub explanation: &'a str,
+}
+
 /// A key-figure tile: a title, a big value with its unit, a sub-line, coloured by status; the
 /// tooltip explains how the figure was computed. `look` sets its size and type.
 pub fn tile_ui(
     ui: &mut Ui,
     look: theme::TileLook,
-    title: &str,
-    value: &str,
-    sub: &str,
+    text: TileText,
     status: Status,
-    explanation: &str,
 ) -> egui::Response {
+    let TileText {
+        title,
+        value,
+        range,
+        sub,
+        explanation,
+    } = text;
     let visuals = ui.visuals().clone();
     let sized = |text: &str| match look.text_size {
         Some(size) => RichText::new(text).size(size),
@@ -39,6 +58,9 @@ pub fn tile_ui(
             ui.vertical(|ui| {
                 ui.label(sized(title).strong());
                 value_ui(ui, value, look, theme::status_color(&visuals, status));
+                if !range.is_empty() {
+                    ui.label(sized(range));
+                }
                 ui.label(sized(sub).weak());
             });
         })

@@ -16,6 +16,19 @@ pub enum Price {
     Unknown,
 }
 
+/// What an accelerator's catalog TDP covers, which decides the server overhead put on top of it
+/// (see `analysis::calibration`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum PowerScope {
+    /// The accelerator package alone; the server's CPUs, memory, network and fans come on top.
+    #[default]
+    Gpu,
+    /// A superchip module whose TDP already includes its CPU and memory (e.g. GH200).
+    Module,
+    /// A whole system or rack (e.g. a Cerebras CS-3); only the facility's PUE comes on top.
+    System,
+}
+
 /// One accelerator model with its dense peak figures and its supply chain.
 ///
 /// All compute figures are *dense* (no 2:4 sparsity); `None` means the figure is not published
@@ -52,9 +65,16 @@ pub struct Accelerator {
     /// Memory bandwidth, in TB/s.
     #[serde(default)]
     pub memory_bandwidth_tbs: Option<f64>,
-    /// Thermal design power of the package, in watts.
+    /// Thermal design power, in watts, of what [`Accelerator::power_scope`] names.
     #[serde(default)]
     pub tdp_w: Option<f64>,
+    /// What the TDP covers: the accelerator alone, a superchip module, or a whole system.
+    #[serde(default)]
+    pub power_scope: PowerScope,
+    /// Whether the accelerator is sold for liquid-cooled racks only (the facility's PUE is then
+    /// the plan's liquid-cooled PUE).
+    #[serde(default)]
+    pub liquid_cooled: bool,
     /// Year of launch or first volume shipments.
     #[serde(default)]
     pub launch_year: Option<u16>,

@@ -18,7 +18,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-pub use accelerator::{Accelerator, Price};
+pub use accelerator::{Accelerator, PowerScope, Price};
 pub use country::{Country, CountryTable, RegionalPreset};
 pub use export::ExportGroups;
 pub use language::{

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::analysis::{Layer, Report, Subject};
+use crate::analysis::{Layer, Report, Subject, WorkloadFigures};
 use crate::plan::{ExpertRole, Plan};
 
 /// Version of the JSON shape.
@@ -76,8 +76,10 @@ pub fn report_json(plan: &Plan, report: &Report) -> Value {
         "power": {
             "it_mw": pw.it_mw,
             "required_mw": pw.required_mw,
+            "required_mw_range": pw.required_mw_range,
             "rented_mw": pw.rented_mw,
             "members_required_mw": pw.members_required_mw,
+            "members_required_mw_range": pw.members_required_mw_range,
             "contributed_mw": pw.contributed_mw,
             "headroom_mw": pw.headroom_mw,
             "energy_mwh_per_year": pw.energy_mwh_per_year,
@@ -114,38 +116,7 @@ pub fn report_json(plan: &Plan, report: &Report) -> Value {
             "population_share": m.population_share,
             "gdp_share": m.gdp_share,
         })).collect::<Vec<_>>(),
-        "workloads": report.workloads.iter().map(|w| json!({
-            "name": w.name,
-            "kind": w.kind,
-            "train_flops": w.train_flops,
-            "gpu_hours": w.gpu_hours,
-            "days": w.days,
-            "energy_mwh": w.energy_mwh,
-            "energy_cost_usd": w.energy_cost_usd,
-            "memory_needed_gb": w.memory_needed_gb,
-            "memory_available_gb": w.memory_available_gb,
-            "fits": w.fits,
-            "target_days": w.target_days,
-            "target_met": w.target_met,
-            "site": w.site,
-            "site_accelerators": w.site_accelerators,
-            "sites_in_pool": w.sites_in_pool,
-            "serving": w.serving.map(|s| json!({
-                "precision": s.precision.label(),
-                "weights_gb": s.weights_gb,
-                "kv_gb_per_user": s.kv_gb_per_user,
-                "demand_tokens_per_s": s.demand_tokens_per_s,
-                "capacity_tokens_per_s": s.capacity_tokens_per_s,
-                "replicas": s.replicas,
-                "accelerators_serving": s.accelerators_serving,
-                "accelerators_needed": s.accelerators_needed,
-                "accelerators_per_replica": s.accelerators_per_replica,
-                "batch_per_replica": s.batch_per_replica,
-                "tokens_per_s_per_user": s.tokens_per_s_per_user,
-                "bandwidth_bound": s.bandwidth_bound,
-                "meets_demand": s.meets_demand,
-            })),
-        })).collect::<Vec<_>>(),
+        "workloads": report.workloads.iter().map(workload_json).collect::<Vec<_>>(),
         "dependency": {
             "layers": layers,
             "suppliers": suppliers,
@@ -159,6 +130,47 @@ pub fn report_json(plan: &Plan, report: &Report) -> Value {
         "warnings": report.warnings.iter().map(|w| json!({
             "severity": w.severity.label(), "subject": subject(w.subject), "message": w.message,
         })).collect::<Vec<_>>(),
+    })
+}
+
+/// One workload's figures, with `_range` arrays `[low, high]` beside the ranged ones.
+fn workload_json(w: &WorkloadFigures) -> Value {
+    json!({
+        "name": w.name,
+        "kind": w.kind,
+        "train_flops": w.train_flops,
+        "mfu": w.train_flops.map(|_| w.mfu),
+        "gpu_hours": w.gpu_hours,
+        "gpu_hours_range": w.gpu_hours_range,
+        "days": w.days,
+        "days_range": w.days_range,
+        "energy_mwh": w.energy_mwh,
+        "energy_mwh_range": w.energy_mwh_range,
+        "energy_cost_usd": w.energy_cost_usd,
+        "memory_needed_gb": w.memory_needed_gb,
+        "memory_available_gb": w.memory_available_gb,
+        "fits": w.fits,
+        "target_days": w.target_days,
+        "target_met": w.target_met,
+        "site": w.site,
+        "site_accelerators": w.site_accelerators,
+        "sites_in_pool": w.sites_in_pool,
+        "serving": w.serving.map(|s| json!({
+            "precision": s.precision.label(),
+            "weights_gb": s.weights_gb,
+            "kv_gb_per_user": s.kv_gb_per_user,
+            "demand_tokens_per_s": s.demand_tokens_per_s,
+            "capacity_tokens_per_s": s.capacity_tokens_per_s,
+            "capacity_tokens_per_s_range": s.capacity_tokens_per_s_range,
+            "replicas": s.replicas,
+            "accelerators_serving": s.accelerators_serving,
+            "accelerators_needed": s.accelerators_needed,
+            "accelerators_per_replica": s.accelerators_per_replica,
+            "batch_per_replica": s.batch_per_replica,
+            "tokens_per_s_per_user": s.tokens_per_s_per_user,
+            "bandwidth_bound": s.bandwidth_bound,
+            "meets_demand": s.meets_demand,
+        })),
     })
 }
 

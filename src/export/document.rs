@@ -96,6 +96,14 @@ fn days(d: f64) -> String {
     }
 }
 
+/// A point with its low–high range: "42.7 days (range 32.8 days–61 days)".
+fn with_range(point: String, range: Option<[f64; 2]>, f: impl Fn(f64) -> String) -> String {
+    match range {
+        Some([lo, hi]) => format!("{point} (range {}–{})", f(lo), f(hi)),
+        None => point,
+    }
+}
+
 fn openness(o: Openness) -> &'static str {
     match o {
         Openness::Yes => "yes",
@@ -145,7 +153,7 @@ fn summary(b: &mut Builder, plan: &Plan, report: &Report) {
             "Power required".into(),
             format!(
                 "{} (of which {} rented, powered by the provider)",
-                mw(pw.required_mw),
+                with_range(mw(pw.required_mw), Some(pw.required_mw_range), mw),
                 mw(pw.rented_mw)
             ),
         ],
@@ -190,7 +198,11 @@ fn summary(b: &mut Builder, plan: &Plan, report: &Report) {
         };
         rows.push(vec![
             format!("Main workload: {}", w.name),
-            format!("{}{target}", w.days.map_or("—".into(), days)),
+            format!(
+                "{}{target}",
+                w.days
+                    .map_or("—".into(), |d| with_range(days(d), w.days_range, days))
+            ),
         ]);
     }
     let count = |s, one: &str, many: &str| {
@@ -525,9 +537,11 @@ fn workloads(b: &mut Builder, plan: &Plan, report: &Report) {
                     .training_tokens()
                     .map_or("—".into(), |t| format!("{} tokens", si(t))),
                 f.train_flops.map_or("—".into(), |c| format!("{c:.2e}")),
-                f.days.map_or("—".into(), days),
+                f.days
+                    .map_or("—".into(), |d| with_range(days(d), f.days_range, days)),
                 target,
-                f.gpu_hours.map_or("—".into(), si),
+                f.gpu_hours
+                    .map_or("—".into(), |h| with_range(si(h), f.gpu_hours_range, si)),
                 format!(
                     "{} of {}",
                     readable(f.memory_needed_gb),

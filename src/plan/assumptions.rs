@@ -95,15 +95,26 @@ impl Default for DependencyWeights {
 #[serde(default)]
 #[serde(deny_unknown_fields)]
 pub struct Assumptions {
-    /// Model FLOPs utilisation: achieved training FLOP/s over the chips' dense peak, 0 to 1.
+    /// Model FLOPs utilisation the user enters: achieved training FLOP/s over the chips' dense
+    /// peak, 0 to 1. Used for training when [`Assumptions::mfu_calibrated`] is off, and always
+    /// for serving's compute limit.
     #[serde(deserialize_with = "checks::mfu")]
     pub mfu: f64,
+    /// Whether training uses the calibrated MFU rule (by chip generation, model size, MoE and
+    /// precision; `analysis::calibration`) instead of [`Assumptions::mfu`]. On for new plans; a
+    /// file without this field was written before the rule existed and keeps its own MFU (off).
+    #[serde(default)]
+    pub mfu_calibrated: bool,
     /// Server power per accelerator as a multiple of its TDP (CPUs, memory, network, fans).
     #[serde(deserialize_with = "checks::server_overhead")]
     pub server_overhead: f64,
     /// Power usage effectiveness of the facility (facility power / IT power).
     #[serde(deserialize_with = "checks::pue")]
     pub pue: f64,
+    /// Power usage effectiveness of liquid-cooled racks, used for accelerators the catalog marks
+    /// liquid-cooled (GH200, GB200).
+    #[serde(deserialize_with = "checks::pue")]
+    pub liquid_pue: f64,
     /// Electricity price, in US dollars per MWh.
     #[serde(deserialize_with = "checks::amount")]
     pub electricity_usd_per_mwh: f64,
@@ -131,8 +142,10 @@ impl Default for Assumptions {
     fn default() -> Self {
         Assumptions {
             mfu: 0.35,
+            mfu_calibrated: true,
             server_overhead: 1.5,
             pue: 1.3,
+            liquid_pue: 1.1,
             electricity_usd_per_mwh: 100.0,
             training_precision: Precision::Bf16,
             serving_precision: Precision::Bf16,
@@ -170,9 +183,21 @@ impl Assumptions {
                      reach only 15–30 %.",
         },
         AssumptionSource {
+            key: "mfu_calibrated",
+            label: "Calibrated MFU rule",
+            source: "On: training MFU follows a rule fitted on published runs (README, \"Calibration\"): \
+                     0.40 on chips without FP8 (A100-era; Llama 2, LLaMA, MPT, Falcon 180B); on FP8-era \
+                     chips 0.27 at 70B active parameters, times (N/70B)^0.12 held to 0.6–1.25 (Llama 3 \
+                     and 3.1 8B/70B/405B: smaller models reach less); × 0.92 for mixture-of-experts; FP8 \
+                     training is counted against the FP8 peak at 1.25/2 of the BF16 MFU, i.e. a 1.25× real \
+                     speed-up (DeepSeek-V3, Llama 4). Off: the MFU above is used as entered.",
+        },
+        AssumptionSource {
             key: "server_overhead",
             label: "Server overhead (× accelerator TDP)",
-            source: "1.5: between nameplate and measured draw. An NVIDIA DGX H100 is rated 10.2 kW for \
+            source: "1.5 for accelerators whose TDP is the GPU alone; a superchip module (GH200: TDP \
+                     includes CPU and memory) gets 1.0 and a whole system 1.0 (see the catalog's power \
+                     scope). 1.5 lies between nameplate and measured draw. An NVIDIA DGX H100 is rated 10.2 kW for \
                      8 × 700 W GPUs (1.82 × TDP); measured HPC draw is lower (Frontier: 21.1 MW on HPL \
                      for 37,888 MI250X of 560 W, ≈1.0 × TDP including CPUs, TOP500 June 2022). With PUE \
                      1.3 this gives 1.37 kW per H100, against ≈1.5 kW per GPU for xAI's 100,000-H100 \
@@ -183,6 +208,13 @@ impl Assumptions {
             label: "PUE (facility ÷ IT power)",
             source: "1.3: Uptime Institute 2024 survey — new large facilities at or below 1.3, industry \
                      average 1.56–1.58; liquid-cooled AI halls reach ≈1.1, legacy rooms 1.6.",
+        },
+        AssumptionSource {
+            key: "liquid_pue",
+            label: "PUE of liquid-cooled racks",
+            source: "1.1: direct liquid cooling removes most chiller and fan load; Uptime Institute \
+                     and operators report ≈1.1 for liquid-cooled AI halls (LUMI ≈1.03 with free \
+                     cooling). Used for chips the catalog marks liquid-cooled (GH200, GB200).",
         },
         AssumptionSource {
             key: "electricity_usd_per_mwh",

@@ -23,9 +23,10 @@ pub use scenario::{
 pub use workload::{Workload, WorkloadKind};
 // (LanguageCorpus is defined in this module.)
 
-/// The plan-file format version this build writes. Format 3 added members' `note`; format 2
-/// added scenarios and `language_corpora`.
-pub const FORMAT_VERSION: u32 = 3;
+/// The plan-file format version this build writes. Format 4 added the assumptions'
+/// `mfu_calibrated` and `liquid_pue` and custom accelerators' `power_scope` and `liquid_cooled`;
+/// format 3 added members' `note`; format 2 added scenarios and `language_corpora`.
+pub const FORMAT_VERSION: u32 = 4;
 
 /// A whole consortium plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -498,9 +498,17 @@ pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui::Re
         ui.heading(format!("What if the pool grows or shrinks? — “{}”", w.name));
     }
     let points = series::what_if_days(report, i);
+    let range = if cx.state.show_ranges {
+        series::what_if_days_range(report, i)
+    } else {
+        None
+    };
     // A target far above the whole curve (a 90-day target for a run of hours) would squash the
     // curve flat against the axis: it is then left off the chart and named in the legend.
     let slowest = points.iter().map(|p| p[1]).fold(0.0, f64::max);
+    let slowest = range.as_ref().map_or(slowest, |[_, hi]| {
+        hi.iter().map(|p| p[1]).fold(slowest, f64::max)
+    });
     let (target, target_off_chart) = match w.target_days {
         Some(t) if slowest > 0.0 && t > TARGET_OFF_CHART_FACTOR * slowest => (None, Some(t)),
         t => (t, None),
@@ -527,6 +535,19 @@ pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui::Re
                     .color(theme::series_color(0))
                     .width(2.5),
             );
+            if let Some([lo, hi]) = range {
+                // One legend entry for both ends: the range from the MFU and confidence bands.
+                let name = "range (MFU ±30 %, chip confidence)";
+                let color = theme::series_color(0).gamma_multiply(0.6);
+                for end in [lo, hi] {
+                    plot.line(
+                        Line::new(name, end)
+                            .color(color)
+                            .width(1.5)
+                            .style(egui_plot::LineStyle::dashed_loose()),
+                    );
+                }
+            }
             plot.vline(VLine::new("today's pool", 1.0).color(requirement));
             if let Some(t) = target {
                 plot.hline(HLine::new(format!("target: {t:.0} days"), t).color(target_color));

@@ -209,6 +209,8 @@ pub fn custom_entries_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             memory_gb: Some(0.0),
             memory_bandwidth_tbs: Some(0.0),
             tdp_w: Some(0.0),
+            power_scope: Default::default(),
+            liquid_cooled: false,
             launch_year: None,
             price: Default::default(),
             confidence: Default::default(),

@@ -251,13 +251,24 @@ fn model_ui(ui: &mut Ui, cx: &mut ViewCtx) {
 
 fn assumptions_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     ui.strong("Change the assumptions");
-    let mut mfu = cx.doc.plan.assumptions.mfu * 100.0;
+    // With the calibrated rule on, the slider starts at the MFU the main training workload uses;
+    // moving it enters an MFU of one's own (the rule switches off).
+    let a = &cx.doc.plan.assumptions;
+    let in_use = crate::analysis::series::main_training_workload(&cx.doc.report)
+        .map(|i| cx.doc.report.workloads[i].mfu)
+        .filter(|_| a.mfu_calibrated);
+    // Whole percent, as the slider steps: an unrounded rule value would count as a change.
+    let mut mfu = match in_use {
+        Some(m) => (m * 100.0).round(),
+        None => a.mfu * 100.0,
+    };
     let slider = Slider::new(&mut mfu, 10.0..=70.0)
         .suffix(" %")
         .fixed_decimals(0)
         .step_by(1.0);
     if lever_slider(ui, cx.doc, "MFU (model FLOPs utilisation)", slider) {
         cx.doc.plan.assumptions.mfu = mfu / 100.0;
+        cx.doc.plan.assumptions.mfu_calibrated = false;
     }
     let mut pue = cx.doc.plan.assumptions.pue;
     let slider = Slider::new(&mut pue, 1.0..=2.0)

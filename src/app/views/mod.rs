@@ -77,6 +77,9 @@ pub struct ViewState {
     pub model_selected: Option<String>,
     /// The model table (rows, fit and order), cached per analysis generation.
     pub model_table: model::ModelTable,
+    /// Whether figures show their low–high range (mirrors the setting, which a clean slide turns
+    /// off).
+    pub show_ranges: bool,
     /// The what-if levers of presentation mode.
     pub levers: levers::LeverState,
     /// Where presentation mode drew its slide in the last frame.
@@ -165,6 +168,7 @@ pub fn menu_bar_ui(
             menu_item(ui, Command::TogglePresentation, true, commands);
             ui.separator();
             menu_item(ui, Command::ToggleTheme, true, commands);
+            menu_item(ui, Command::ToggleRanges, true, commands);
             menu_item(ui, Command::ZoomIn, true, commands);
             menu_item(ui, Command::ZoomOut, true, commands);
             menu_item(ui, Command::ZoomReset, true, commands);

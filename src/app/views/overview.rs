@@ -8,7 +8,7 @@ use crate::analysis::{Severity, Subject};
 use crate::app::command::{Command, View};
 use crate::app::document::Document;
 use crate::app::theme::{self, Status, TileLook};
-use crate::app::widgets::{badge_ui, tile_ui};
+use crate::app::widgets::{TileText, badge_ui, tile_ui};
 use crate::catalog::Catalog;
 use crate::words::counted;
 
@@ -21,18 +21,22 @@ fn severity_status(s: Severity) -> Status {
 }
 
 /// The key figures as tiles, in the order they are shown (overview and presentation mode).
-pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog) -> Vec<Tile> {
+/// With `show_ranges`, the tiles whose figure has a range show it under the point
+/// ("range 16–24 days").
+pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog, show_ranges: bool) -> Vec<Tile> {
     let (plan, report) = (&doc.plan, &doc.report);
     let how = |f: Figure| explain(f, plan, catalog, report).to_text();
     let p = &report.pooled;
     let pw = &report.power;
     let e = &report.experts;
-    let mut tiles: Vec<Tile> = Vec::new();
+    // Shared by `add` and the range lines that follow some tiles.
+    let tiles: std::cell::RefCell<Vec<Tile>> = std::cell::RefCell::new(Vec::new());
     {
-        let mut add = |title: &str, value: &str, sub: &str, status: Status, explanation: &str| {
-            tiles.push(Tile {
+        let add = |title: &str, value: &str, sub: &str, status: Status, explanation: &str| {
+            tiles.borrow_mut().push(Tile {
                 title: title.to_string(),
                 value: value.to_string(),
+                range: String::new(),
                 sub: sub.to_string(),
                 status,
                 explanation: explanation.to_string(),
@@ -109,6 +113,13 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog) -> Vec<Tile> 
                 how(Figure::ContributedPower)
             ),
         );
+        if show_ranges && pw.members_required_mw > 0.0 {
+            let [lo, hi] = pw.members_required_mw_range;
+            set_range(
+                &mut tiles.borrow_mut(),
+                format!("need range {}", range_text(lo, hi, "MW")),
+            );
+        }
         let short_roles = e.roles_short();
         let experts_status = if e.total_fte < e.needed_fte {
             Status::Bad
@@ -179,6 +190,14 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog) -> Vec<Tile> 
                         how(Figure::WorkloadDays(i))
                     ),
                 );
+                if show_ranges && let Some([lo, hi]) = w.days_range {
+                    let text = if hi < 1.0 {
+                        range_text(lo * 24.0, hi * 24.0, "hours")
+                    } else {
+                        range_text(lo, hi, "days")
+                    };
+                    set_range(&mut tiles.borrow_mut(), format!("range {text}"));
+                }
             }
         }
         let overall = report.dependency.overall;
@@ -242,7 +261,26 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog) -> Vec<Tile> 
             &how(Figure::EnergyPerYear),
         );
     }
-    tiles
+    tiles.into_inner()
+}
+
+/// "16–24 days": a range to the precision a room reads (whole numbers from 10 up, one decimal
+/// from 1, else two).
+pub(super) fn range_text(lo: f64, hi: f64, unit: &str) -> String {
+    if lo >= 10.0 {
+        format!("{lo:.0}–{hi:.0} {unit}")
+    } else if lo >= 1.0 {
+        format!("{lo:.1}–{hi:.1} {unit}")
+    } else {
+        format!("{lo:.2}–{hi:.2} {unit}")
+    }
+}
+
+/// Gives the last tile added its range line.
+fn set_range(tiles: &mut [Tile], range: String) {
+    if let Some(t) = tiles.last_mut() {
+        t.range = range;
+    }
 }
 
 /// Lays tiles out in rows that fit the width available, each tile `look` wide.
@@ -255,15 +293,14 @@ pub(super) fn tile_rows_ui(ui: &mut Ui, tiles: &[Tile], look: TileLook) {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing = egui::vec2(spacing, spacing);
             for t in row {
-                tile_ui(
-                    ui,
-                    look,
-                    &t.title,
-                    &t.value,
-                    &t.sub,
-                    t.status,
-                    &t.explanation,
-                );
+                let text = TileText {
+                    title: &t.title,
+                    value: &t.value,
+                    range: &t.range,
+                    sub: &t.sub,
+                    explanation: &t.explanation,
+                };
+                tile_ui(ui, look, text, t.status);
             }
         });
         ui.add_space(spacing);
@@ -276,6 +313,8 @@ pub(super) struct Tile {
     pub title: String,
     /// The figure with its unit.
     pub value: String,
+    /// Its low–high range ("range 16–24 days"), or empty.
+    pub range: String,
     /// The line under it (requirement, detail).
     pub sub: String,
     /// Against its requirement.
@@ -394,7 +433,7 @@ pub fn overview_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             example_hint_ui(ui, cx);
             name_and_description_ui(ui, cx);
             ui.add_space(6.0);
-            let tiles = key_tiles(cx.doc, cx.catalog);
+            let tiles = key_tiles(cx.doc, cx.catalog, cx.state.show_ranges);
             tile_rows_ui(ui, &tiles, TileLook::NORMAL);
             ui.label(RichText::new("Hover a tile to see its formula and inputs.").weak());
             ui.add_space(10.0);

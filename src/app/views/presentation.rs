@@ -141,7 +141,7 @@ pub fn presentation_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                let tiles = key_tiles(cx.doc, cx.catalog);
+                let tiles = key_tiles(cx.doc, cx.catalog, cx.state.show_ranges);
                 tile_rows_ui(ui, &tiles, tile_look(ui.available_width(), tiles.len()));
                 ui.add_space(4.0);
                 slide.charts = charts_ui(ui, cx);

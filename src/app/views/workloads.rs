@@ -227,6 +227,24 @@ fn assumptions_ui(ui: &mut Ui, a: &mut Assumptions) {
         .spacing([12.0, 6.0])
         .show(ui, |ui| {
             assumption_row(ui, "mfu", &mut a.mfu, d.mfu, 0.01..=1.0, "", 0.01);
+            ui.label(label_of("mfu_calibrated"))
+                .on_hover_text(source_of("mfu_calibrated"));
+            ui.checkbox(
+                &mut a.mfu_calibrated,
+                "by chip, model size, MoE, precision (the MFU above is then not used for training)",
+            );
+            if ui
+                .add_enabled(
+                    a.mfu_calibrated != d.mfu_calibrated,
+                    egui::Button::new("Reset").small(),
+                )
+                .on_hover_text("Back to the calibrated rule")
+                .clicked()
+            {
+                a.mfu_calibrated = d.mfu_calibrated;
+            }
+            ui.label("(?)").on_hover_text(source_of("mfu_calibrated"));
+            ui.end_row();
             assumption_row(
                 ui,
                 "server_overhead",
@@ -237,6 +255,15 @@ fn assumptions_ui(ui: &mut Ui, a: &mut Assumptions) {
                 0.01,
             );
             assumption_row(ui, "pue", &mut a.pue, d.pue, 1.0..=3.0, "", 0.01);
+            assumption_row(
+                ui,
+                "liquid_pue",
+                &mut a.liquid_pue,
+                d.liquid_pue,
+                1.0..=3.0,
+                "",
+                0.01,
+            );
             assumption_row(
                 ui,
                 "electricity_usd_per_mwh",
