@@ -60,7 +60,7 @@ impl ExportGroups {
             return GROUP_NAMES
                 .iter()
                 .enumerate()
-                .filter(|(i, _)| rules >> (FIRST_GROUP_BIT + *i as u8) & 1 != 0)
+                .filter(|(i, _)| (rules >> (FIRST_GROUP_BIT + *i as u8)) & 1 != 0)
                 .map(|(_, name)| *name)
                 .collect();
         }
@@ -95,9 +95,11 @@ impl ExportGroups {
                     .iter()
                     .enumerate()
                     .filter(|(_, name)| groups.contains(name))
-                    .fold(0u8, |bits, (i, _)| bits | 1 << (FIRST_GROUP_BIT + i as u8));
-                u8::from(self.search_destination(code)) * LICENCE_DESTINATION
-                    | u8::from(self.search_headquarters(code)) * LICENCE_HEADQUARTERS
+                    .fold(0u8, |bits, (i, _)| {
+                        bits | (1 << (FIRST_GROUP_BIT + i as u8))
+                    });
+                (u8::from(self.search_destination(code)) * LICENCE_DESTINATION)
+                    | (u8::from(self.search_headquarters(code)) * LICENCE_HEADQUARTERS)
                     | group_bits
             })
             .collect();
