@@ -9,10 +9,12 @@ use std::path::{Path, PathBuf};
 
 use egui::Key;
 use egui::accesskit::Role;
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use egui_kittest::{Harness, HarnessBuilder};
 
-use consortium_planner::app::{PlannerApp, StartOptions};
+use consortium_planner::app::PlannerApp;
+
+mod common;
 
 /// The placeholder of the export prompt's field, per kind.
 const HTML_HINT: &str = "/path/to/report.html";
@@ -20,18 +22,7 @@ const PNG_HINT: &str = "/path/to/view.png";
 const PLAN_HINT: &str = "/path/to/plan.ron";
 
 fn start(path: Option<PathBuf>) -> Harness<'static, PlannerApp> {
-    HarnessBuilder::default()
-        .with_size([1366.0, 768.0])
-        .build_eframe(move |cc| {
-            PlannerApp::from_creation_context(
-                cc,
-                StartOptions {
-                    path,
-                    typed_paths_only: true,
-                    data_dir: None,
-                },
-            )
-        })
+    common::start_app(path, None)
 }
 
 /// A copy of an example plan in a fresh folder, opened in the app.

@@ -5,27 +5,17 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use egui_kittest::{Harness, HarnessBuilder};
 
-use consortium_planner::app::{PlannerApp, StartOptions};
+use consortium_planner::app::PlannerApp;
 use consortium_planner::catalog::Catalog;
 use consortium_planner::file;
 
+mod common;
+
 fn start(data_dir: &Path) -> Harness<'static, PlannerApp> {
-    let data_dir = Some(data_dir.to_path_buf());
-    HarnessBuilder::default()
-        .with_size([1366.0, 768.0])
-        .build_eframe(move |cc| {
-            PlannerApp::from_creation_context(
-                cc,
-                StartOptions {
-                    path: None,
-                    typed_paths_only: true,
-                    data_dir,
-                },
-            )
-        })
+    common::start_app(None, Some(data_dir.to_path_buf()))
 }
 
 fn click(h: &mut Harness<'_, PlannerApp>, label: &str) {

@@ -196,8 +196,7 @@ fn refused_ui(
     let edit_id = id.with("refused-text");
     let margin = ui.spacing().button_padding.x * 2.0;
     // As wide as the field was, or as the typed text needs (within reason), so it shows whole.
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let text_width = ui.fonts_mut(|f| f.layout_no_wrap(refused.text.clone(), font, bad).size().x);
+    let text_width = super::widgets::text_width(ui, refused.text.as_str());
     let width = (refused.width - margin)
         .max(text_width + 24.0)
         .clamp(40.0, 220.0);

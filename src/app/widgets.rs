@@ -73,15 +73,7 @@ pub fn tile_ui(
 /// to fit (down to [`MIN_VALUE_SHRINK`] of that size); only a tile narrower than that wraps it.
 fn value_ui(ui: &mut Ui, value: &str, look: theme::TileLook, color: egui::Color32) {
     let at = |size: f32| RichText::new(value).size(size).color(color);
-    let width = egui::WidgetText::from(at(look.value_size))
-        .into_galley(
-            ui,
-            Some(egui::TextWrapMode::Extend),
-            f32::INFINITY,
-            egui::TextStyle::Body,
-        )
-        .size()
-        .x;
+    let width = text_width(ui, at(look.value_size));
     let size = if width > look.width {
         // Glyph widths scale with the size; a hair less keeps rounding from wrapping it.
         (look.value_size * look.width / width * 0.99).max(look.value_size * MIN_VALUE_SHRINK)
@@ -93,6 +85,19 @@ fn value_ui(ui: &mut Ui, value: &str, look: theme::TileLook, color: egui::Color3
 
 /// The smallest a tile's headline value shrinks to before it wraps, as a share of its size.
 pub const MIN_VALUE_SHRINK: f32 = 0.7;
+
+/// The width of `text` on one line in `ui` (body style unless the text sets its own), in points.
+pub fn text_width(ui: &Ui, text: impl Into<egui::WidgetText>) -> f32 {
+    text.into()
+        .into_galley(
+            ui,
+            Some(egui::TextWrapMode::Extend),
+            f32::INFINITY,
+            egui::TextStyle::Body,
+        )
+        .size()
+        .x
+}
 
 /// A small coloured severity badge.
 pub fn badge_ui(ui: &mut Ui, text: &str, color: Color32) {

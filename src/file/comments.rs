@@ -5,7 +5,7 @@
 
 use crate::plan::Plan;
 
-use super::problem::{position_of, top_level_list_items};
+use super::problem::{block_comment_end, position_of, top_level_list_items};
 
 /// A comment that a save drops.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -37,19 +37,7 @@ pub fn dropped_comments(text: &str) -> Vec<DroppedComment> {
             i = end;
         } else if c == b'/' && b.get(i + 1) == Some(&b'*') {
             let start = i;
-            let mut depth = 1;
-            i += 2;
-            while i < b.len() && depth > 0 {
-                if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
-                    depth += 1;
-                    i += 2;
-                } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
-                    depth -= 1;
-                    i += 2;
-                } else {
-                    i += 1;
-                }
-            }
+            i = block_comment_end(b, start);
             let inner = text[start + 2..i.min(text.len())].trim_end_matches("*/");
             found.push((start, inner.trim().to_string()));
         } else if c.is_ascii_whitespace() {

@@ -107,6 +107,24 @@ fn tokens(text: &str) -> Vec<Tok> {
     .collect()
 }
 
+/// The offset just past the block comment that opens at `start` (`/*`), nested comments
+/// included, or the end of the text when it is never closed.
+pub(super) fn block_comment_end(b: &[u8], start: usize) -> usize {
+    let (mut i, mut depth) = (start + 2, 1);
+    while i < b.len() && depth > 0 {
+        if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
+            depth += 1;
+            i += 2;
+        } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
+            depth -= 1;
+            i += 2;
+        } else {
+            i += 1;
+        }
+    }
+    i
+}
+
 /// The token stream of [`tokens`], produced lazily so a scan can stop early.
 struct Tokens<'a> {
     b: &'a [u8],
@@ -130,19 +148,7 @@ impl Iterator for Tokens<'_> {
                     i += 1;
                 }
             } else if c == b'/' && b.get(i + 1) == Some(&b'*') {
-                let mut depth = 1;
-                i += 2;
-                while i < b.len() && depth > 0 {
-                    if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
-                        depth += 1;
-                        i += 2;
-                    } else if b[i] == b'*' && b.get(i + 1) == Some(&b'/') {
-                        depth -= 1;
-                        i += 2;
-                    } else {
-                        i += 1;
-                    }
-                }
+                i = block_comment_end(b, i);
             } else if c == b'"' {
                 let start = i + 1;
                 i += 1;

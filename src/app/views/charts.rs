@@ -281,15 +281,7 @@ pub(super) fn capacity_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui::R
 
 /// Width of `text` at the body size in `ui`, in points.
 fn text_width(ui: &Ui, text: &str) -> f32 {
-    egui::WidgetText::from(text)
-        .into_galley(
-            ui,
-            Some(egui::TextWrapMode::Extend),
-            f32::INFINITY,
-            egui::TextStyle::Body,
-        )
-        .size()
-        .x
+    crate::app::widgets::text_width(ui, text)
 }
 
 /// Points a legend's frame, margins and the y axis's labels take beside its entries' width.
