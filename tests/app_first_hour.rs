@@ -202,6 +202,14 @@ fn type_into_field(h: &mut Harness<'_, PlannerApp>, index: usize, text: &str) {
     type_and_enter(h, text);
 }
 
+/// The index of Chile's power field among the number fields on screen.
+fn power_field(h: &Harness<'_, PlannerApp>) -> usize {
+    spin_values(h)
+        .iter()
+        .position(|v| v.ends_with(" MW"))
+        .expect("Chile has a power line")
+}
+
 fn select_chile(h: &mut Harness<'_, PlannerApp>) {
     h.get_by_label("Members").click();
     h.run();
@@ -213,10 +221,7 @@ fn select_chile(h: &mut Harness<'_, PlannerApp>) {
 fn a_decimal_comma_in_a_power_field_reads_as_a_decimal_point() {
     let mut h = start(None);
     select_chile(&mut h);
-    let mw_field = spin_values(&h)
-        .iter()
-        .position(|v| v.ends_with(" MW"))
-        .expect("Chile has a power line");
+    let mw_field = power_field(&h);
     type_into_field(&mut h, mw_field, "2,5");
     assert_eq!(h.state().doc.plan.members[0].power[0].mw, 2.5);
     type_into_field(&mut h, mw_field, "1.234,5");
@@ -280,10 +285,7 @@ fn a_refused_value_stays_in_the_field_marked_and_the_plan_keeps_its_value() {
     let mut h = start(None);
     select_chile(&mut h);
     let old_mw = h.state().doc.plan.members[0].power[0].mw;
-    let mw_field = spin_values(&h)
-        .iter()
-        .position(|v| v.ends_with(" MW"))
-        .expect("power field");
+    let mw_field = power_field(&h);
     type_into_field(&mut h, mw_field, "5000000");
 
     assert_eq!(
@@ -333,10 +335,7 @@ fn a_number_that_could_be_read_two_ways_is_refused_with_both_readings() {
     let mut h = start(None);
     select_chile(&mut h);
     let old_mw = h.state().doc.plan.members[0].power[0].mw;
-    let mw_field = spin_values(&h)
-        .iter()
-        .position(|v| v.ends_with(" MW"))
-        .expect("power field");
+    let mw_field = power_field(&h);
     type_into_field(&mut h, mw_field, "1,234");
     assert_eq!(h.state().doc.plan.members[0].power[0].mw, old_mw);
     let refused = texts_containing(&h, "refused");
