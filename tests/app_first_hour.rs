@@ -356,3 +356,22 @@ fn a_decimal_comma_typed_into_a_presentation_lever_reads_as_a_decimal() {
     type_into_field(&mut h, pue_box, "1,45");
     assert_eq!(h.state().doc.plan.assumptions.pue, 1.45);
 }
+
+#[test]
+fn after_new_plan_typing_a_country_and_enter_adds_it_without_a_click() {
+    let mut h = start(None);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(h.state().doc.plan.members.is_empty());
+    type_and_enter(&mut h, "keny");
+    type_and_enter(&mut h, "tanza");
+    let codes: Vec<&str> = h
+        .state()
+        .doc
+        .plan
+        .members
+        .iter()
+        .map(|m| m.country.as_str())
+        .collect();
+    assert_eq!(codes, ["KE", "TZ"]);
+}

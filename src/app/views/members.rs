@@ -84,6 +84,11 @@ fn add_member_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             };
         }
     }
+    // A plan with no members yet can only start here: the field takes the keyboard when nothing
+    // else has it, so after File → New plan typing a country's name just works.
+    if cx.doc.plan.members.is_empty() && ui.memory(|m| m.focused().is_none()) {
+        ui.memory_mut(|m| m.request_focus(id));
+    }
     let before = cx.state.add_query.clone();
     let edit = ui.add(
         egui::TextEdit::singleline(&mut cx.state.add_query)
