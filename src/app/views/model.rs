@@ -296,7 +296,8 @@ fn row_tooltip(ui: &mut Ui, cx: &ViewCtx, m: &OpenModel, r: &ModelRow) {
         }
     });
     ui.label(format!(
-        "Coverage {}: share of the consortium's people whose first language this model officially supports",
+        "Coverage {}: share of the consortium's people who speak a language this model officially \
+         supports (their first language where censuses give it, else speaker shares)",
         r.coverage_text
     ));
     ui.label(format!(

@@ -248,8 +248,10 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog, show_ranges: 
             &value,
             &sub,
             status,
-            "Share of the members' people whose first language the base model officially supports \
-             (population-weighted over members whose language shares are public); languages only in \
+            "Share of the members' people who speak a language the base model officially supports: \
+             their first language where a census gives first-language shares for most of a \
+             member's people, else any language they speak (census or Unicode CLDR speaker \
+             shares), population-weighted over members whose shares are public; languages only in \
              the pretraining data do not count. See the Languages view for the gap and what \
              adapting to it would take.",
         );
