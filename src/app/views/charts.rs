@@ -50,8 +50,49 @@ fn shown_ticks(
         {
             return String::new();
         }
-        let decimals = (-mark.step_size.log10().round()).max(0.0) as usize;
+        // Enough decimals for the step: 0.5 needs one (rounding the logarithm gave none, and the
+        // 1-2-5 grid's 0.5 then read "0").
+        let decimals = (-mark.step_size.log10() - 1e-9).ceil().max(0.0) as usize;
         egui::emath::format_with_decimals_in_range(mark.value, decimals..=decimals)
+    }
+}
+
+/// Points between labelled y grid lines: more than a tick label is tall even at the presentation
+/// body size (21 points), since egui_plot leaves out a label that does not fit its step.
+const Y_GRID_LABEL_SPACING: f32 = 36.0;
+
+/// Grid marks at a 1-2-5 step (…, 10, 20, 50, 100, 200, …), the finest whose labels stand at
+/// least `min_spacing` points apart on an axis `length_points` long, with thinner lines at a fifth
+/// (for a step of 2, a quarter) of it. egui_plot's default steps by powers of ten, so a short
+/// chart up to 800 at presentation size labelled only "0": a step of 100 was too dense to label
+/// and 1,000 off the chart.
+fn nice_grid(length_points: f32, min_spacing: f32) -> impl Fn(GridInput) -> Vec<GridMark> {
+    move |input| {
+        let (low, high) = input.bounds;
+        let span = high - low;
+        if !(span > 0.0 && span.is_finite()) || length_points <= 0.0 {
+            return Vec::new();
+        }
+        let least = span * f64::from(min_spacing) / f64::from(length_points);
+        let power = 10f64.powf(least.log10().floor());
+        let (step, parts) = [(1.0, 5.0), (2.0, 4.0), (5.0, 5.0), (10.0, 5.0)]
+            .into_iter()
+            .map(|(m, parts)| (m * power, parts))
+            .find(|(step, _)| *step > least)
+            .unwrap_or((10.0 * power, 5.0));
+        let minor = step / parts;
+        let first = (low / minor).ceil() as i64;
+        let last = (high / minor).floor() as i64;
+        (first..=last.min(first + 1_000))
+            .map(|k| {
+                let value = k as f64 * minor;
+                let major = (value / step - (value / step).round()).abs() < 1e-9;
+                GridMark {
+                    value,
+                    step_size: if major { step } else { minor },
+                }
+            })
+            .collect()
     }
 }
 
@@ -179,6 +220,7 @@ fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32, height: f32) {
                 }))
         });
         static_plot(&format!("capacity-{}", bar.title), width, height)
+            .y_grid_spacer(nice_grid(height, Y_GRID_LABEL_SPACING))
             .legend(
                 Legend::default()
                     .position(Corner::RightTop)
@@ -508,6 +550,7 @@ pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui::Re
     let requirement = theme::requirement_color(ui.visuals());
     let target_color = theme::status_color(ui.visuals(), theme::Status::Bad);
     static_plot("what-if", ui.available_width(), height)
+        .y_grid_spacer(nice_grid(height, Y_GRID_LABEL_SPACING))
         .include_y(0.0)
         .x_axis_label("pool size (× today's compute)")
         .y_axis_label("days to finish")
@@ -566,4 +609,36 @@ pub fn charts_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             ui.add_space(12.0);
             what_if_ui(ui, cx, ChartLook::VIEW);
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn majors(bounds: (f64, f64), length: f32) -> Vec<f64> {
+        let input = GridInput {
+            bounds,
+            base_step_size: 1.0,
+        };
+        let marks = nice_grid(length, Y_GRID_LABEL_SPACING)(input);
+        let step = marks.iter().map(|m| m.step_size).fold(0.0, f64::max);
+        marks
+            .iter()
+            .filter(|m| m.step_size == step)
+            .map(|m| m.value)
+            .collect()
+    }
+
+    #[test]
+    fn a_short_chart_up_to_800_is_labelled_every_200() {
+        // The presentation's compute chart at 1366×768: about 170 points tall, 0 to 850 PFLOP/s.
+        // Powers of ten labelled only "0" there; labels must stand 36 points apart.
+        assert_eq!(
+            majors((-10.0, 850.0), 170.0),
+            [0.0, 200.0, 400.0, 600.0, 800.0]
+        );
+        assert_eq!(majors((-10.0, 850.0), 120.0), [0.0, 500.0]);
+        assert_eq!(majors((0.0, 1.6), 230.0), [0.0, 0.5, 1.0, 1.5]);
+        assert!(majors((0.0, 0.0), 100.0).is_empty());
+    }
 }
