@@ -5,7 +5,7 @@
 
 use crate::plan::Plan;
 
-use super::problem::{block_comment_end, position_of, top_level_list_items};
+use super::problem::{comment_spans, position_of, top_level_list_items};
 
 /// A comment that a save drops.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,28 +23,17 @@ pub struct DroppedComment {
 /// Every comment in `text` that a save drops: all but the leading `//` block. Linear in the
 /// text's length; strings (normal and raw) are skipped, so `"//"` in a name is not a comment.
 pub fn dropped_comments(text: &str) -> Vec<DroppedComment> {
-    let b = text.as_bytes();
     let mut found = Vec::new();
-    let mut in_header = true;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c == b'/' && b.get(i + 1) == Some(&b'/') {
-            let end = text[i..].find('\n').map_or(text.len(), |n| i + n);
-            if !in_header {
-                found.push((i, text[i + 2..end].trim().to_string()));
+    for (start, end, after_code) in comment_spans(text) {
+        let body = &text[start..end];
+        match body.strip_prefix("//") {
+            // The leading `//` block is the file's header, which a save keeps.
+            Some(line) if after_code => found.push((start, line.trim().to_string())),
+            Some(_) => {}
+            None => {
+                let inner = body[2..].trim_end_matches("*/");
+                found.push((start, inner.trim().to_string()));
             }
-            i = end;
-        } else if c == b'/' && b.get(i + 1) == Some(&b'*') {
-            let start = i;
-            i = block_comment_end(b, start);
-            let inner = text[start + 2..i.min(text.len())].trim_end_matches("*/");
-            found.push((start, inner.trim().to_string()));
-        } else if c.is_ascii_whitespace() {
-            i += 1;
-        } else {
-            in_header = false;
-            i = skip_literal(b, i);
         }
     }
     let members = top_level_list_items(text, "members");
@@ -61,47 +50,6 @@ pub fn dropped_comments(text: &str) -> Vec<DroppedComment> {
             }
         })
         .collect()
-}
-
-/// The end of the literal or character starting at `i` (a whole string, raw string or char
-/// literal; otherwise the next byte).
-fn skip_literal(b: &[u8], mut i: usize) -> usize {
-    match b[i] {
-        b'"' => {
-            i += 1;
-            while i < b.len() && b[i] != b'"' {
-                i += if b[i] == b'\\' { 2 } else { 1 };
-            }
-            i + 1
-        }
-        b'r' if matches!(b.get(i + 1), Some(b'#' | b'"')) => {
-            let mut j = i + 1;
-            let mut hashes = 0;
-            while b.get(j) == Some(&b'#') {
-                hashes += 1;
-                j += 1;
-            }
-            if b.get(j) != Some(&b'"') {
-                return i + 1;
-            }
-            let closing: Vec<u8> = std::iter::once(b'"')
-                .chain(std::iter::repeat_n(b'#', hashes))
-                .collect();
-            b[j + 1..]
-                .windows(closing.len())
-                .position(|w| w == closing.as_slice())
-                .map_or(b.len(), |p| j + 1 + p + closing.len())
-        }
-        b'\'' => {
-            i += 1;
-            while i < b.len() && b[i] != b'\'' {
-                i += if b[i] == b'\\' { 2 } else { 1 };
-            }
-            i + 1
-        }
-        _ => i + 1,
-    }
-    .min(b.len())
 }
 
 /// The member a comment at `offset` belongs to: the one it is written in, else the one it

@@ -91,6 +91,8 @@ pub fn position_of(text: &str, offset: usize) -> (usize, usize) {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tok {
     Ident(usize, usize),
+    /// A `//` or `/* */` comment, delimiters included; only from [`Tokens`] that keep comments.
+    Comment(usize, usize),
     /// A string literal; the range is its content between the quotes.
     Str(usize, usize),
     Punct(usize, u8),
@@ -100,16 +102,28 @@ enum Tok {
 /// `/* */` comments and understanding escapes and raw strings, so positions are never found
 /// inside a comment or inside another string. Linear in the text's length.
 fn tokens(text: &str) -> Vec<Tok> {
-    Tokens {
-        b: text.as_bytes(),
-        i: 0,
-    }
-    .collect()
+    Tokens::new(text, false).collect()
+}
+
+/// Every comment in `text` as (start, end, after code): its byte range, delimiters included, and
+/// whether anything but comments and whitespace comes before it. Strings (normal, raw, byte) and
+/// char literals are skipped as the tokenizer skips them, so `"//"` in a name is no comment.
+pub(super) fn comment_spans(text: &str) -> Vec<(usize, usize, bool)> {
+    let mut after_code = false;
+    Tokens::new(text, true)
+        .filter_map(|tok| match tok {
+            Tok::Comment(start, end) => Some((start, end, after_code)),
+            _ => {
+                after_code = true;
+                None
+            }
+        })
+        .collect()
 }
 
 /// The offset just past the block comment that opens at `start` (`/*`), nested comments
 /// included, or the end of the text when it is never closed.
-pub(super) fn block_comment_end(b: &[u8], start: usize) -> usize {
+fn block_comment_end(b: &[u8], start: usize) -> usize {
     let (mut i, mut depth) = (start + 2, 1);
     while i < b.len() && depth > 0 {
         if b[i] == b'/' && b.get(i + 1) == Some(&b'*') {
@@ -129,6 +143,18 @@ pub(super) fn block_comment_end(b: &[u8], start: usize) -> usize {
 struct Tokens<'a> {
     b: &'a [u8],
     i: usize,
+    /// Whether comments come out as [`Tok::Comment`] instead of being skipped.
+    keep_comments: bool,
+}
+
+impl<'a> Tokens<'a> {
+    fn new(text: &'a str, keep_comments: bool) -> Self {
+        Tokens {
+            b: text.as_bytes(),
+            i: 0,
+            keep_comments,
+        }
+    }
 }
 
 impl Iterator for Tokens<'_> {
@@ -144,11 +170,19 @@ impl Iterator for Tokens<'_> {
             }
             let c = b[i];
             if c == b'/' && b.get(i + 1) == Some(&b'/') {
+                let start = i;
                 while i < b.len() && b[i] != b'\n' {
                     i += 1;
                 }
+                if self.keep_comments {
+                    break Tok::Comment(start, i);
+                }
             } else if c == b'/' && b.get(i + 1) == Some(&b'*') {
-                i = block_comment_end(b, i);
+                let start = i;
+                i = block_comment_end(b, i).min(b.len());
+                if self.keep_comments {
+                    break Tok::Comment(start, i);
+                }
             } else if c == b'"' {
                 let start = i + 1;
                 i += 1;
@@ -229,10 +263,7 @@ impl Iterator for Tokens<'_> {
 /// such key or its value is not a whole number.
 pub fn top_level_format(text: &str) -> Option<u32> {
     let mut depth = 0usize;
-    let mut toks = Tokens {
-        b: text.as_bytes(),
-        i: 0,
-    };
+    let mut toks = Tokens::new(text, false);
     while let Some(tok) = toks.next() {
         match tok {
             Tok::Punct(_, b'(' | b'[' | b'{') => depth += 1,
@@ -402,12 +433,12 @@ pub fn top_level_list_items(text: &str, key: &str) -> Vec<(usize, usize)> {
         return Vec::new();
     };
     let tok_start = |t: &Tok| match *t {
-        Tok::Ident(s, _) => s,
+        Tok::Ident(s, _) | Tok::Comment(s, _) => s,
         Tok::Str(s, _) => s - 1,
         Tok::Punct(s, _) => s,
     };
     let tok_end = |t: &Tok| match *t {
-        Tok::Ident(_, e) => e,
+        Tok::Ident(_, e) | Tok::Comment(_, e) => e,
         Tok::Str(_, e) => e + 1,
         Tok::Punct(s, _) => s + 1,
     };
