@@ -9,7 +9,9 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-use consortium_planner::app::{PlannerApp, StartOptions};
+use consortium_planner::app::PlannerApp;
+
+mod common;
 
 const COMMENTED: &str = r#"// Header: kept.
 (
@@ -26,18 +28,7 @@ const COMMENTED: &str = r#"// Header: kept.
 "#;
 
 fn start(path: PathBuf) -> Harness<'static, PlannerApp> {
-    let mut h = Harness::builder()
-        .with_size([1366.0, 768.0])
-        .build_eframe(move |cc| {
-            PlannerApp::from_creation_context(
-                cc,
-                StartOptions {
-                    path: Some(path),
-                    typed_paths_only: true,
-                    data_dir: None,
-                },
-            )
-        });
+    let mut h = common::start_app(Some(path), None);
     h.run();
     h
 }
