@@ -53,16 +53,19 @@ fn main() {
         .to_string();
     plan.workloads = vec![
         Workload {
+            members: Vec::new(),
             name: "Multilingual continued pretraining".to_string(),
             kind: WorkloadKind::ContinuedPretraining { tokens: 2e12 },
             target_days: Some(90.0),
         },
         Workload {
+            members: Vec::new(),
             name: "Instruction tuning".to_string(),
             kind: WorkloadKind::FullFineTune { tokens: 20e9 },
             target_days: Some(14.0),
         },
         Workload {
+            members: Vec::new(),
             name: "Public-service assistant".to_string(),
             kind: WorkloadKind::Serving {
                 users: 20e6,
@@ -88,6 +91,7 @@ fn main() {
             let accelerator = ACCELERATORS[i % ACCELERATORS.len()].to_string();
             let rented = servers / 4;
             member.chips.push(ChipLine {
+                price_usd: None,
                 accelerator: accelerator.clone(),
                 count: (servers - rented) * 8,
                 tenure: Tenure::Owned,
@@ -95,6 +99,7 @@ fn main() {
             });
             if rented > 0 {
                 member.chips.push(ChipLine {
+                    price_usd: None,
                     accelerator,
                     count: rented * 8,
                     tenure: Tenure::Rented {
@@ -108,6 +113,7 @@ fn main() {
         if gdp_bn > 20.0 {
             let mw = (gdp_bn / 100.0).clamp(0.2, 40.0);
             member.power.push(PowerLine {
+                usd_per_mwh: None,
                 mw: (mw * 10.0).round() / 10.0,
                 source: SOURCES[i % SOURCES.len()],
                 site: Some(c.code.clone()),

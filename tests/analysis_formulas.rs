@@ -52,6 +52,7 @@ fn assert_rel(actual: f64, expected: f64, tol: f64, what: &str) {
 
 fn owned(accelerator: &str, count: u32) -> ChipLine {
     ChipLine {
+        price_usd: None,
         accelerator: accelerator.to_string(),
         count,
         tenure: Tenure::Owned,
@@ -67,6 +68,7 @@ fn member_with_chips(country: &str, chips: Vec<ChipLine>) -> Member {
 
 fn power(mw: f64, imported_share: f64, site: Option<&str>) -> PowerLine {
     PowerLine {
+        usd_per_mwh: None,
         mw,
         source: PowerSource::GridMix,
         site: site.map(str::to_string),
@@ -84,6 +86,7 @@ fn experts(role: ExpertRole, fte: f64, foreign_fte: f64) -> ExpertLine {
 
 fn workload(name: &str, kind: WorkloadKind) -> Workload {
     Workload {
+        members: Vec::new(),
         name: name.to_string(),
         kind,
         target_days: None,
@@ -1495,6 +1498,7 @@ fn every_figure_explains_itself_with_a_formula_and_inputs() {
     let ar = member_with_chips("AR", vec![owned("nvidia_a100_80g_sxm", 16)]);
     plan.members.extend([cl, ar]);
     plan.workloads.push(Workload {
+        members: Vec::new(),
         name: "regional CPT".to_string(),
         kind: WorkloadKind::ContinuedPretraining { tokens: 200e9 },
         target_days: Some(60.0),

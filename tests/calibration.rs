@@ -276,6 +276,7 @@ fn pool_plan(accelerator: &str, count: u32) -> Plan {
     let mut plan = Plan::new("case", "case");
     let mut member = Member::new("US");
     member.chips = vec![ChipLine {
+        price_usd: None,
         accelerator: accelerator.into(),
         count,
         tenure: Tenure::Owned,
@@ -291,6 +292,7 @@ fn run_report(r: &Run) -> Report {
         .push(model(r.total_params_b, r.active_params_b));
     plan.assumptions.training_precision = r.precision;
     plan.workloads.push(Workload {
+        members: Vec::new(),
         name: r.name.into(),
         kind: WorkloadKind::Pretraining { tokens: r.tokens },
         target_days: None,
@@ -392,6 +394,7 @@ fn a_plan_file_written_before_the_rule_keeps_its_own_mfu() {
     // Files without `mfu_calibrated` were written with one MFU for every run; they mean the same.
     let mut plan = pool_plan(H100, 1024);
     plan.workloads.push(Workload {
+        members: Vec::new(),
         name: "job".into(),
         kind: WorkloadKind::Pretraining { tokens: 1e12 },
         target_days: None,
@@ -458,6 +461,7 @@ mod properties {
         let mut plan = pool_plan(chips[0].0, chips[0].1);
         for (acc, count) in &chips[1..] {
             plan.members[0].chips.push(ChipLine {
+                price_usd: None,
                 accelerator: (*acc).into(),
                 count: *count,
                 tenure: Tenure::Owned,
@@ -471,11 +475,13 @@ mod properties {
             plan.assumptions.training_precision = Precision::Fp8;
         }
         plan.workloads.push(Workload {
+            members: Vec::new(),
             name: "job".into(),
             kind: WorkloadKind::Pretraining { tokens },
             target_days: None,
         });
         plan.workloads.push(Workload {
+            members: Vec::new(),
             name: "assistant".into(),
             kind: WorkloadKind::Serving {
                 users: 10_000.0,
@@ -560,6 +566,7 @@ fn report_json_and_the_markdown_proposal_show_ranges_beside_the_points() {
     let mut plan = pool_plan(H100, 1024);
     plan.base_model = "llama3.1-70b".into();
     plan.workloads.push(Workload {
+        members: Vec::new(),
         name: "Pretraining".into(),
         kind: WorkloadKind::Pretraining { tokens: 2e12 },
         target_days: None,

@@ -61,6 +61,7 @@ fn members_added_removed_and_changed_are_named() {
     b.members.retain(|m| m.country != "UY");
     let mut py = Member::new("PY");
     py.chips.push(ChipLine {
+        price_usd: None,
         accelerator: "nvidia_h100_sxm".into(),
         count: 8,
         tenure: Tenure::Owned,

@@ -34,6 +34,7 @@ fn hostile_plan() -> Plan {
     plan.name = HOSTILE.to_string();
     plan.description = format!("Line one\n{HOSTILE} <img src=x onerror=alert(2)>");
     plan.workloads.push(Workload {
+        members: Vec::new(),
         name: format!("{HOSTILE} | piped"),
         kind: WorkloadKind::FullFineTune { tokens: 1e9 },
         target_days: None,
@@ -45,6 +46,7 @@ fn hostile_plan() -> Plan {
     plan.base_model = "our_model".into();
     let mut m = Member::new("<b>ZZ</b>");
     m.chips.push(ChipLine {
+        price_usd: None,
         accelerator: "nvidia_h100_sxm".into(),
         count: 8,
         tenure: Tenure::Rented {
@@ -54,6 +56,7 @@ fn hostile_plan() -> Plan {
         hosted_in: None,
     });
     m.power.push(PowerLine {
+        usd_per_mwh: None,
         mw: 2.0,
         source: Default::default(),
         site: Some("@SUM(1)".into()),

@@ -12,9 +12,10 @@ use consortium_planner::catalog::{
 };
 use consortium_planner::file::{self, FileError, Loaded, Problem, limits};
 use consortium_planner::plan::{
-    Assumptions, ChipLine, DependencyWeights, ExpertLine, ExpertRole, FORMAT_VERSION, Funding,
-    LanguageCorpus, Member, Plan, PowerLine, PowerSource, Precision, Scenario, Tenure, Workload,
-    WorkloadKind, checks,
+    Assumptions, ChipLine, CostAssumptions, DependencyWeights, ExchangeRate, ExpertLine,
+    ExpertRole, FORMAT_VERSION, FacilityMode, FairShareRule, Funding, LanguageCorpus, Member, Plan,
+    PowerLine, PowerSource, Precision, RentalRate, RentalTerm, Scenario, StaffCosts, Tenure,
+    Workload, WorkloadKind, checks,
 };
 use proptest::prelude::*;
 
@@ -280,13 +281,17 @@ fn chip_line() -> impl Strategy<Value = ChipLine> {
         prop_oneof![0..=1000u32, 0..=limits::MAX_CHIP_COUNT],
         tenure,
         prop::option::of(country_code()),
+        optional_figure(),
     )
-        .prop_map(|(accelerator, count, tenure, hosted_in)| ChipLine {
-            accelerator,
-            count,
-            tenure,
-            hosted_in,
-        })
+        .prop_map(
+            |(accelerator, count, tenure, hosted_in, price_usd)| ChipLine {
+                accelerator,
+                count,
+                tenure,
+                hosted_in,
+                price_usd,
+            },
+        )
 }
 
 fn power_line() -> impl Strategy<Value = PowerLine> {
@@ -295,13 +300,17 @@ fn power_line() -> impl Strategy<Value = PowerLine> {
         prop::sample::select(PowerSource::ALL.to_vec()),
         prop::option::of(country_code()),
         in_range(0.0, 1.0),
+        optional_figure(),
     )
-        .prop_map(|(mw, source, site, imported_share)| PowerLine {
-            mw,
-            source,
-            site,
-            imported_share,
-        })
+        .prop_map(
+            |(mw, source, site, imported_share, usd_per_mwh)| PowerLine {
+                mw,
+                source,
+                site,
+                imported_share,
+                usd_per_mwh,
+            },
+        )
 }
 
 fn expert_line() -> impl Strategy<Value = ExpertLine> {
@@ -336,15 +345,19 @@ fn member() -> impl Strategy<Value = Member> {
         prop::collection::vec(expert_line(), 0..4),
         prop::option::of(funding()),
         prop_oneof![Just(String::new()), "[a-zA-Z0-9 \"/*\\\\]{0,20}"],
+        prop_oneof![Just(1.0), in_range(0.01, 10.0)],
     )
-        .prop_map(|(country, chips, power, experts, funding, note)| Member {
-            country,
-            note,
-            chips,
-            power,
-            experts,
-            funding,
-        })
+        .prop_map(
+            |(country, chips, power, experts, funding, note, cost_level)| Member {
+                country,
+                note,
+                chips,
+                power,
+                experts,
+                funding,
+                cost_level,
+            },
+        )
 }
 
 fn workload_kind() -> impl Strategy<Value = WorkloadKind> {
@@ -374,11 +387,13 @@ fn workload() -> impl Strategy<Value = Workload> {
         workload_kind(),
         // Targets are above 0 days (a 0-day target is refused).
         prop::option::of(in_range(0.01, 36_500.0)),
+        prop::collection::vec(country_code(), 0..3),
     )
-        .prop_map(|(name, kind, target_days)| Workload {
+        .prop_map(|(name, kind, target_days, members)| Workload {
             name,
             kind,
             target_days,
+            members,
         })
 }
 
@@ -407,12 +422,13 @@ fn assumptions() -> impl Strategy<Value = Assumptions> {
             amount(),
             amount(),
             weights,
+            costs(),
         ),
     )
         .prop_map(
             |(
                 (mfu, server_overhead, pue, electricity, training, serving),
-                (context, peak, chip_value, expert_value, dependency_weights),
+                (context, peak, chip_value, expert_value, dependency_weights, costs),
             )| Assumptions {
                 mfu,
                 // Both spellings of the rule switch round-trip (derived to stay within 12 tuples).
@@ -428,6 +444,72 @@ fn assumptions() -> impl Strategy<Value = Assumptions> {
                 chip_value_usd_per_bf16_pflops: chip_value,
                 expert_usd_per_fte_year: expert_value,
                 dependency_weights,
+                costs,
+            },
+        )
+}
+
+fn costs() -> impl Strategy<Value = CostAssumptions> {
+    let staff = prop::collection::vec(amount(), 5).prop_map(|v| StaffCosts {
+        ml_research: v[0],
+        ml_engineering: v[1],
+        data_language: v[2],
+        infra_ops: v[3],
+        policy_legal_ethics: v[4],
+    });
+    let rental = prop::collection::vec(
+        (accelerator_id(), amount()).prop_map(|(accelerator, usd_per_hour)| RentalRate {
+            accelerator,
+            usd_per_hour,
+        }),
+        0..3,
+    );
+    let exchange = prop::collection::vec(
+        (prop::sample::select(vec!["EUR", "CLP", "NGN"]), amount()).prop_map(
+            |(currency, usd_per_unit)| ExchangeRate {
+                currency: currency.to_string(),
+                usd_per_unit,
+            },
+        ),
+        0..3,
+    );
+    (
+        (
+            in_range(0.5, 50.0),
+            in_range(0.0, 10.0),
+            prop::sample::select(FacilityMode::ALL.to_vec()),
+            amount(),
+            amount(),
+            in_range(0.5, 50.0),
+            in_range(0.5, 50.0),
+        ),
+        (
+            in_range(0.0, 1.0),
+            staff,
+            prop::sample::select(RentalTerm::ALL.to_vec()),
+            rental,
+            exchange,
+            prop::sample::select(FairShareRule::ALL.to_vec()),
+        ),
+    )
+        .prop_map(
+            |(
+                (horizon, systems, facility, build, colocation, hw_life, facility_life),
+                (operations, staff, term, rental_rates, exchange_rates, rule),
+            )| CostAssumptions {
+                horizon_years: horizon,
+                systems_factor: systems,
+                facility,
+                build_usd_per_mw: build,
+                colocation_usd_per_kw_month: colocation,
+                hardware_life_years: hw_life,
+                facility_life_years: facility_life,
+                operations_share_per_year: operations,
+                staff_usd_per_fte_year: staff,
+                rental_term: term,
+                rental_rates,
+                exchange_rates,
+                fair_share_rule: rule,
             },
         )
 }
@@ -468,6 +550,7 @@ fn custom_accelerator() -> impl Strategy<Value = Accelerator> {
                 (bf16, fp8, memory, bandwidth, tdp, launch_year),
                 (price, confidence, source, notes),
             )| Accelerator {
+                price_confidence: None,
                 id,
                 name,
                 vendor,
@@ -792,11 +875,13 @@ fn a_plan_with_every_optional_part_round_trips() {
     plan.description = "r#\"not raw\"# // not a comment /* nor this */".into();
     plan.workloads = vec![
         Workload {
+            members: Vec::new(),
             name: "pre".into(),
             kind: WorkloadKind::Pretraining { tokens: 1e12 },
             target_days: Some(0.5),
         },
         Workload {
+            members: Vec::new(),
             name: "qlora".into(),
             kind: WorkloadKind::LoraFineTune {
                 tokens: 0.1 + 0.2,
@@ -805,6 +890,7 @@ fn a_plan_with_every_optional_part_round_trips() {
             target_days: None,
         },
         Workload {
+            members: Vec::new(),
             name: "serve".into(),
             kind: WorkloadKind::Serving {
                 users: 1e7,
@@ -816,6 +902,7 @@ fn a_plan_with_every_optional_part_round_trips() {
     ];
     let mut cl = Member::new("CL");
     cl.chips.push(ChipLine {
+        price_usd: None,
         accelerator: "nvidia_h100_sxm".into(),
         count: limits::MAX_CHIP_COUNT,
         tenure: Tenure::Rented {
@@ -825,6 +912,7 @@ fn a_plan_with_every_optional_part_round_trips() {
         hosted_in: Some("US".into()),
     });
     cl.power.push(PowerLine {
+        usd_per_mwh: None,
         mw: checks::ABSURD,
         source: PowerSource::Nuclear,
         site: None,

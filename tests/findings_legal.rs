@@ -25,6 +25,7 @@ fn analyze(plan: &Plan) -> Report {
 
 fn line(accelerator: &str, count: u32, hosted_in: Option<&str>) -> ChipLine {
     ChipLine {
+        price_usd: None,
         accelerator: accelerator.to_string(),
         count,
         tenure: Tenure::Owned,
@@ -220,6 +221,7 @@ fn the_country_groups_carry_their_source_and_the_day_they_were_read() {
 
 fn serving(users: f64) -> Workload {
     Workload {
+        members: Vec::new(),
         name: "assistant".to_string(),
         kind: WorkloadKind::Serving {
             users,

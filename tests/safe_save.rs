@@ -26,6 +26,7 @@ fn large_plan() -> Plan {
         let mut m = Member::new(c.code.clone());
         for (i, acc) in chips.iter().cycle().take(12).enumerate() {
             m.chips.push(ChipLine {
+                price_usd: None,
                 accelerator: acc.to_string(),
                 count: 8 * (i as u32 + 1),
                 tenure: if i % 3 == 0 {
@@ -41,6 +42,7 @@ fn large_plan() -> Plan {
         }
         for i in 0..8 {
             m.power.push(PowerLine {
+                usd_per_mwh: None,
                 mw: 0.5 + f64::from(i),
                 source: PowerSource::Hydro,
                 site: None,

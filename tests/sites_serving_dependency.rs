@@ -15,6 +15,7 @@ fn analyze(plan: &Plan) -> Report {
 
 fn chips(accelerator: &str, count: u32, hosted_in: Option<&str>) -> ChipLine {
     ChipLine {
+        price_usd: None,
         accelerator: accelerator.into(),
         count,
         tenure: Tenure::Owned,
@@ -34,6 +35,7 @@ fn rented(accelerator: &str, count: u32, provider: &str, country: &str) -> ChipL
 
 fn power(mw: f64, site: Option<&str>) -> PowerLine {
     PowerLine {
+        usd_per_mwh: None,
         mw,
         source: PowerSource::Hydro,
         site: site.map(str::to_string),
@@ -43,6 +45,7 @@ fn power(mw: f64, site: Option<&str>) -> PowerLine {
 
 fn workload(name: &str, kind: WorkloadKind) -> Workload {
     Workload {
+        members: Vec::new(),
         name: name.into(),
         kind,
         target_days: None,

@@ -6,6 +6,7 @@
 //! Sums use `fold(0.0, ..)` rather than `sum()`: Rust's f64 `sum` starts from −0.0, which would
 //! print as "-0" for a member with no lines.
 
+pub mod budget;
 pub mod calibration;
 mod capacity;
 mod codes;
@@ -148,8 +149,17 @@ pub fn analyze_with_bands(plan: &Plan, catalog: &'static Catalog, bands: &Bands)
         findings,
         warnings: Vec::new(),
         languages: languages::LanguageFigures::default(),
+        budget: budget::BudgetFigures::default(),
     };
     report.languages = languages::languages(plan, catalog, model, &report.members, &resolved.slots);
+    let budget = budget::budget(plan, catalog, &resolved, &report, bands);
+    for (fig, member) in report.members.iter_mut().zip(budget.members) {
+        fig.budget = member;
+    }
+    for (fig, usd) in report.workloads.iter_mut().zip(budget.workload_usd) {
+        fig.cost_usd = usd;
+    }
+    report.budget = budget.figures;
     report.warnings = warnings::warnings(
         plan,
         catalog,

@@ -30,6 +30,8 @@ pub struct Report {
     pub warnings: Vec<Warning>,
     /// Whether the base model speaks the members' languages, and what adapting it would take.
     pub languages: super::languages::LanguageFigures,
+    /// What the consortium costs, who pays, and renting against owning.
+    pub budget: super::budget::BudgetFigures,
 }
 
 impl SiteFigures {
@@ -222,6 +224,8 @@ pub struct MemberFigures {
     pub population_share: f64,
     /// Its share of the consortium's GDP, 0 to 1.
     pub gdp_share: f64,
+    /// Its side of the bill: what it brings, its fair share, the balance.
+    pub budget: super::budget::MemberBudget,
 }
 
 impl MemberFigures {
@@ -277,6 +281,10 @@ pub struct WorkloadFigures {
     pub sites_in_pool: u64,
     /// Serving figures (serving kind).
     pub serving: Option<ServingFigures>,
+    /// What the workload costs on this pool: training once (rented hours at the rental rate,
+    /// owned hours at their amortised, operations, facility and energy cost), serving per year,
+    /// in US dollars.
+    pub cost_usd: Option<f64>,
 }
 
 /// Serving capacity against demand.

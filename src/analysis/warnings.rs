@@ -303,5 +303,38 @@ pub fn warnings(
             );
         }
     }
+    budget_warnings(plan, catalog, report, &mut out);
     out
+}
+
+/// Funding in a currency without an exchange rate, and prices the budget had to estimate.
+fn budget_warnings(plan: &Plan, catalog: &Catalog, report: &Report, out: &mut Vec<Warning>) {
+    let b = &report.budget;
+    if !b.unknown_currencies.is_empty() {
+        for (i, m) in plan.members.iter().enumerate() {
+            let Some(f) = &m.funding else { continue };
+            if f.amount > 0.0 && super::budget::usd_per_unit(plan, catalog, &f.currency).is_none() {
+                push(
+                    out,
+                    Severity::Caution,
+                    Subject::Member(i),
+                    format!(
+                        "{}'s funding is in {:?}, a currency without an exchange rate: it is not counted. Add the rate under Budget › Exchange rates (or check the code).",
+                        report.members[i].name, f.currency
+                    ),
+                );
+            }
+        }
+    }
+    if b.estimated_accelerators > 0 {
+        push(
+            out,
+            Severity::Info,
+            Subject::Plan,
+            format!(
+                "{} owned accelerators have no known price: the budget estimates them from their BF16 peak at the assumed value per PFLOP/s. Enter the price paid on their chip lines.",
+                crate::numbers::grouped(b.estimated_accelerators as f64, 0)
+            ),
+        );
+    }
 }

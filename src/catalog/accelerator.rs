@@ -84,6 +84,11 @@ pub struct Accelerator {
     /// How sure the catalog is of these figures.
     #[serde(default)]
     pub confidence: Confidence,
+    /// How sure the catalog is of the price, where that differs from `confidence` (prices of
+    /// accelerators with published specifications are often analysts' estimates). Left out when
+    /// not set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_confidence: Option<Confidence>,
     /// Where the figures come from.
     #[serde(default)]
     pub source: String,

@@ -5,6 +5,7 @@
 //! [`crate::plan::Plan`] carries them and [`Catalog::with_plan`]-style lookups resolve plan entries first.
 
 mod accelerator;
+mod costs;
 mod country;
 mod export;
 mod language;
@@ -19,6 +20,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 pub use accelerator::{Accelerator, PowerScope, Price};
+pub use costs::{CostTable, CurrencyRate, RentalPrice};
 pub use country::{Country, CountryTable, RegionalPreset};
 pub use export::ExportGroups;
 pub use language::{
@@ -59,6 +61,7 @@ const COUNTRIES_RON: &str = include_str!("../../assets/countries.ron");
 const PRESETS_RON: &str = include_str!("../../assets/presets.ron");
 const LANGUAGES_RON: &str = include_str!("../../assets/languages.ron");
 const EXPORT_GROUPS_RON: &str = include_str!("../../assets/export_groups.ron");
+const COSTS_RON: &str = include_str!("../../assets/costs.ron");
 
 /// The whole built-in catalog, with indexes for lookup by id or code.
 #[derive(Debug, Clone)]
@@ -77,6 +80,9 @@ pub struct Catalog {
     pub language_index: LanguageIndex,
     /// US export-control country groups (EAR Supplement No. 1 to part 740).
     pub export_groups: ExportGroups,
+    /// Dated rental prices and exchange rates (`assets/costs.ron`; empty in a catalog built from
+    /// parts until [`Catalog::with_costs`]).
+    pub costs: CostTable,
     /// Per catalog model (same order as `models`): how it treats each language of
     /// `languages.languages`, resolved once (empty when the model lists no languages).
     model_support: Vec<ModelSupport>,
@@ -210,7 +216,27 @@ impl Catalog {
             parse_asset("presets.ron", PRESETS_RON)?,
             parse_asset("languages.ron", LANGUAGES_RON)?,
             parse_asset("export_groups.ron", EXPORT_GROUPS_RON)?,
-        )
+        )?
+        .with_costs(parse_asset("costs.ron", COSTS_RON)?)
+    }
+
+    /// This catalog with its cost tables, checked (positive prices, known accelerator ids,
+    /// currency codes once each).
+    pub fn with_costs(mut self, costs: CostTable) -> Result<Catalog, CatalogError> {
+        let error = |message| CatalogError {
+            file: "costs.ron",
+            message,
+        };
+        costs.check().map_err(error)?;
+        if let Some(r) = costs
+            .rental
+            .iter()
+            .find(|r| self.accelerator(&r.accelerator).is_none())
+        {
+            return Err(error(format!("unknown accelerator {:?}", r.accelerator)));
+        }
+        self.costs = costs;
+        Ok(self)
     }
 
     /// Builds a catalog from its parts and checks it is coherent (unique ids, known country codes).
@@ -254,6 +280,7 @@ impl Catalog {
             languages,
             language_index,
             export_groups,
+            costs: CostTable::default(),
         };
         let mut catalog = catalog;
         catalog.model_support = catalog

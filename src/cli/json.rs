@@ -3,8 +3,9 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::analysis::budget::BudgetFigures;
 use crate::analysis::{Layer, Report, Subject, WorkloadFigures};
-use crate::plan::{ExpertRole, Plan};
+use crate::plan::{ExpertRole, FairShareRule, Plan};
 
 /// Version of the JSON shape.
 pub const JSON_VERSION: u32 = 1;
@@ -115,7 +116,20 @@ pub fn report_json(plan: &Plan, report: &Report) -> Value {
             "gdp_usd": m.gdp_usd,
             "population_share": m.population_share,
             "gdp_share": m.gdp_share,
+            "brings_usd": m.budget.brings_usd,
+            "brings": {
+                "chips_usd": m.budget.chips_usd,
+                "rented_usd": m.budget.rented_usd,
+                "power_usd": m.budget.power_usd,
+                "experts_usd": m.budget.experts_usd,
+                "cash_usd": m.budget.cash_usd,
+            },
+            "fair_share_usd": m.budget.fair_share_usd,
+            "balance_usd": m.budget.balance_usd,
+            "fair_shares": FairShareRule::ALL.iter().map(|r| (r.key().to_string(), json!(m.budget.shares[r.index()]))).collect::<Map<_, _>>(),
+            "alone_usd": m.budget.alone_usd,
         })).collect::<Vec<_>>(),
+        "budget": budget_json(&report.budget),
         "workloads": report.workloads.iter().map(workload_json).collect::<Vec<_>>(),
         "dependency": {
             "layers": layers,
@@ -130,6 +144,49 @@ pub fn report_json(plan: &Plan, report: &Report) -> Value {
         "warnings": report.warnings.iter().map(|w| json!({
             "severity": w.severity.label(), "subject": subject(w.subject), "message": w.message,
         })).collect::<Vec<_>>(),
+    })
+}
+
+/// `budget`: costs, funding, the fair-share rule and renting against owning.
+fn budget_json(b: &BudgetFigures) -> Value {
+    let r = &b.rent_vs_own;
+    json!({
+        "horizon_years": b.horizon_years,
+        "one_off_usd": b.one_off_usd,
+        "one_off_usd_range": b.one_off_usd_range,
+        "one_off": {
+            "chips_usd": b.one_off.chips_usd,
+            "systems_usd": b.one_off.systems_usd,
+            "facility_usd": b.one_off.facility_usd,
+            "workload_rental_usd": b.one_off.workload_rental_usd,
+        },
+        "per_year_usd": b.per_year_usd,
+        "per_year_usd_range": b.per_year_usd_range,
+        "running_usd_per_year": b.running_usd_per_year,
+        "total_usd": b.total_usd,
+        "total_usd_range": b.total_usd_range,
+        "hardware_purchases": b.hardware_purchases,
+        "by_category": b.yearly.categories().iter().map(|(key, _, usd)| (key.to_string(), json!(usd))).collect::<Map<_, _>>(),
+        "funding_usd": b.funding_usd,
+        "in_kind_usd": b.in_kind_usd,
+        "funded_share": b.funded_share,
+        "gap_usd": b.gap_usd,
+        "unknown_currencies": b.unknown_currencies,
+        "estimated_accelerators": b.estimated_accelerators,
+        "fair_share_rule": b.rule.key(),
+        "use_listed": b.use_listed,
+        "rent_vs_own": {
+            "rent_total_usd": r.rent_total_usd,
+            "own_total_usd": r.own_total_usd,
+            "break_even_utilisation": r.break_even_utilisation,
+            "utilisation": r.utilisation,
+            "used_hours": r.used_hours,
+            "accelerators": r.accelerators,
+            "crossing_year": r.crossing_year,
+            "cumulative": r.cumulative.iter().map(|[y, rent, own]| json!({"year": y, "rent_usd": rent, "own_usd": own})).collect::<Vec<_>>(),
+            "rent_hosting_foreign_share": r.rent_hosting_foreign_share,
+            "own_hosting_foreign_share": r.own_hosting_foreign_share,
+        },
     })
 }
 
@@ -155,6 +212,7 @@ fn workload_json(w: &WorkloadFigures) -> Value {
         "site": w.site,
         "site_accelerators": w.site_accelerators,
         "sites_in_pool": w.sites_in_pool,
+        "cost_usd": w.cost_usd,
         "serving": w.serving.map(|s| json!({
             "precision": s.precision.label(),
             "weights_gb": s.weights_gb,

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::checks;
+use super::costs::CostAssumptions;
 
 /// Numeric precision for training or serving.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -136,6 +137,8 @@ pub struct Assumptions {
     pub expert_usd_per_fte_year: f64,
     /// Weights of the dependency layers in the overall index.
     pub dependency_weights: DependencyWeights,
+    /// Rates and factors of the budget (format 5; a file without them gets the defaults).
+    pub costs: CostAssumptions,
 }
 
 impl Default for Assumptions {
@@ -154,6 +157,7 @@ impl Default for Assumptions {
             chip_value_usd_per_bf16_pflops: 30_000.0 / 0.989,
             expert_usd_per_fte_year: 100_000.0,
             dependency_weights: DependencyWeights::default(),
+            costs: CostAssumptions::default(),
         }
     }
 }

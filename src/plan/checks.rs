@@ -121,3 +121,35 @@ pub fn context_tokens<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> 
 pub fn peak_factor<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
     finite_in(d, 1.0, 100.0, "the peak-to-average factor")
 }
+
+/// A number of years (a life or a horizon): above 0, at most 50.
+pub fn years<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let v = finite_in(d, 0.0, 50.0, "this number of years")?;
+    if v == 0.0 {
+        return Err(D::Error::custom(
+            "this number of years is 0; expected a number above 0 and at most 50",
+        ));
+    }
+    Ok(v)
+}
+
+/// A cost factor on a price: 0 to 10.
+pub fn factor<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    finite_in(d, 0.0, 10.0, "this factor")
+}
+
+/// An optional price or amount: absent, or non-negative and at most [`ABSURD`].
+pub fn optional_amount<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    optional(d, 0.0, ABSURD, "this amount")
+}
+
+/// A staff cost level relative to the assumed cost: above 0, at most 10.
+pub fn cost_level<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
+    let v = finite_in(d, 0.0, 10.0, "the cost level")?;
+    if v == 0.0 {
+        return Err(D::Error::custom(
+            "the cost level is 0; expected a number above 0 and at most 10 (1 = the assumed staff cost)",
+        ));
+    }
+    Ok(v)
+}

@@ -26,6 +26,22 @@ pub struct Member {
     /// Money it contributes, if any.
     #[serde(default)]
     pub funding: Option<Funding>,
+    /// What its experts cost relative to the assumed staff cost (1 = as assumed; an engineer in
+    /// Lima and one in Oslo do not cost the same). Left out when 1.
+    #[serde(
+        default = "one",
+        skip_serializing_if = "is_one",
+        deserialize_with = "checks::cost_level"
+    )]
+    pub cost_level: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+fn is_one(v: &f64) -> bool {
+    *v == 1.0
 }
 
 impl PartialEq for Member {
@@ -41,6 +57,7 @@ impl PartialEq for Member {
             power,
             experts,
             funding,
+            cost_level,
         } = self;
         note.len() == other.note.len()
             && (note.is_empty() || *note == other.note)
@@ -49,6 +66,7 @@ impl PartialEq for Member {
             && *power == other.power
             && *experts == other.experts
             && *funding == other.funding
+            && *cost_level == other.cost_level
     }
 }
 
@@ -90,6 +108,7 @@ impl Member {
             power: Vec::new(),
             experts: Vec::new(),
             funding: None,
+            cost_level: 1.0,
         }
     }
 }
@@ -125,6 +144,14 @@ pub struct ChipLine {
     /// ISO 3166-1 alpha-2 code of the country hosting them; `None` means the member itself.
     #[serde(default)]
     pub hosted_in: Option<String>,
+    /// Price paid per accelerator, in US dollars, replacing the catalog's estimate (owned chips).
+    /// Left out when not set.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "checks::optional_amount"
+    )]
+    pub price_usd: Option<f64>,
 }
 
 /// Where electric power comes from.
@@ -189,6 +216,14 @@ pub struct PowerLine {
     /// Share of this power that is imported from outside the site country, 0 to 1.
     #[serde(default, deserialize_with = "checks::share")]
     pub imported_share: f64,
+    /// Electricity price of this line, in US dollars per MWh, replacing the plan's assumption
+    /// (tariffs differ threefold between members). Left out when not set.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "checks::optional_amount"
+    )]
+    pub usd_per_mwh: Option<f64>,
 }
 
 /// The kinds of experts a consortium needs.

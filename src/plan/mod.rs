@@ -5,6 +5,7 @@
 
 mod assumptions;
 pub mod checks;
+mod costs;
 mod member;
 mod scenario;
 mod workload;
@@ -14,6 +15,9 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{Accelerator, Catalog, OpenModel};
 
 pub use assumptions::{AssumptionSource, Assumptions, DependencyWeights, Precision};
+pub use costs::{
+    CostAssumptions, ExchangeRate, FacilityMode, FairShareRule, RentalRate, RentalTerm, StaffCosts,
+};
 pub use member::{
     ChipLine, ExpertLine, ExpertRole, Funding, Member, PowerLine, PowerSource, Tenure,
 };
@@ -23,10 +27,12 @@ pub use scenario::{
 pub use workload::{Workload, WorkloadKind};
 // (LanguageCorpus is defined in this module.)
 
-/// The plan-file format version this build writes. Format 4 added the assumptions'
+/// The plan-file format version this build writes. Format 5 added the budget: the assumptions'
+/// `costs`, chip lines' `price_usd`, power lines' `usd_per_mwh`, members' `cost_level` and
+/// workloads' `members`. Format 4 added the assumptions'
 /// `mfu_calibrated` and `liquid_pue` and custom accelerators' `power_scope` and `liquid_cooled`;
 /// format 3 added members' `note`; format 2 added scenarios and `language_corpora`.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 /// A whole consortium plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -110,4 +110,8 @@ pub struct Workload {
     /// Wall-clock days the consortium wants it done in (training kinds only).
     #[serde(default, deserialize_with = "checks::optional_days")]
     pub target_days: Option<f64>,
+    /// The members that need this workload (ISO 3166-1 alpha-2 codes), for sharing the bill by
+    /// use; empty means the whole consortium. Left out when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<String>,
 }

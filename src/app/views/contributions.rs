@@ -232,6 +232,7 @@ fn chips_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
             count: 8,
             tenure: Tenure::Owned,
             hosted_in: None,
+            price_usd: None,
         },
     );
 }
@@ -295,6 +296,7 @@ fn power_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
             source: PowerSource::GridMix,
             site: None,
             imported_share: 0.0,
+            usd_per_mwh: None,
         },
     );
 }

@@ -197,6 +197,7 @@ pub fn custom_entries_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         cx.doc.checkpoint();
         let n = cx.doc.plan.custom_accelerators.len() + 1;
         cx.doc.plan.custom_accelerators.push(Accelerator {
+            price_confidence: None,
             id: format!("custom_accelerator_{n}"),
             name: format!("Custom accelerator {n}"),
             vendor: String::new(),

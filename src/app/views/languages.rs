@@ -403,6 +403,7 @@ fn apply(cx: &mut ViewCtx, edits: Edits) {
                 name: format!("Adapt to {name}"),
                 kind: WorkloadKind::ContinuedPretraining { tokens },
                 target_days: None,
+                members: Vec::new(),
             });
         }
     }

@@ -373,7 +373,7 @@ pub fn workloads_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         }
         if ui.button("+ Add workload").clicked() {
             cx.doc.checkpoint();
-            cx.doc.plan.workloads.push(Workload { name: "New workload".into(), kind: WorkloadKind::ContinuedPretraining { tokens: 100e9 }, target_days: Some(60.0) });
+            cx.doc.plan.workloads.push(Workload { name: "New workload".into(), kind: WorkloadKind::ContinuedPretraining { tokens: 100e9 }, target_days: Some(60.0), members: Vec::new() });
         }
         ui.add_space(12.0);
         ui.heading("Assumptions");
