@@ -91,6 +91,7 @@ fn main() {
             let accelerator = ACCELERATORS[i % ACCELERATORS.len()].to_string();
             let rented = servers / 4;
             member.chips.push(ChipLine {
+                years: Default::default(),
                 price_usd: None,
                 accelerator: accelerator.clone(),
                 count: (servers - rented) * 8,
@@ -99,6 +100,7 @@ fn main() {
             });
             if rented > 0 {
                 member.chips.push(ChipLine {
+                    years: Default::default(),
                     price_usd: None,
                     accelerator,
                     count: rented * 8,
@@ -113,6 +115,7 @@ fn main() {
         if gdp_bn > 20.0 {
             let mw = (gdp_bn / 100.0).clamp(0.2, 40.0);
             member.power.push(PowerLine {
+                years: Default::default(),
                 usd_per_mwh: None,
                 mw: (mw * 10.0).round() / 10.0,
                 source: SOURCES[i % SOURCES.len()],
@@ -123,17 +126,20 @@ fn main() {
         let fte = (population_m.sqrt() * 0.6).clamp(0.5, 40.0);
         let round_half = |x: f64| (x * 2.0).round() / 2.0;
         member.experts.push(ExpertLine {
+            years: Default::default(),
             role: ExpertRole::DataLanguage,
             fte: round_half(fte),
             foreign_fte: 0.0,
         });
         if gdp_bn > 50.0 {
             member.experts.push(ExpertLine {
+                years: Default::default(),
                 role: ExpertRole::MlResearch,
                 fte: round_half(fte * 0.8),
                 foreign_fte: if i % 5 == 0 { 0.5 } else { 0.0 },
             });
             member.experts.push(ExpertLine {
+                years: Default::default(),
                 role: ExpertRole::MlEngineering,
                 fte: round_half(fte),
                 foreign_fte: 0.0,
@@ -141,6 +147,7 @@ fn main() {
         }
         if !member.chips.is_empty() {
             member.experts.push(ExpertLine {
+                years: Default::default(),
                 role: ExpertRole::InfraOps,
                 fte: round_half(fte * 0.5).max(1.0),
                 foreign_fte: 0.0,
@@ -148,6 +155,7 @@ fn main() {
         }
         if i % 3 == 0 || gdp_bn <= 5.0 {
             member.experts.push(ExpertLine {
+                years: Default::default(),
                 role: ExpertRole::PolicyLegalEthics,
                 fte: 1.0,
                 foreign_fte: 0.0,

@@ -52,6 +52,7 @@ fn assert_rel(actual: f64, expected: f64, tol: f64, what: &str) {
 
 fn owned(accelerator: &str, count: u32) -> ChipLine {
     ChipLine {
+        years: Default::default(),
         price_usd: None,
         accelerator: accelerator.to_string(),
         count,
@@ -68,6 +69,7 @@ fn member_with_chips(country: &str, chips: Vec<ChipLine>) -> Member {
 
 fn power(mw: f64, imported_share: f64, site: Option<&str>) -> PowerLine {
     PowerLine {
+        years: Default::default(),
         usd_per_mwh: None,
         mw,
         source: PowerSource::GridMix,
@@ -78,6 +80,7 @@ fn power(mw: f64, imported_share: f64, site: Option<&str>) -> PowerLine {
 
 fn experts(role: ExpertRole, fte: f64, foreign_fte: f64) -> ExpertLine {
     ExpertLine {
+        years: Default::default(),
         role,
         fte,
         foreign_fte,

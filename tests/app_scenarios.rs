@@ -10,7 +10,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-use consortium_planner::analysis::analyze;
+use consortium_planner::analysis::years::default_report as analyze;
 use consortium_planner::app::{PlannerApp, StartOptions};
 use consortium_planner::catalog::Catalog;
 use consortium_planner::file;

@@ -40,6 +40,7 @@ fn close(a: f64, b: f64, what: &str) {
 
 fn owned(accelerator: &str, count: u32, price_usd: Option<f64>) -> ChipLine {
     ChipLine {
+        years: Default::default(),
         accelerator: accelerator.into(),
         count,
         tenure: Tenure::Owned,
@@ -50,6 +51,7 @@ fn owned(accelerator: &str, count: u32, price_usd: Option<f64>) -> ChipLine {
 
 fn rented(accelerator: &str, count: u32) -> ChipLine {
     ChipLine {
+        years: Default::default(),
         accelerator: accelerator.into(),
         count,
         tenure: Tenure::Rented {
@@ -63,6 +65,7 @@ fn rented(accelerator: &str, count: u32) -> ChipLine {
 
 fn power(mw: f64, usd_per_mwh: Option<f64>) -> PowerLine {
     PowerLine {
+        years: Default::default(),
         mw,
         source: PowerSource::Hydro,
         site: None,

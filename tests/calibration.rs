@@ -276,6 +276,7 @@ fn pool_plan(accelerator: &str, count: u32) -> Plan {
     let mut plan = Plan::new("case", "case");
     let mut member = Member::new("US");
     member.chips = vec![ChipLine {
+        years: Default::default(),
         price_usd: None,
         accelerator: accelerator.into(),
         count,
@@ -461,6 +462,7 @@ mod properties {
         let mut plan = pool_plan(chips[0].0, chips[0].1);
         for (acc, count) in &chips[1..] {
             plan.members[0].chips.push(ChipLine {
+                years: Default::default(),
                 price_usd: None,
                 accelerator: (*acc).into(),
                 count: *count,

@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use consortium_planner::analysis::{analyze, series};
+use consortium_planner::analysis::series;
+use consortium_planner::analysis::years::default_report as analyze;
 use consortium_planner::catalog::Catalog;
 use consortium_planner::diff::{
     EntryKind, PlanDiff, SHARE, Status, Value, diff, diff_json, diff_text, take_member,
@@ -61,6 +62,7 @@ fn members_added_removed_and_changed_are_named() {
     b.members.retain(|m| m.country != "UY");
     let mut py = Member::new("PY");
     py.chips.push(ChipLine {
+        years: Default::default(),
         price_usd: None,
         accelerator: "nvidia_h100_sxm".into(),
         count: 8,

@@ -46,6 +46,7 @@ fn hostile_plan() -> Plan {
     plan.base_model = "our_model".into();
     let mut m = Member::new("<b>ZZ</b>");
     m.chips.push(ChipLine {
+        years: Default::default(),
         price_usd: None,
         accelerator: "nvidia_h100_sxm".into(),
         count: 8,
@@ -56,6 +57,7 @@ fn hostile_plan() -> Plan {
         hosted_in: None,
     });
     m.power.push(PowerLine {
+        years: Default::default(),
         usd_per_mwh: None,
         mw: 2.0,
         source: Default::default(),

@@ -285,6 +285,7 @@ fn chip_line() -> impl Strategy<Value = ChipLine> {
     )
         .prop_map(
             |(accelerator, count, tenure, hosted_in, price_usd)| ChipLine {
+                years: Default::default(),
                 accelerator,
                 count,
                 tenure,
@@ -304,6 +305,7 @@ fn power_line() -> impl Strategy<Value = PowerLine> {
     )
         .prop_map(
             |(mw, source, site, imported_share, usd_per_mwh)| PowerLine {
+                years: Default::default(),
                 mw,
                 source,
                 site,
@@ -320,6 +322,7 @@ fn expert_line() -> impl Strategy<Value = ExpertLine> {
         in_range(0.0, 1.0),
     )
         .prop_map(|(role, fte, foreign)| ExpertLine {
+            years: Default::default(),
             role,
             fte,
             foreign_fte: fte * foreign,
@@ -349,6 +352,7 @@ fn member() -> impl Strategy<Value = Member> {
     )
         .prop_map(
             |(country, chips, power, experts, funding, note, cost_level)| Member {
+                joins: None,
                 country,
                 note,
                 chips,
@@ -902,6 +906,7 @@ fn a_plan_with_every_optional_part_round_trips() {
     ];
     let mut cl = Member::new("CL");
     cl.chips.push(ChipLine {
+        years: Default::default(),
         price_usd: None,
         accelerator: "nvidia_h100_sxm".into(),
         count: limits::MAX_CHIP_COUNT,
@@ -912,6 +917,7 @@ fn a_plan_with_every_optional_part_round_trips() {
         hosted_in: Some("US".into()),
     });
     cl.power.push(PowerLine {
+        years: Default::default(),
         usd_per_mwh: None,
         mw: checks::ABSURD,
         source: PowerSource::Nuclear,

@@ -25,6 +25,7 @@ fn analyze(plan: &Plan) -> Report {
 
 fn line(accelerator: &str, count: u32, hosted_in: Option<&str>) -> ChipLine {
     ChipLine {
+        years: Default::default(),
         price_usd: None,
         accelerator: accelerator.to_string(),
         count,

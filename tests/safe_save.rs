@@ -26,6 +26,7 @@ fn large_plan() -> Plan {
         let mut m = Member::new(c.code.clone());
         for (i, acc) in chips.iter().cycle().take(12).enumerate() {
             m.chips.push(ChipLine {
+                years: Default::default(),
                 price_usd: None,
                 accelerator: acc.to_string(),
                 count: 8 * (i as u32 + 1),
@@ -42,6 +43,7 @@ fn large_plan() -> Plan {
         }
         for i in 0..8 {
             m.power.push(PowerLine {
+                years: Default::default(),
                 usd_per_mwh: None,
                 mw: 0.5 + f64::from(i),
                 source: PowerSource::Hydro,
@@ -51,6 +53,7 @@ fn large_plan() -> Plan {
         }
         for role in ExpertRole::ALL {
             m.experts.push(ExpertLine {
+                years: Default::default(),
                 role,
                 fte: 3.5,
                 foreign_fte: 0.5,

@@ -15,6 +15,7 @@ fn analyze(plan: &Plan) -> Report {
 
 fn chips(accelerator: &str, count: u32, hosted_in: Option<&str>) -> ChipLine {
     ChipLine {
+        years: Default::default(),
         price_usd: None,
         accelerator: accelerator.into(),
         count,
@@ -35,6 +36,7 @@ fn rented(accelerator: &str, count: u32, provider: &str, country: &str) -> ChipL
 
 fn power(mw: f64, site: Option<&str>) -> PowerLine {
     PowerLine {
+        years: Default::default(),
         usd_per_mwh: None,
         mw,
         source: PowerSource::Hydro,
@@ -190,6 +192,7 @@ fn token_home_power_and_staff_do_not_move_an_all_foreign_plan() {
     let mut plan = all_foreign();
     plan.members[0].power.push(power(0.01, None));
     plan.members[0].experts.push(ExpertLine {
+        years: Default::default(),
         role: ExpertRole::MlEngineering,
         fte: 0.1,
         foreign_fte: 0.0,
@@ -210,6 +213,7 @@ fn chip_design_fabrication_and_memory_count_as_one_imported_chip() {
     de.power.push(power(2.0, None));
     for role in ExpertRole::ALL {
         de.experts.push(ExpertLine {
+            years: Default::default(),
             role,
             fte: 20.0,
             foreign_fte: 0.0,

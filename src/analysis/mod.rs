@@ -25,6 +25,7 @@ mod sites;
 mod stakes;
 mod warnings;
 pub mod workloads;
+pub mod years;
 
 pub use capacity::{HOURS_PER_YEAR, facility_w, peak_tflops};
 pub use dependency::MemberSet;
@@ -75,6 +76,13 @@ pub fn analyze_with_bands(plan: &Plan, catalog: &'static Catalog, bands: &Bands)
             }
         })
         .collect();
+    // A member that has not joined in a year's view counts for no people and no GDP.
+    for (i, fig) in member_figures.iter_mut().enumerate() {
+        if !plan.is_member_now(i) {
+            fig.population = None;
+            fig.gdp_usd = None;
+        }
+    }
     let expert_lines = experts::sum_lines(plan, &mut member_figures);
     let (pooled, power, sites) = capacity::pool(plan, &resolved, &mut member_figures, bands);
     let sites = sites.sites;

@@ -77,7 +77,17 @@ pub fn warnings(
         // Nothing at all: no chips (known or not), power, experts or funding.
         let funding = member.funding.as_ref().map_or(0.0, |f| f.amount);
         // (Known chips are counted in the figures: only a member without any need its lines read.)
-        if fig.accelerators == 0
+        if !plan.is_member_now(i) {
+            push(
+                &mut out,
+                Severity::Info,
+                Subject::Member(i),
+                format!(
+                    "{name} joins in {}: it is not counted in this year.",
+                    member.joins.unwrap_or_default()
+                ),
+            );
+        } else if fig.accelerators == 0
             && member.chips.iter().all(|c| c.count == 0)
             && fig.power_mw == 0.0
             && fig.experts_fte == 0.0

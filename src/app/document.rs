@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use egui::util::undoer::{Settings as UndoSettings, Undoer};
 
-use crate::analysis::{Report, analyze};
+use crate::analysis::Report;
+use crate::analysis::years::{YearFigures, analysis_year, year_report, years};
 use crate::catalog::Catalog;
 use crate::file::Problem;
 use crate::plan::Plan;
@@ -26,8 +27,15 @@ pub struct Document {
     /// Comments in the opened file that a save drops (all but the leading block); the first save
     /// asks about them, and offers to move members' comments into their notes.
     pub dropped_comments: Vec<crate::file::DroppedComment>,
-    /// The analysis of `plan`.
+    /// The analysis of `plan` in `year` (the whole plan without a roadmap).
     pub report: Report,
+    /// The roadmap year `report` is of (`None` without a roadmap).
+    pub year: Option<u16>,
+    /// The year the user chose (the year selector); `None` or a year outside the roadmap means
+    /// its first year.
+    pub chosen_year: Option<u16>,
+    /// Every roadmap year's figures (empty without a roadmap).
+    pub years: Vec<YearFigures>,
     /// Counts analyses, so views can cache what they derive from the report.
     pub generation: u64,
     saved: Plan,
@@ -48,7 +56,9 @@ impl Document {
         problems: Vec<Problem>,
         catalog: &'static Catalog,
     ) -> Document {
-        let report = analyze(&plan, catalog);
+        let year = analysis_year(&plan, None);
+        let report = year_report(&plan, catalog, year);
+        let years = years(&plan, catalog);
         let mut undoer = Undoer::with_settings(UndoSettings {
             max_undos: 200,
             stable_time: 0.6,
@@ -67,6 +77,9 @@ impl Document {
             header: crate::file::DEFAULT_HEADER.to_string(),
             dropped_comments: Vec::new(),
             report,
+            year,
+            chosen_year: None,
+            years,
             generation: 0,
             undoer,
             gesture: false,
@@ -126,10 +139,13 @@ impl Document {
 
     /// Re-analyses the plan if it changed since the last analysis; returns whether it did.
     pub fn refresh(&mut self, catalog: &'static Catalog) -> bool {
-        if self.plan == self.analyzed {
+        let year = analysis_year(&self.plan, self.chosen_year);
+        if self.plan == self.analyzed && year == self.year {
             return false;
         }
-        self.report = analyze(&self.plan, catalog);
+        self.year = year;
+        self.report = year_report(&self.plan, catalog, year);
+        self.years = years(&self.plan, catalog);
         self.analyzed.clone_from(&self.plan);
         self.generation += 1;
         true

@@ -5,6 +5,7 @@ use serde_json::{Map, Value, json};
 
 use crate::analysis::budget::BudgetFigures;
 use crate::analysis::{Layer, Report, Subject, WorkloadFigures};
+use crate::catalog::Catalog;
 use crate::plan::{ExpertRole, FairShareRule, Plan};
 
 /// Version of the JSON shape.
@@ -268,4 +269,38 @@ fn languages(plan: &Plan, report: &Report) -> Value {
         "proposed_tokens_total": l.proposed_tokens_total,
         "proposed_experts_total": l.proposed_experts_total,
     })
+}
+
+/// `year` (the year the figures are of, or null) and `years[]`: one object per roadmap year.
+pub fn add_years(value: &mut Value, plan: &Plan, catalog: &'static Catalog, year: Option<u16>) {
+    let years: Vec<Value> = crate::analysis::years::years(plan, catalog)
+        .iter()
+        .map(|y| {
+            json!({
+                "year": y.year,
+                "phases": y.phases,
+                "base_model": y.base_model,
+                "members": y.members,
+                "bf16_pflops": y.bf16_pflops,
+                "accelerators": y.accelerators,
+                "needed_pflops": y.needed_pflops,
+                "required_mw": y.required_mw,
+                "contributed_mw": y.contributed_mw,
+                "experts_fte": y.experts_fte,
+                "needed_fte": y.needed_fte,
+                "spending_usd": y.spending_usd,
+                "one_off_usd": y.one_off_usd,
+                "running_usd": y.running_usd,
+                "dependency_overall": y.dependency_overall,
+                "hosting_foreign_share": y.hosting_foreign_share,
+                "workloads_meeting_target": y.workloads_meeting_target,
+                "workloads_with_target": y.workloads_with_target,
+                "replacements_due": y.replacements_due,
+            })
+        })
+        .collect();
+    if let Value::Object(map) = value {
+        map.insert("year".into(), json!(year));
+        map.insert("years".into(), Value::Array(years));
+    }
 }

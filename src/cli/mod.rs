@@ -14,7 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::analysis::analyze;
+use crate::analysis::years::year_report;
 use crate::catalog::Catalog;
 use crate::file::{self, FileError, Loaded};
 
@@ -59,6 +59,9 @@ pub enum Command {
         /// Print JSON with a stable shape instead of text.
         #[arg(long)]
         json: bool,
+        /// Print the figures of one roadmap year (default: the roadmap's first year).
+        #[arg(long, value_name = "YEAR")]
+        year: Option<u16>,
     },
     /// Check a plan file: exit 0 if it is good, else print each problem with line:column and exit 1.
     Validate {
@@ -230,7 +233,7 @@ fn emit(text: &str) {
 pub fn run(command: Command) -> ExitCode {
     let catalog = Catalog::builtin();
     match command {
-        Command::Report { plan, json } => {
+        Command::Report { plan, json, year } => {
             let loaded = match &plan {
                 Some(path) => match file::load(path, catalog) {
                     Ok(l) => l,
@@ -248,9 +251,30 @@ pub fn run(command: Command) -> ExitCode {
             for p in &loaded.problems {
                 eprintln!("{}", p.warning_in_file(&name));
             }
-            let report = analyze(&loaded.plan, catalog);
+            let years = loaded.plan.years();
+            let year = match (year, loaded.plan.roadmap.is_some()) {
+                (Some(y), true) if years.contains(&y) => Some(y),
+                (Some(y), true) => {
+                    eprintln!(
+                        "error: {y} is not a year of this plan's roadmap; expected {} to {}",
+                        years.start(),
+                        years.end()
+                    );
+                    return ExitCode::from(2);
+                }
+                (Some(_), false) => {
+                    eprintln!(
+                        "error: {name} has no roadmap (no `roadmap: (start_year: …)`), so it has no years; leave out --year"
+                    );
+                    return ExitCode::from(2);
+                }
+                (None, true) => Some(*years.start()),
+                (None, false) => None,
+            };
+            let report = year_report(&loaded.plan, catalog, year);
             if json {
-                let value = json::report_json(&loaded.plan, &report);
+                let mut value = json::report_json(&loaded.plan, &report);
+                json::add_years(&mut value, &loaded.plan, catalog, year);
                 let text =
                     serde_json::to_string_pretty(&value).expect("JSON values always serialise");
                 emit(&format!("{text}\n"));

@@ -15,7 +15,7 @@ mod take;
 mod text;
 mod types;
 
-use crate::analysis::analyze;
+use crate::analysis::years::default_report;
 use crate::catalog::Catalog;
 use crate::plan::Plan;
 
@@ -67,6 +67,6 @@ pub fn diff(a: &Plan, b: &Plan, catalog: &'static Catalog) -> PlanDiff {
         assumptions: assumptions::assumptions(a, b),
         custom_accelerators,
         custom_models,
-        figures: figures::figures(&analyze(a, catalog), &analyze(b, catalog)),
+        figures: figures::figures(&default_report(a, catalog), &default_report(b, catalog)),
     }
 }

@@ -13,7 +13,7 @@ mod html;
 mod markdown;
 mod svg;
 
-use crate::analysis::analyze;
+use crate::analysis::years::default_report;
 use crate::catalog::Catalog;
 use crate::plan::Plan;
 
@@ -36,9 +36,11 @@ pub enum Format {
 pub fn export(plan: &Plan, catalog: &'static Catalog, format: Format) -> String {
     match format {
         Format::Csv => contributions_csv(plan, catalog),
-        Format::Markdown => markdown::markdown(&document(plan, catalog, &analyze(plan, catalog))),
+        Format::Markdown => {
+            markdown::markdown(&document(plan, catalog, &default_report(plan, catalog)))
+        }
         Format::Html => {
-            let report = analyze(plan, catalog);
+            let report = default_report(plan, catalog);
             html::html(&document(plan, catalog, &report), &report, catalog)
         }
     }

@@ -1,7 +1,7 @@
 //! Checks a parsed plan against the catalog and the limits, with paths and positions.
 
 use crate::catalog::{Accelerator, Catalog, OpenModel};
-use crate::plan::{Plan, Tenure};
+use crate::plan::{FIRST_YEAR, LAST_YEAR, Plan, Tenure};
 
 use super::limits::*;
 use super::problem::{FieldLocator, Problem, locate_key};
@@ -633,6 +633,7 @@ pub(super) fn check_content(
             }
         }
     }
+    validate_years(&mut c, plan, catalog);
     if c.omitted > 0 {
         let (n, fatal) = (c.omitted, c.omitted_fatal);
         c.problems.push(Problem::at(
@@ -645,4 +646,79 @@ pub(super) fn check_content(
     // Problems that keep the file from opening come first; the "more" summary goes last.
     c.problems.sort_by_key(|p| (p.path == "(more)", !p.fatal));
     c.problems
+}
+
+/// Roadmap years: within [`FIRST_YEAR`]..=[`LAST_YEAR`], first before last, known model ids.
+fn validate_years(c: &mut Checker, plan: &Plan, catalog: &Catalog) {
+    let bad_year = |y: u16| !(FIRST_YEAR..=LAST_YEAR).contains(&y);
+    let year_message = |y: u16| {
+        format!("{y} is not a year this plan can hold; expected {FIRST_YEAR} to {LAST_YEAR}")
+    };
+    if let Some(r) = &plan.roadmap {
+        if bad_year(r.start_year) {
+            c.report(
+                "start_year",
+                &r.start_year.to_string(),
+                "roadmap.start_year".into(),
+                year_message(r.start_year),
+                true,
+            );
+        }
+        for (i, p) in r.phases.iter().enumerate() {
+            if p.first_year > p.last_year {
+                c.report("first_year", &p.first_year.to_string(), format!("roadmap.phases[{i}]"), format!("phase {:?} ends ({}) before it starts ({}); expected first_year ≤ last_year", p.name, p.last_year, p.first_year), false);
+            }
+        }
+        for (i, m) in r.model_changes.iter().enumerate() {
+            if plan.model(catalog, &m.base_model).is_none() {
+                c.report("base_model", &m.base_model, format!("roadmap.model_changes[{i}].base_model"), format!("unknown model id {:?}; expected a catalog id (see `consortium-planner catalog models`) or a custom model", m.base_model), false);
+            }
+        }
+    }
+    for (i, m) in plan.members.iter().enumerate() {
+        if let Some(j) = m.joins.filter(|&j| bad_year(j)) {
+            c.report(
+                "joins",
+                &j.to_string(),
+                format!("members[{i}].joins"),
+                year_message(j),
+                true,
+            );
+        }
+        let spans = m
+            .chips
+            .iter()
+            .map(|l| ("chips", l.years))
+            .chain(m.power.iter().map(|l| ("power", l.years)))
+            .chain(m.experts.iter().map(|l| ("experts", l.years)));
+        for (kind, years) in spans {
+            for y in [years.first, years.last]
+                .into_iter()
+                .flatten()
+                .filter(|&y| bad_year(y))
+            {
+                c.report(
+                    "first",
+                    &y.to_string(),
+                    format!("members[{i}].{kind}"),
+                    year_message(y),
+                    true,
+                );
+            }
+            if let (Some(f), Some(l)) = (years.first, years.last)
+                && f > l
+            {
+                c.report(
+                    "first",
+                    &f.to_string(),
+                    format!("members[{i}].{kind}"),
+                    format!(
+                        "a line of {} ends ({l}) before it starts ({f}); expected first ≤ last",
+                        m.country
+                    ),
+                    false,
+                );
+            }
+        }
+    }
 }

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::checks;
+use super::roadmap::Years;
 
 /// One member state of the consortium and everything it brings.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -34,6 +35,9 @@ pub struct Member {
         deserialize_with = "checks::cost_level"
     )]
     pub cost_level: f64,
+    /// The year it joins (roadmap); `None`: a member from the start. Left out when not set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joins: Option<u16>,
 }
 
 fn one() -> f64 {
@@ -58,6 +62,7 @@ impl PartialEq for Member {
             experts,
             funding,
             cost_level,
+            joins,
         } = self;
         note.len() == other.note.len()
             && (note.is_empty() || *note == other.note)
@@ -67,6 +72,7 @@ impl PartialEq for Member {
             && *experts == other.experts
             && *funding == other.funding
             && *cost_level == other.cost_level
+            && *joins == other.joins
     }
 }
 
@@ -109,6 +115,7 @@ impl Member {
             experts: Vec::new(),
             funding: None,
             cost_level: 1.0,
+            joins: None,
         }
     }
 }
@@ -152,6 +159,24 @@ pub struct ChipLine {
         deserialize_with = "checks::optional_amount"
     )]
     pub price_usd: Option<f64>,
+    /// The years it counts in (roadmap; an owned line with a first year ages out after the
+    /// hardware life). Left out when it holds for the whole horizon.
+    #[serde(default, skip_serializing_if = "Years::is_always")]
+    pub years: Years,
+}
+
+impl ChipLine {
+    /// `count` owned accelerators `accelerator` hosted by their member, for the whole horizon.
+    pub fn new(accelerator: impl Into<String>, count: u32) -> ChipLine {
+        ChipLine {
+            accelerator: accelerator.into(),
+            count,
+            tenure: Tenure::Owned,
+            hosted_in: None,
+            price_usd: None,
+            years: Years::default(),
+        }
+    }
 }
 
 /// Where electric power comes from.
@@ -224,6 +249,9 @@ pub struct PowerLine {
         deserialize_with = "checks::optional_amount"
     )]
     pub usd_per_mwh: Option<f64>,
+    /// The years it counts in (roadmap). Left out when it holds for the whole horizon.
+    #[serde(default, skip_serializing_if = "Years::is_always")]
+    pub years: Years,
 }
 
 /// The kinds of experts a consortium needs.
@@ -280,6 +308,9 @@ pub struct ExpertLine {
     /// How many of those FTE are foreign nationals or foreign contractors.
     #[serde(default, deserialize_with = "checks::amount")]
     pub foreign_fte: f64,
+    /// The years it counts in (roadmap). Left out when it holds for the whole horizon.
+    #[serde(default, skip_serializing_if = "Years::is_always")]
+    pub years: Years,
 }
 
 /// Money contributed.

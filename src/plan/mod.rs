@@ -7,6 +7,7 @@ mod assumptions;
 pub mod checks;
 mod costs;
 mod member;
+mod roadmap;
 mod scenario;
 mod workload;
 
@@ -21,6 +22,7 @@ pub use costs::{
 pub use member::{
     ChipLine, ExpertLine, ExpertRole, Funding, Member, PowerLine, PowerSource, Tenure,
 };
+pub use roadmap::{FIRST_YEAR, LAST_YEAR, MAX_YEARS, ModelChange, Phase, Roadmap, Years};
 pub use scenario::{
     DEFAULT_SCENARIO, MAX_SCENARIOS, Scenario, ScenarioError, default_scenario_name,
 };
@@ -29,7 +31,7 @@ pub use workload::{Workload, WorkloadKind};
 
 /// The plan-file format version this build writes. Format 5 added the budget: the assumptions'
 /// `costs`, chip lines' `price_usd`, power lines' `usd_per_mwh`, members' `cost_level` and
-/// workloads' `members`. Format 4 added the assumptions'
+/// workloads' `members`; and the roadmap: the plan's `roadmap`, lines' `years`, members' `joins`. Format 4 added the assumptions'
 /// `mfu_calibrated` and `liquid_pue` and custom accelerators' `power_scope` and `liquid_cooled`;
 /// format 3 added members' `note`; format 2 added scenarios and `language_corpora`.
 pub const FORMAT_VERSION: u32 = 5;
@@ -80,6 +82,13 @@ pub struct Plan {
     /// The other scenarios (variants) of this plan; empty for a plan with only one.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scenarios: Vec<Scenario>,
+    /// The plan over the years: start year, phases, base-model changes (shared by all
+    /// scenarios). Left out when the plan has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub roadmap: Option<Roadmap>,
+    /// Set on a year's view of the plan ([`Plan::in_year`]); never in a file.
+    #[serde(skip)]
+    pub year: Option<u16>,
 }
 
 fn is_default_scenario(name: &str) -> bool {
@@ -118,6 +127,8 @@ impl Plan {
             active_scenario: default_scenario_name(),
             active_position: 0,
             scenarios: Vec::new(),
+            roadmap: None,
+            year: None,
         }
     }
 

@@ -226,6 +226,8 @@ impl Plan {
             active_scenario: self.active_scenario.clone(),
             active_position: 0,
             scenarios: Vec::new(),
+            roadmap: self.roadmap.clone(),
+            year: self.year,
         }
     }
 }

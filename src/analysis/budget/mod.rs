@@ -451,3 +451,22 @@ fn site_rates(
     }
     (if count > 0.0 { sum / count } else { 0.0 }, site.rented)
 }
+
+/// What buying an owned chip line costs at once: its accelerators with their systems, and the
+/// facility build-out for their IT load when the plan builds (0 for a rented line or an unknown
+/// accelerator), in US dollars. The roadmap spends it in the year the line arrives.
+pub fn owned_line_capex_usd(plan: &Plan, catalog: &Catalog, line: &crate::plan::ChipLine) -> f64 {
+    if !matches!(line.tenure, crate::plan::Tenure::Owned) {
+        return 0.0;
+    }
+    let Some(acc) = plan.accelerator(catalog, &line.accelerator) else {
+        return 0.0;
+    };
+    let c = &plan.assumptions.costs;
+    let p = lines::price(line, acc, &plan.assumptions, catalog, &Bands::ZERO);
+    let facility = match c.facility {
+        FacilityMode::Build => p.count * p.it_kw / 1000.0 * c.build_usd_per_mw,
+        FacilityMode::Colocation => 0.0,
+    };
+    p.count * p.system_usd(c.systems_factor) + facility
+}

@@ -48,6 +48,10 @@ pub fn fill(
         .map(|m| m.population.unwrap_or(0.0))
         .collect();
     let horizon = budget.horizon_years;
+    // Members of the consortium in this year (all, outside a roadmap year).
+    let present: Vec<f64> = (0..n)
+        .map(|i| f64::from(u8::from(plan.is_member_now(i))))
+        .collect();
     // Use: each workload's cost over the horizon, split among the members that need it.
     let mut use_usd = vec![0.0; n];
     let mut positions: Vec<usize> = Vec::new();
@@ -56,13 +60,13 @@ pub fn fill(
         let over_horizon = if is_serving(w) { usd * horizon } else { *usd };
         positions.clear();
         if w.members.is_empty() {
-            positions.extend(0..n);
+            positions.extend((0..n).filter(|&i| present[i] > 0.0));
         } else {
             positions.extend(
                 plan.members
                     .iter()
                     .enumerate()
-                    .filter(|(_, m)| w.members.iter().any(|c| c == &m.country))
+                    .filter(|(i, m)| present[*i] > 0.0 && w.members.iter().any(|c| c == &m.country))
                     .map(|(i, _)| i),
             );
         }
@@ -78,16 +82,25 @@ pub fn fill(
         un_scale(&proportional(&gdp)),
         proportional(&gdp),
         proportional(&population),
-        vec![1.0 / n as f64; n],
+        proportional(&present),
         {
             let shares = proportional(&use_usd);
             if shares.iter().all(|s| *s == 0.0) {
-                vec![1.0 / n as f64; n]
+                proportional(&present)
             } else {
                 shares
             }
         },
     ];
+    // A member that has not joined yet (a roadmap year) pays nothing under any rule.
+    let rules = rules.map(|shares| {
+        if present.iter().all(|p| *p > 0.0) {
+            shares
+        } else {
+            let kept: Vec<f64> = shares.iter().zip(&present).map(|(s, p)| s * p).collect();
+            proportional(&kept)
+        }
+    });
     // Stand-alone: the same workloads rented, serving scaled to the member's people.
     let rate = if budget.rent_vs_own.used_hours > 0.0 {
         budget.rent_vs_own.rent_total_usd / budget.rent_vs_own.used_hours
@@ -146,6 +159,7 @@ fn un_scale(shares: &[f64]) -> Vec<f64> {
     let n = shares.len();
     let ceiling = UN_CEILING.max(1.0 / n as f64);
     let mut out: Vec<f64> = if shares.iter().all(|s| *s == 0.0) {
+        // (No GDP known at all: equal shares.)
         vec![1.0 / n as f64; n]
     } else {
         shares.to_vec()

@@ -9,7 +9,7 @@ use egui::{RichText, Ui};
 use super::ViewCtx;
 use super::compare_chart::moved_figures_chart_ui;
 use super::compare_file::file_compare_ui;
-use crate::analysis::analyze;
+use crate::analysis::years::default_report;
 use crate::app::command::Command;
 use crate::app::theme::{self, Status};
 use crate::diff::{self, FigureChange, PlanDiff};
@@ -135,7 +135,7 @@ fn scenarios_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                 cx.doc.report.clone()
             } else {
                 let plan = cx.doc.plan.materialize(name).expect("a listed scenario");
-                analyze(&plan, cx.catalog)
+                default_report(&plan, cx.catalog)
             }
         };
         let figures = diff::key_figures(&report_of(&a), &report_of(&b));

@@ -228,6 +228,7 @@ fn chips_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
         cells,
         "+ Add accelerators",
         || ChipLine {
+            years: Default::default(),
             accelerator: "nvidia_h100_sxm".into(),
             count: 8,
             tenure: Tenure::Owned,
@@ -292,6 +293,7 @@ fn power_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
         cells,
         "+ Add power",
         || PowerLine {
+            years: Default::default(),
             mw: 1.0,
             source: PowerSource::GridMix,
             site: None,
@@ -353,6 +355,7 @@ fn experts_ui(ui: &mut Ui, plan: &mut Plan, member: usize) {
         cells,
         "+ Add experts",
         || ExpertLine {
+            years: Default::default(),
             role: ExpertRole::MlEngineering,
             fte: 1.0,
             foreign_fte: 0.0,
