@@ -132,7 +132,10 @@ impl PlannerApp {
         options: StartOptions,
     ) -> PlannerApp {
         cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
-        cc.egui_ctx.all_styles_mut(theme::readable_text_sizes);
+        cc.egui_ctx.all_styles_mut(|style| {
+            theme::readable_text_sizes(style);
+            theme::readable_colours(style);
+        });
         PlannerApp::new(cc.storage, options)
     }
 

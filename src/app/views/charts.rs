@@ -133,16 +133,11 @@ pub(super) fn percent_x_axis(plot: Plot<'static>, width: f32) -> Plot<'static> {
 const X_LABEL_SPACING: f32 = 60.0;
 const Y_LABEL_SPACING: f32 = 20.0;
 
-/// `bar` in `color`, filled as egui_plot fills a chart's bars by default (its colour at 20 %
-/// linear alpha), with the fill worked out once per chart: egui_plot works it out per bar, through
-/// two colour-space conversions, and at 193 members that showed in the frame time.
-pub(super) fn colored(bar: Bar, color: egui::Color32, fill: egui::Color32) -> Bar {
-    bar.fill(fill).stroke(egui::Stroke::new(1.0, color))
-}
-
-/// The default fill of bars in `color`.
-pub(super) fn bar_fill(color: egui::Color32) -> egui::Color32 {
-    color.linear_multiply(0.2)
+/// `bar` in `color`: filled with it (see [`theme::bar_fill`]) and outlined in `outline` (the
+/// plot's background, [`theme::bar_outline`]), so stacked bars of near colours part.
+pub(super) fn colored(bar: Bar, color: egui::Color32, outline: egui::Color32) -> Bar {
+    bar.fill(theme::bar_fill(color))
+        .stroke(egui::Stroke::new(1.0, outline))
 }
 
 /// A plot that only shows figures: no zoom, drag or scroll, tick labels formatted only where shown,
@@ -194,16 +189,22 @@ fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32, height: f32) {
                 .x;
             wide <= CAPACITY_LEGEND_WIDTH - LEGEND_MARKER_WIDTH
         });
+        let outline = theme::bar_outline(ui.visuals());
         for p in &bar.by_member {
+            let color = theme::member_color(ui.visuals(), p.slot);
             let chart = BarChart::new(
                 if by_name {
                     p.name.clone()
                 } else {
                     p.label.clone()
                 },
-                vec![Bar::new(0.0, p.value).width(0.6).name(&p.name)],
+                vec![colored(
+                    Bar::new(0.0, p.value).width(0.6).name(&p.name),
+                    color,
+                    outline,
+                )],
             )
-            .color(theme::member_color(p.slot))
+            .color(color)
             .element_formatter(Box::new(move |b, _| {
                 format!("{}: {:.2} {unit}", b.name, b.value)
             }));
@@ -213,7 +214,8 @@ fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32, height: f32) {
         }
         let needed_label = bar.needed_label.clone();
         let needed = bar.needed.map(|v| {
-            BarChart::new("needed", vec![Bar::new(1.0, v).width(0.6).name("needed")])
+            let bar = Bar::new(1.0, v).width(0.6).name("needed");
+            BarChart::new("needed", vec![colored(bar, requirement, outline)])
                 .color(requirement)
                 .element_formatter(Box::new(move |b, _| {
                     format!("needed: {:.2} {unit}\n{needed_label}", b.value)
@@ -359,8 +361,8 @@ pub(super) fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui:
     let n_layers = Layer::ALL.len();
     let mut charts: Vec<BarChart> = Vec::new();
     for (n, (code, name)) in suppliers.iter().enumerate() {
-        let color = theme::series_color(n);
-        let fill = bar_fill(color);
+        let color = theme::series_color(ui.visuals(), n);
+        let outline = theme::bar_outline(ui.visuals());
         // egui_plot stacks bar i on bar i of the charts below, so every supplier gets one bar per
         // layer (zero where it supplies nothing) in the same order.
         let bars: Vec<Bar> = Layer::ALL
@@ -373,7 +375,7 @@ pub(super) fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui:
                 let bar = Bar::new((n_layers - 1 - layer.index()) as f64, share * 100.0)
                     .width(0.7)
                     .name(layer.label());
-                colored(bar, color, fill)
+                colored(bar, color, outline)
             })
             .collect();
         let label = name.clone();
@@ -428,19 +430,23 @@ fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
     ui.heading("Stake in the pool beside population and GDP");
     let s = series::top_stakes(&cx.doc.report, series::STAKE_MEMBERS);
     let names = s.names.clone();
+    let visuals = ui.visuals().clone();
     let make = |name: &str, offset: f64, values: &[f64], n: usize| {
+        let color = theme::series_color(&visuals, n);
+        let outline = theme::bar_outline(&visuals);
         let bars: Vec<Bar> = values
             .iter()
             .enumerate()
             .map(|(i, v)| {
-                Bar::new(i as f64 + offset, v * 100.0)
+                let bar = Bar::new(i as f64 + offset, v * 100.0)
                     .width(0.26)
-                    .name(&names[i])
+                    .name(&names[i]);
+                colored(bar, color, outline)
             })
             .collect();
         let series_name = name.to_string();
         BarChart::new(name, bars)
-            .color(theme::series_color(n))
+            .color(color)
             .element_formatter(Box::new(move |b, _| {
                 format!("{} — {series_name}: {:.1} %", b.name, b.value)
             }))
@@ -549,6 +555,8 @@ pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui::Re
     };
     let requirement = theme::requirement_color(ui.visuals());
     let target_color = theme::status_color(ui.visuals(), theme::Status::Bad);
+    let curve_color = theme::series_color(ui.visuals(), 0);
+    let range_color = theme::range_color(ui.visuals());
     static_plot("what-if", ui.available_width(), height)
         .y_grid_spacer(nice_grid(height, Y_GRID_LABEL_SPACING))
         .include_y(0.0)
@@ -565,19 +573,14 @@ pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui::Re
                 Some(t) => format!("days to finish (target: {t:.0} days, far above)"),
                 None => "days to finish".to_string(),
             };
-            plot.line(
-                Line::new(curve, points)
-                    .color(theme::series_color(0))
-                    .width(2.5),
-            );
+            plot.line(Line::new(curve, points).color(curve_color).width(2.5));
             if let Some([lo, hi]) = range {
                 // One legend entry for both ends: the range from the MFU and confidence bands.
                 let name = "range (MFU ±30 %, chip confidence)";
-                let color = theme::series_color(0).gamma_multiply(0.6);
                 for end in [lo, hi] {
                     plot.line(
                         Line::new(name, end)
-                            .color(color)
+                            .color(range_color)
                             .width(1.5)
                             .style(egui_plot::LineStyle::dashed_loose()),
                     );

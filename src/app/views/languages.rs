@@ -131,14 +131,14 @@ fn chart_ui(ui: &mut Ui, l: &LanguageFigures, chart: &LanguageChart) {
     let make = |name: &str,
                 color: egui::Color32,
                 pick: fn(&crate::analysis::languages::MemberCoverage) -> f64| {
-        let fill = super::charts::bar_fill(color);
+        let outline = theme::bar_outline(ui.visuals());
         let bars: Vec<Bar> = l
             .members
             .iter()
             .enumerate()
             .map(|(i, c)| {
                 let bar = Bar::new((n - 1 - i) as f64, pick(c) * 100.0).width(BAR_WIDTH);
-                super::charts::colored(bar, color, fill)
+                super::charts::colored(bar, color, outline)
             })
             .collect();
         // The member's languages show in a framed tooltip below, not in egui_plot's hover
