@@ -8,7 +8,7 @@ use crate::analysis::{Severity, Subject};
 use crate::app::command::{Command, View};
 use crate::app::document::Document;
 use crate::app::theme::{self, Status, TileLook};
-use crate::app::widgets::{TileText, badge_ui, tile_ui};
+use crate::app::widgets::{TileText, badge_ui, tile_content_height, tile_ui};
 use crate::catalog::Catalog;
 use crate::words::counted;
 
@@ -294,18 +294,29 @@ pub(super) fn tile_rows_ui(ui: &mut Ui, tiles: &[Tile], look: TileLook) {
     for row in tiles.chunks(per_row) {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing = egui::vec2(spacing, spacing);
+            // The row's tiles share the tallest's height (a title or sub-line that wraps).
+            let height = row
+                .iter()
+                .map(|t| tile_content_height(ui, look, t.text()))
+                .fold(look.height, f32::max);
+            let look = TileLook { height, ..look };
             for t in row {
-                let text = TileText {
-                    title: &t.title,
-                    value: &t.value,
-                    range: &t.range,
-                    sub: &t.sub,
-                    explanation: &t.explanation,
-                };
-                tile_ui(ui, look, text, t.status);
+                tile_ui(ui, look, t.text(), t.status);
             }
         });
         ui.add_space(spacing);
+    }
+}
+
+impl Tile {
+    fn text(&self) -> TileText<'_> {
+        TileText {
+            title: &self.title,
+            value: &self.value,
+            range: &self.range,
+            sub: &self.sub,
+            explanation: &self.explanation,
+        }
     }
 }
 

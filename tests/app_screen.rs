@@ -1,0 +1,60 @@
+//! Reading the screen, driven headless through egui_kittest: tiles in a row share one height, the
+//! export blocker is listed once, preset notes show where a group is added, the what-if chart
+//! keeps its curve's scale, undo steps follow separate edits, and the command palette.
+
+use egui::Rect;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+use consortium_planner::app::PlannerApp;
+
+mod common;
+
+/// The example plan (Latam-GPT) at 1366×768.
+fn app() -> Harness<'static, PlannerApp> {
+    common::start_app(None, None)
+}
+
+/// The key-figure tiles on screen, by title, with their rects.
+fn tiles(h: &Harness<'_, PlannerApp>) -> Vec<(String, Rect)> {
+    h.query_all_by(|n| n.role() == Role::Group && n.label().is_some())
+        .map(|n| (n.accesskit_node().label().unwrap_or_default(), n.rect()))
+        .collect()
+}
+
+#[test]
+fn the_tiles_of_a_row_share_one_height_when_a_title_wraps() {
+    let mut h = app();
+    let long = "Continued pretraining of the base model on the consortium's regional corpus";
+    h.state_mut().doc.plan.workloads[0].name = long.to_string();
+    h.run();
+    let all = tiles(&h);
+    let wrapped = all
+        .iter()
+        .find(|(title, _)| title == long)
+        .expect("the renamed workload's tile")
+        .1;
+    let row: Vec<&(String, Rect)> = all
+        .iter()
+        .filter(|(_, r)| (r.top() - wrapped.top()).abs() < 1.0)
+        .collect();
+    assert!(row.len() >= 3, "a row of tiles: {all:?}");
+    for (title, r) in &row {
+        assert!(
+            (r.height() - wrapped.height()).abs() < 0.5,
+            "“{title}” is {} points tall beside the wrapped tile's {}",
+            r.height(),
+            wrapped.height()
+        );
+    }
+    let others: Vec<f32> = all
+        .iter()
+        .filter(|(_, r)| (r.top() - wrapped.top()).abs() >= 1.0)
+        .map(|(_, r)| r.height())
+        .collect();
+    assert!(
+        !others.is_empty() && others.iter().all(|&o| o < wrapped.height()),
+        "the wrapped title made its row taller than the other rows: {all:?}"
+    );
+}
