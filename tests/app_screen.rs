@@ -58,3 +58,30 @@ fn the_tiles_of_a_row_share_one_height_when_a_title_wraps() {
         "the wrapped title made its row taller than the other rows: {all:?}"
     );
 }
+
+/// How many labels on screen contain `part`.
+fn count_containing(h: &Harness<'_, PlannerApp>, part: &str) -> usize {
+    h.query_all_by(|n| n.role() == Role::Label && n.value().is_some_and(|v| v.contains(part)))
+        .count()
+}
+
+#[test]
+fn the_export_blocker_is_listed_once_under_warnings_not_again_under_findings() {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/sea-lion.ron");
+    let mut h = common::start_app(Some(path), None);
+    h.run();
+    let blocker = "US-designed advanced accelerators (ECCN 3A090.a)";
+    assert_eq!(
+        count_containing(&h, blocker),
+        1,
+        "the export-licence blocker is on the Overview once"
+    );
+    assert!(
+        count_containing(&h, "US export licence needed: ") == 1,
+        "it stays under Warnings, where Show leads to the member"
+    );
+    assert_eq!(
+        count_containing(&h, "1 blocker listed under Warnings above."),
+        1
+    );
+}

@@ -376,10 +376,26 @@ fn warnings_ui(ui: &mut Ui, cx: &mut ViewCtx) {
 fn findings_ui(ui: &mut Ui, cx: &ViewCtx) {
     let report = &cx.doc.report;
     ui.heading("Licence and export-control findings");
+    // The analysis lists every blocker finding among the warnings too (with a way to the
+    // member concerned), so here they are only counted, not shown twice.
+    let blockers = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Blocker)
+        .count();
     if report.findings.is_empty() {
         ui.label("None.");
+    } else if blockers > 0 {
+        ui.label(format!(
+            "{} listed under Warnings above.",
+            counted(blockers, "blocker", "blockers")
+        ));
     }
-    for f in &report.findings {
+    for f in report
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Blocker)
+    {
         ui.horizontal_wrapped(|ui| {
             badge_ui(
                 ui,
