@@ -85,3 +85,32 @@ fn the_export_blocker_is_listed_once_under_warnings_not_again_under_findings() {
         1
     );
 }
+
+fn click(h: &mut Harness<'_, PlannerApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+#[test]
+fn a_regional_groups_notes_show_where_it_is_added() {
+    let mut h = app();
+    click(&mut h, "Members");
+    h.get_by_value("Add a regional group…").click();
+    h.run();
+    let item = "Alliance of Sahel States (3) — adds 3 of 3";
+    h.get_by_label(item).scroll_to_me();
+    h.run();
+    click(&mut h, item);
+    assert_eq!(h.state().doc.plan.members.len(), 11, "the group was added");
+    assert_eq!(
+        count_containing(&h, "All three are suspended from the African Union."),
+        1,
+        "the preset's note shows under the group box"
+    );
+    click(&mut h, "Dismiss");
+    assert_eq!(
+        count_containing(&h, "suspended"),
+        0,
+        "and goes when dismissed"
+    );
+}

@@ -67,6 +67,8 @@ pub struct ViewState {
     pub add_query: String,
     /// Which add-member suggestion Enter adds (moved with the arrow keys; 0 is the best match).
     pub add_highlight: usize,
+    /// The regional group added last (its id), whose notes show under the group box.
+    pub added_preset: Option<String>,
     /// Whether the Overview tells that the open plan is the built-in example (first start only).
     pub example_hint: bool,
     /// Text filter over the model catalog.
