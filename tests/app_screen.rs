@@ -114,3 +114,31 @@ fn a_regional_groups_notes_show_where_it_is_added() {
         "and goes when dismissed"
     );
 }
+
+/// Whether a chart legend entry (a check box) starts with `text`.
+fn legend_shows(h: &Harness<'_, PlannerApp>, text: &str) -> bool {
+    h.query_all_by(|n| n.role() == Role::CheckBox && n.label().is_some_and(|l| l.starts_with(text)))
+        .next()
+        .is_some()
+}
+
+#[test]
+fn the_what_if_chart_counts_a_run_of_hours_in_hours() {
+    let mut h = app();
+    click(&mut h, "Charts");
+    assert!(legend_shows(&h, "days to finish"), "a run of weeks in days");
+    {
+        let plan = &mut h.state_mut().doc.plan;
+        plan.workloads[0].kind =
+            consortium_planner::plan::WorkloadKind::ContinuedPretraining { tokens: 5e8 };
+        plan.workloads.remove(1);
+    }
+    h.run();
+    let slowest = h.state().doc.report.workloads[0].days.unwrap();
+    assert!(slowest < 0.1, "the run now takes {slowest} days");
+    assert!(
+        legend_shows(&h, "hours to finish"),
+        "a run of hours is drawn in hours"
+    );
+    assert!(!legend_shows(&h, "days to finish"));
+}

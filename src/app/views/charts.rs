@@ -553,6 +553,17 @@ pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui::Re
         Some(t) if slowest > 0.0 && t > TARGET_OFF_CHART_FACTOR * slowest => (None, Some(t)),
         t => (t, None),
     };
+    // A run of hours is counted in hours, as the Overview's tile counts it: in days the axis read
+    // in small fractions of a day.
+    let time = TimeUnit::for_longest(slowest);
+    let in_unit = |line: Vec<[f64; 2]>| -> Vec<[f64; 2]> {
+        line.into_iter()
+            .map(|[x, days]| [x, days * time.per_day])
+            .collect()
+    };
+    let points = in_unit(points);
+    let range = range.map(|[lo, hi]| [in_unit(lo), in_unit(hi)]);
+    let unit = time.name;
     let requirement = theme::requirement_color(ui.visuals());
     let target_color = theme::status_color(ui.visuals(), theme::Status::Bad);
     let curve_color = theme::series_color(ui.visuals(), 0);
@@ -561,17 +572,22 @@ pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui::Re
         .y_grid_spacer(nice_grid(height, Y_GRID_LABEL_SPACING))
         .include_y(0.0)
         .x_axis_label("pool size (× today's compute)")
-        .y_axis_label("days to finish")
-        .label_formatter(|pos| match pos {
-            HoverPosition::NearDataPoint { position, .. } => {
-                Some(format!("{:.2}× pool: {:.1} days", position.x, position.y))
-            }
+        .y_axis_label(format!("{unit} to finish"))
+        .label_formatter(move |pos| match pos {
+            HoverPosition::NearDataPoint { position, .. } => Some(format!(
+                "{:.2}× pool: {} {unit}",
+                position.x,
+                crate::numbers::grouped(position.y, 1)
+            )),
             _ => None,
         })
         .show(ui, |plot| {
             let curve = match target_off_chart {
-                Some(t) => format!("days to finish (target: {t:.0} days, far above)"),
-                None => "days to finish".to_string(),
+                Some(t) => format!(
+                    "{unit} to finish (target: {} days, far above)",
+                    crate::numbers::grouped(t, 0)
+                ),
+                None => format!("{unit} to finish"),
             };
             plot.line(Line::new(curve, points).color(curve_color).width(2.5));
             if let Some([lo, hi]) = range {
@@ -588,11 +604,38 @@ pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui::Re
             }
             plot.vline(VLine::new("today's pool", 1.0).color(requirement));
             if let Some(t) = target {
-                plot.hline(HLine::new(format!("target: {t:.0} days"), t).color(target_color));
+                let label = format!("target: {} days", crate::numbers::grouped(t, 0));
+                plot.hline(HLine::new(label, t * time.per_day).color(target_color));
             }
         })
         .response
         .rect
+}
+
+/// The unit the what-if chart counts time in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct TimeUnit {
+    /// Its name, plural ("days", "hours").
+    name: &'static str,
+    /// How many of it make a day.
+    per_day: f64,
+}
+
+impl TimeUnit {
+    /// Hours when the longest time on the chart is under a day, else days.
+    fn for_longest(days: f64) -> TimeUnit {
+        if days < 1.0 {
+            TimeUnit {
+                name: "hours",
+                per_day: 24.0,
+            }
+        } else {
+            TimeUnit {
+                name: "days",
+                per_day: 1.0,
+            }
+        }
+    }
 }
 
 /// A training target more than this many times the slowest point of the what-if curve is left
