@@ -142,3 +142,141 @@ fn the_what_if_chart_counts_a_run_of_hours_in_hours() {
     );
     assert!(!legend_shows(&h, "days to finish"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Undo steps
+// ---------------------------------------------------------------------------------------------
+
+/// Seconds per frame in the undo tests: short, so that edits can follow each other well within
+/// the settling time (0.6 s).
+const QUICK_DT: f32 = 0.02;
+
+/// The example plan with Chile selected in the Members view, frames `QUICK_DT` apart.
+fn quick_app_on_chile() -> Harness<'static, PlannerApp> {
+    let mut h = Harness::builder()
+        .with_size([1366.0, 768.0])
+        .with_step_dt(QUICK_DT)
+        .build_eframe(|cc| {
+            PlannerApp::from_creation_context(
+                cc,
+                consortium_planner::app::StartOptions {
+                    path: None,
+                    typed_paths_only: true,
+                    data_dir: None,
+                },
+            )
+        });
+    click(&mut h, "Members");
+    h.get_by_label_contains("CL  Chile").click();
+    h.run();
+    h
+}
+
+/// The first number field whose shown value ends with `suffix` (Chile's first chip line's
+/// " chips", its first power line's " MW").
+fn field<'a>(h: &'a Harness<'_, PlannerApp>, suffix: &'a str) -> egui_kittest::Node<'a> {
+    h.query_all_by(move |n| {
+        n.role() == Role::SpinButton && n.value().is_some_and(|v| v.ends_with(suffix))
+    })
+    .next()
+    .expect("a number field")
+}
+
+fn field_rect(h: &Harness<'_, PlannerApp>, suffix: &str) -> Rect {
+    field(h, suffix).rect()
+}
+
+/// Clicks the number field ending in `suffix`, types `text` and presses Enter.
+fn type_into(h: &mut Harness<'_, PlannerApp>, suffix: &str, text: &str) {
+    field(h, suffix).click();
+    h.run();
+    h.event(egui::Event::Text(text.into()));
+    h.key_press(egui::Key::Enter);
+    h.run();
+}
+
+fn undo(h: &mut Harness<'_, PlannerApp>) {
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+}
+
+/// Lets a second pass without input, so whatever is settling becomes an undo point.
+fn wait_a_second(h: &mut Harness<'_, PlannerApp>) {
+    h.run_steps((1.0 / QUICK_DT) as usize);
+}
+
+fn now(h: &Harness<'_, PlannerApp>) -> f64 {
+    h.ctx.input(|i| i.time)
+}
+
+#[test]
+fn two_fields_edited_in_quick_succession_are_two_undo_steps() {
+    let mut h = quick_app_on_chile();
+    let original = h.state().doc.plan.clone();
+    let start = now(&h);
+    type_into(&mut h, " chips", "200");
+    let first = h.state().doc.plan.clone();
+    assert_eq!(first.members[0].chips[0].count, 200);
+    type_into(&mut h, " MW", "9");
+    assert_eq!(h.state().doc.plan.members[0].power[0].mw, 9.0);
+    assert!(
+        now(&h) - start < 0.6,
+        "both edits within the settling time ({:.2} s)",
+        now(&h) - start
+    );
+    wait_a_second(&mut h);
+
+    undo(&mut h);
+    assert!(
+        h.state().doc.plan == first,
+        "the first Ctrl+Z takes back the power only"
+    );
+    undo(&mut h);
+    assert!(
+        h.state().doc.plan == original,
+        "the second takes back the chip count"
+    );
+}
+
+#[test]
+fn a_drag_on_a_number_field_is_one_undo_step_however_long_it_pauses() {
+    let mut h = quick_app_on_chile();
+    let original = h.state().doc.plan.clone();
+    let start = field_rect(&h, " chips").center();
+    h.event(egui::Event::PointerMoved(start));
+    h.event(egui::Event::PointerButton {
+        pos: start,
+        button: egui::PointerButton::Primary,
+        pressed: true,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.step();
+    let mut pos = start;
+    let mut counts = Vec::new();
+    for i in 1..=4 {
+        pos = start + egui::vec2(15.0 * i as f32, 0.0);
+        h.event(egui::Event::PointerMoved(pos));
+        // A second's pause, past the settling time, between moves.
+        wait_a_second(&mut h);
+        counts.push(h.state().doc.plan.members[0].chips[0].count);
+    }
+    h.event(egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.run();
+    wait_a_second(&mut h);
+    counts.dedup();
+    assert!(
+        counts.len() >= 3,
+        "the drag changed the count step by step: {counts:?}"
+    );
+
+    undo(&mut h);
+    assert!(
+        h.state().doc.plan == original,
+        "one Ctrl+Z takes back the whole drag"
+    );
+}

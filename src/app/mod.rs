@@ -69,6 +69,8 @@ pub struct PlannerApp {
     shot: Option<exporting::PendingShot>,
     /// The user's personal catalog (accelerators and models kept for any plan).
     pub personal: personal::Personal,
+    /// Pointer presses since the start, to tell one edit from the next (see [`document::EditSource`]).
+    presses: u64,
 }
 
 fn example_document(catalog: &'static Catalog) -> Document {
@@ -109,6 +111,7 @@ impl PlannerApp {
             presenting: false,
             shot: None,
             personal: personal::Personal::load(options.data_dir.as_deref(), catalog),
+            presses: 0,
         };
         app.recovery = app.autosave.recover(catalog);
         let start_file = options
@@ -517,6 +520,15 @@ impl PlannerApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_look(&ctx);
+        // Where this frame's edits come from, as it begins (a field that loses the keyboard
+        // this frame still owns the value it writes back).
+        if ctx.input(|i| i.pointer.any_pressed()) {
+            self.presses += 1;
+        }
+        let source = document::EditSource {
+            widget: ctx.dragged_id().or_else(|| ctx.memory(|m| m.focused())),
+            presses: self.presses,
+        };
         self.handle_input(&ctx);
         self.poll_file_task(&ctx);
         self.doc.refresh(self.catalog);
@@ -575,7 +587,10 @@ impl PlannerApp {
         if self.doc.in_gesture() && !ctx.input(|i| i.pointer.any_down()) {
             self.doc.end_gesture(time);
         }
-        if self.doc.track_undo(time) {
+        if self
+            .doc
+            .track_undo(time, source, ctx.dragged_id().is_some())
+        {
             ctx.request_repaint_after(std::time::Duration::from_millis(700));
         }
     }
