@@ -280,3 +280,88 @@ fn a_drag_on_a_number_field_is_one_undo_step_however_long_it_pauses() {
         "one Ctrl+Z takes back the whole drag"
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// Command palette
+// ---------------------------------------------------------------------------------------------
+
+const PALETTE_HINT: &str = "Type a command…";
+
+fn palette_open(h: &Harness<'_, PlannerApp>) -> bool {
+    h.query_by(|n| n.data().placeholder() == Some(PALETTE_HINT))
+        .is_some()
+}
+
+/// The palette's rows (buttons whose names start with a menu), by accessible label.
+fn palette_rows(h: &Harness<'_, PlannerApp>) -> Vec<String> {
+    h.query_all_by(|n| {
+        n.role() == Role::Button
+            && n.label().is_some_and(|l| {
+                ["File: ", "Edit: ", "View: "]
+                    .iter()
+                    .any(|m| l.starts_with(m))
+            })
+    })
+    .filter_map(|n| n.accesskit_node().label())
+    .map(|l| l.trim_end().to_string())
+    .collect()
+}
+
+#[test]
+fn ctrl_k_opens_a_palette_of_every_command_with_its_shortcut_and_typing_filters_it() {
+    let mut h = app();
+    assert!(!palette_open(&h));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    h.run();
+    assert!(palette_open(&h), "Ctrl+K opens the palette");
+    let rows = palette_rows(&h);
+    for row in [
+        "File: Save Ctrl+S",
+        "File: Save as… Ctrl+Shift+S",
+        "Edit: Undo Ctrl+Z",
+        "View: Presentation mode F11",
+        "View: Charts",
+        "View: Toggle light / dark",
+        "File: Export report (HTML)…",
+    ] {
+        assert!(rows.iter().any(|r| r == row), "{row:?} in {rows:?}");
+    }
+    assert!(rows.len() >= 25, "every command: {rows:?}");
+
+    h.event(egui::Event::Text("dark".into()));
+    h.run();
+    assert_eq!(palette_rows(&h), ["View: Toggle light / dark"]);
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.state().settings.dark_mode, "Enter ran the command");
+    assert!(!palette_open(&h), "and closed the palette");
+}
+
+#[test]
+fn ctrl_shift_p_opens_the_palette_the_arrows_choose_and_esc_closes_it() {
+    let mut h = app();
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::P,
+    );
+    h.run();
+    assert!(palette_open(&h), "Ctrl+Shift+P opens the palette");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(!palette_open(&h), "Esc closes it");
+    assert!(!h.state().settings.dark_mode, "without running anything");
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::K);
+    h.run();
+    h.event(egui::Event::Text("view:".into()));
+    h.run();
+    // View: Overview, Members, Base model…: two rows down is the Base model view.
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.key_press(egui::Key::ArrowDown);
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(h.state().view, consortium_planner::app::View::Model);
+    assert!(!palette_open(&h));
+}

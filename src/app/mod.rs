@@ -9,6 +9,7 @@ mod exporting;
 mod folders;
 mod modals;
 mod number_field;
+pub mod palette;
 pub mod personal;
 pub mod png;
 pub mod probe;
@@ -69,6 +70,8 @@ pub struct PlannerApp {
     shot: Option<exporting::PendingShot>,
     /// The user's personal catalog (accelerators and models kept for any plan).
     pub personal: personal::Personal,
+    /// The command palette.
+    pub palette: palette::Palette,
     /// Pointer presses since the start, to tell one edit from the next (see [`document::EditSource`]).
     presses: u64,
 }
@@ -111,6 +114,7 @@ impl PlannerApp {
             presenting: false,
             shot: None,
             personal: personal::Personal::load(options.data_dir.as_deref(), catalog),
+            palette: palette::Palette::default(),
             presses: 0,
         };
         app.recovery = app.autosave.recover(catalog);
@@ -402,6 +406,7 @@ impl PlannerApp {
             Command::ForgetFromMyCatalog(entry) => {
                 self.dialogs.status = self.personal.forget(&entry)
             }
+            Command::CommandPalette => self.palette.toggle(),
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
         }
     }
@@ -457,6 +462,7 @@ impl PlannerApp {
         let nothing_open = self.dialogs.path_prompt.is_none()
             && self.dialogs.confirm.is_none()
             && self.dialogs.error.is_none()
+            && !self.palette.is_open()
             && !egui::Popup::is_any_open(ctx);
         if self.presenting
             && nothing_open
@@ -573,6 +579,13 @@ impl PlannerApp {
             });
         }
         self.modals_ui(&ctx);
+        let (can_undo, can_redo) = (self.doc.can_undo(), self.doc.can_redo());
+        let from_palette = self.palette.ui(&ctx, |c| match c {
+            Command::Undo => can_undo,
+            Command::Redo => can_redo,
+            _ => true,
+        });
+        commands.extend(from_palette);
         for c in commands {
             self.execute(&ctx, c);
         }

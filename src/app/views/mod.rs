@@ -174,6 +174,8 @@ pub fn menu_bar_ui(
             menu_item(ui, Command::ZoomIn, true, commands);
             menu_item(ui, Command::ZoomOut, true, commands);
             menu_item(ui, Command::ZoomReset, true, commands);
+            ui.separator();
+            menu_item(ui, Command::CommandPalette, true, commands);
         });
         ui.separator();
         for v in View::ALL {
