@@ -365,3 +365,61 @@ fn ctrl_shift_p_opens_the_palette_the_arrows_choose_and_esc_closes_it() {
     assert_eq!(h.state().view, consortium_planner::app::View::Model);
     assert!(!palette_open(&h));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+// ---------------------------------------------------------------------------------------------
+
+fn shows(h: &Harness<'_, PlannerApp>, text: &str) -> bool {
+    h.query_all_by_value(text).next().is_some()
+}
+
+#[test]
+fn large_figures_show_their_digits_grouped_with_their_units() {
+    let path = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("saves/un-193.ron");
+    let mut h = common::start_app(Some(path), None);
+    h.run();
+    let pooled = h.state().doc.report.pooled;
+    assert!(pooled.accelerators >= 10_000);
+    let accelerators = consortium_planner::numbers::count(pooled.accelerators);
+    assert!(accelerators.contains(','), "{accelerators}");
+    assert!(
+        shows(&h, &accelerators),
+        "the Accelerators tile: {accelerators}"
+    );
+    let compute = consortium_planner::numbers::with_unit(pooled.bf16_pflops, "PFLOP/s");
+    assert!(shows(&h, &compute), "the Pooled compute tile: {compute}");
+
+    // China's 1,672 A100s, in the member list and in its number field.
+    click(&mut h, "Members");
+    h.state_mut().state.member_filter = "China".to_string();
+    h.run();
+    let china = h
+        .state()
+        .doc
+        .report
+        .members
+        .iter()
+        .find(|m| m.country == "CN")
+        .expect("China")
+        .accelerators;
+    let chips = format!("\n{} chips", consortium_planner::numbers::count(china));
+    assert!(chips.contains(','), "{chips}");
+    assert!(
+        h.query_all_by(|n| n.label().is_some_and(|l| l.contains(&chips)))
+            .next()
+            .is_some(),
+        "the member list groups the count: {chips}"
+    );
+    h.get_by_label_contains("CN  China").click();
+    h.run();
+    let before = h.state().doc.plan.clone();
+    let field = field(&h, "1,672 chips");
+    field.click();
+    h.run();
+    // Left with the text it showed, the field keeps its value (no "ambiguous" refusal).
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert!(h.state().doc.plan == before, "the plan is unchanged");
+    assert_eq!(count_containing(&h, "refused"), 0);
+}

@@ -206,7 +206,7 @@ fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32, height: f32) {
             )
             .color(color)
             .element_formatter(Box::new(move |b, _| {
-                format!("{}: {:.2} {unit}", b.name, b.value)
+                format!("{}: {}", b.name, crate::numbers::with_unit(b.value, unit))
             }));
             let refs: Vec<&BarChart> = charts.iter().collect();
             let chart = chart.stack_on(&refs);
@@ -218,7 +218,10 @@ fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32, height: f32) {
             BarChart::new("needed", vec![colored(bar, requirement, outline)])
                 .color(requirement)
                 .element_formatter(Box::new(move |b, _| {
-                    format!("needed: {:.2} {unit}\n{needed_label}", b.value)
+                    format!(
+                        "needed: {}\n{needed_label}",
+                        crate::numbers::with_unit(b.value, unit)
+                    )
                 }))
         });
         static_plot(&format!("capacity-{}", bar.title), width, height)
@@ -347,8 +350,8 @@ pub(super) fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui:
     let (report, height) = (&cx.doc.report, look.height);
     if look.heading {
         ui.heading(format!(
-            "Remaining foreign dependency — overall index {:.0} %",
-            report.dependency.overall * 100.0
+            "Remaining foreign dependency — overall index {}",
+            crate::numbers::short_percent(report.dependency.overall)
         ));
     }
     let segments = series::dependency_segments(report, cx.catalog);
@@ -575,9 +578,9 @@ pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui::Re
         .y_axis_label(format!("{unit} to finish"))
         .label_formatter(move |pos| match pos {
             HoverPosition::NearDataPoint { position, .. } => Some(format!(
-                "{:.2}× pool: {} {unit}",
+                "{:.2}× pool: {}",
                 position.x,
-                crate::numbers::grouped(position.y, 1)
+                crate::numbers::with_unit(position.y, unit)
             )),
             _ => None,
         })

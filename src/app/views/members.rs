@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::{MemberSort, ViewCtx, contributions};
 use crate::app::theme::{self, Status};
-use crate::numbers::{readable, short_percent};
+use crate::numbers::{count, readable, short_percent};
 use crate::plan::Member;
 use crate::words::noun;
 
@@ -283,7 +283,7 @@ fn member_list_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                             "{}  {}\n{} chips · {} MW · {} FTE · stake {}",
                             f.country,
                             f.name,
-                            f.accelerators,
+                            count(f.accelerators),
                             readable(f.power_mw),
                             readable(f.experts_fte),
                             short_percent(f.stake)
