@@ -142,7 +142,12 @@ impl Palette {
             };
         }
         let mut chosen = None;
-        let modal = egui::Modal::new(egui::Id::unique("command-palette")).show(ctx, |ui| {
+        let id = egui::Id::unique("command-palette");
+        // Near the top, as in the editors: the list grows and shrinks below the field as the
+        // typing filters it, and the field stays put.
+        let area =
+            egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 60.0));
+        let modal = egui::Modal::new(id).area(area).show(ctx, |ui| {
             let width = 480.0;
             ui.set_width(width);
             let before = self.query.clone();

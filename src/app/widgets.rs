@@ -65,7 +65,12 @@ pub fn tile_ui(
     let response = response.interact(egui::Sense::hover());
     // The tile is one thing to assistive technology (and to tests), named by its title.
     response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Group, true, title));
-    response.on_hover_text(explanation)
+    // egui hovers hover-only widgets under a modal (the command palette) too: no tooltip then.
+    if ui.memory(|m| m.allows_interaction(ui.layer_id())) {
+        response.on_hover_text(explanation)
+    } else {
+        response
+    }
 }
 
 /// A tile's title, range or sub-line at its look's text size.
