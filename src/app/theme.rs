@@ -52,13 +52,14 @@ const DARK_PALETTE: [Color32; 10] = [
 ];
 
 /// The same hues darkened for a white plot, where Okabe–Ito's orange, yellow, pink and sky blue
-/// fall under 3:1 (yellow reads 1.3:1): every colour at least 3:1 against white.
+/// fall under 3:1 (yellow reads 1.3:1): every colour at least 3:1 against white. The blue is
+/// darkened to navy so the sky blue, darkened too, still stands apart from it.
 const LIGHT_PALETTE: [Color32; 10] = [
-    Color32::from_rgb(0x00, 0x72, 0xb2),
+    Color32::from_rgb(0x00, 0x4c, 0x80),
     Color32::from_rgb(0xa8, 0x72, 0x00),
     Color32::from_rgb(0x00, 0x8a, 0x64),
     Color32::from_rgb(0xb9, 0x5c, 0x93),
-    Color32::from_rgb(0x2a, 0x86, 0xc0),
+    Color32::from_rgb(0x3b, 0x8f, 0xd0),
     Color32::from_rgb(0xc1, 0x54, 0x00),
     Color32::from_rgb(0x85, 0x76, 0x00),
     Color32::from_rgb(0x7a, 0x5c, 0xc2),
