@@ -56,6 +56,16 @@ pub fn readable(v: f64) -> String {
     grouped(v, decimals_for(v))
 }
 
+/// A figure and its unit by the one rule of [`readable`], e.g. `1,234 MW`, `12.35 PFLOP/s`.
+pub fn with_unit(v: f64, unit: &str) -> String {
+    format!("{} {unit}", readable(v))
+}
+
+/// A count with its digits grouped, e.g. `12,480`.
+pub fn count(n: impl Into<u64>) -> String {
+    grouped(n.into() as f64, 0)
+}
+
 /// A signed delta, e.g. `+96`, `−1.5` (with a real minus sign).
 pub fn signed(delta: f64) -> String {
     let body = readable(delta.abs());
@@ -105,6 +115,9 @@ mod tests {
         assert_eq!(signed(-1.5), "−1.5");
         assert_eq!(signed(96.0), "+96");
         assert_eq!(percent(0.425), "42.5 %");
+        assert_eq!(with_unit(1234.5, "MW"), "1,234 MW");
+        assert_eq!(with_unit(12.345, "PFLOP/s"), "12.35 PFLOP/s");
+        assert_eq!(count(12_480u32), "12,480");
     }
 
     #[test]

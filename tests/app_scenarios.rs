@@ -70,9 +70,9 @@ fn wait_a_second(h: &mut Harness<'_, PlannerApp>) {
 }
 
 fn pooled_text(plan: &Plan) -> String {
-    format!(
-        "{:.1} PFLOP/s",
-        analyze(plan, Catalog::builtin()).pooled.bf16_pflops
+    consortium_planner::numbers::with_unit(
+        analyze(plan, Catalog::builtin()).pooled.bf16_pflops,
+        "PFLOP/s",
     )
 }
 

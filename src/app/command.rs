@@ -160,6 +160,8 @@ pub enum Command {
     KeepInMyCatalog(crate::file::PersonalEntry),
     /// Remove this entry from the personal catalog (plans that carry a copy keep it).
     ForgetFromMyCatalog(crate::file::PersonalEntry),
+    /// Open the command palette (or close it): every command, filtered by typing.
+    CommandPalette,
     /// Close the window.
     Quit,
 }
@@ -196,6 +198,7 @@ impl Command {
             Command::ComparePath(_) => "Compare with file",
             Command::KeepInMyCatalog(_) => "Keep in my catalog",
             Command::ForgetFromMyCatalog(_) => "Remove from my catalog",
+            Command::CommandPalette => "Command palette…",
             Command::Quit => "Quit",
         }
     }
@@ -215,24 +218,29 @@ impl Command {
             Command::ZoomReset => s(CTRL, Key::Num0),
             Command::Quit => s(CTRL, Key::Q),
             Command::TogglePresentation => s(Modifiers::NONE, Key::F11),
+            Command::CommandPalette => s(CTRL, Key::K),
             _ => None,
         }
     }
 
-    /// Extra shortcuts that do the same (Ctrl+Y for redo, Ctrl+= for zoom in).
+    /// Extra shortcuts that do the same (Ctrl+Y for redo, Ctrl+= for zoom in, Ctrl+Shift+P for
+    /// the command palette, as in the editors).
     pub fn alternative_shortcuts(&self) -> &'static [KeyboardShortcut] {
         const REDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::Y)];
         const ZOOM_IN: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::Equals)];
+        const PALETTE: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL_SHIFT, Key::P)];
         match self {
             Command::Redo => &REDO,
             Command::ZoomIn => &ZOOM_IN,
+            Command::CommandPalette => &PALETTE,
             _ => &[],
         }
     }
 
     /// Commands that have keyboard shortcuts, most specific first (Ctrl+Shift+S before Ctrl+S).
-    pub fn with_shortcuts() -> [Command; 11] {
+    pub fn with_shortcuts() -> [Command; 12] {
         [
+            Command::CommandPalette,
             Command::TogglePresentation,
             Command::SaveAs,
             Command::Redo,

@@ -11,7 +11,7 @@ use std::ops::RangeInclusive;
 use egui::{RichText, Ui};
 
 use super::theme::{self, Status};
-use crate::numbers::readable;
+use crate::numbers::{grouped, readable};
 use crate::typed_number::{TypedNumberError, parse_typed_number};
 
 /// A typed entry that was refused, kept until corrected or dropped.
@@ -141,17 +141,33 @@ fn drag_ui(
 ) -> egui::Response {
     let refusal = std::cell::RefCell::new(None::<(String, String)>);
     let before = *value;
+    // Shown by the figures' one rule, digits grouped ("1,672 chips"). A field left with the text
+    // it was given keeps its value: "1,672" alone would read as ambiguous (1672 or 1.672).
+    let display = move |v: f64| {
+        if accepts.whole {
+            grouped(v.round(), 0)
+        } else {
+            readable(v)
+        }
+    };
+    let shown_before = display(before);
     let r = ui.add(
         egui::DragValue::new(value)
             .range(accepts.min..=accepts.max)
             .speed(speed)
             .suffix(unit_suffix(accepts.unit))
             .update_while_editing(false)
-            .custom_parser(|text| match accepts.read(text) {
-                Ok(v) => Some(v),
-                Err(reason) => {
-                    *refusal.borrow_mut() = Some((text.to_string(), reason));
-                    None
+            .custom_formatter(move |v, _| display(v))
+            .custom_parser(|text| {
+                if text.trim() == shown_before {
+                    return Some(before);
+                }
+                match accepts.read(text) {
+                    Ok(v) => Some(v),
+                    Err(reason) => {
+                        *refusal.borrow_mut() = Some((text.to_string(), reason));
+                        None
+                    }
                 }
             }),
     );

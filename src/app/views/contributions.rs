@@ -8,6 +8,7 @@ use crate::app::theme;
 use crate::app::widgets::{count_ui, number_ui};
 use crate::catalog::Catalog;
 use crate::file::limits::MAX_CHIP_COUNT;
+use crate::numbers::{count, readable, short_percent, with_unit};
 use crate::plan::{
     ChipLine, ExpertLine, ExpertRole, Funding, Plan, PowerLine, PowerSource, Tenure,
 };
@@ -72,9 +73,9 @@ fn accelerator_combo(
                 let hover = format!(
                     "{} · {} BF16 TFLOP/s · {} GB · {} W\nsource: {}",
                     a.vendor,
-                    a.bf16_tflops.map_or("?".into(), |v| v.to_string()),
-                    a.memory_gb.map_or("?".into(), |v| v.to_string()),
-                    a.tdp_w.map_or("?".into(), |v| v.to_string()),
+                    a.bf16_tflops.map_or("?".into(), readable),
+                    a.memory_gb.map_or("?".into(), readable),
+                    a.tdp_w.map_or("?".into(), readable),
                     a.source
                 );
                 ui.selectable_value(id, a.id.clone(), &a.name)
@@ -464,17 +465,17 @@ pub fn contributions_ui(ui: &mut Ui, cx: &mut ViewCtx, i: usize) {
     egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
         ui.heading(format!("{} {}", figures.country, figures.name));
         ui.label(format!(
-            "{} accelerators · {:.2} PFLOP/s BF16 · {:.2} TB · needs {:.2} MW, offers {:.2} MW · {:.1} FTE ({:.1} foreign) · stake {:.1} % (population {:.1} %, GDP {:.1} %)",
-            figures.accelerators,
-            figures.bf16_pflops,
-            figures.memory_tb,
-            figures.required_mw,
-            figures.power_mw,
-            figures.experts_fte,
-            figures.foreign_fte,
-            figures.stake * 100.0,
-            figures.population_share * 100.0,
-            figures.gdp_share * 100.0
+            "{} accelerators · {} BF16 · {} · needs {}, offers {} · {} ({} foreign) · stake {} (population {}, GDP {})",
+            count(figures.accelerators),
+            with_unit(figures.bf16_pflops, "PFLOP/s"),
+            with_unit(figures.memory_tb, "TB"),
+            with_unit(figures.required_mw, "MW"),
+            with_unit(figures.power_mw, "MW"),
+            with_unit(figures.experts_fte, "FTE"),
+            readable(figures.foreign_fte),
+            short_percent(figures.stake),
+            short_percent(figures.population_share),
+            short_percent(figures.gdp_share)
         ));
         member_warnings_ui(ui, cx, i);
         let plan = &mut cx.doc.plan;

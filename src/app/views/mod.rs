@@ -67,6 +67,8 @@ pub struct ViewState {
     pub add_query: String,
     /// Which add-member suggestion Enter adds (moved with the arrow keys; 0 is the best match).
     pub add_highlight: usize,
+    /// The regional group added last (its id), whose notes show under the group box.
+    pub added_preset: Option<String>,
     /// Whether the Overview tells that the open plan is the built-in example (first start only).
     pub example_hint: bool,
     /// Text filter over the model catalog.
@@ -172,6 +174,8 @@ pub fn menu_bar_ui(
             menu_item(ui, Command::ZoomIn, true, commands);
             menu_item(ui, Command::ZoomOut, true, commands);
             menu_item(ui, Command::ZoomReset, true, commands);
+            ui.separator();
+            menu_item(ui, Command::CommandPalette, true, commands);
         });
         ui.separator();
         for v in View::ALL {

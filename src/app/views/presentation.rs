@@ -83,8 +83,8 @@ fn charts_ui(ui: &mut Ui, cx: &mut ViewCtx) -> Vec<(String, Rect)> {
     };
     let report = &cx.doc.report;
     let dependency_title = format!(
-        "Foreign dependency: {:.0} % overall",
-        report.dependency.overall * 100.0
+        "Foreign dependency: {} overall",
+        crate::numbers::short_percent(report.dependency.overall)
     );
     let what_if_title = crate::analysis::series::main_training_workload(report).map_or_else(
         || "Days to finish".to_string(),

@@ -3,9 +3,9 @@
 use egui::{RichText, Ui};
 
 use super::ViewCtx;
-use crate::analysis::explain::si;
 use crate::app::theme::{self, Status};
 use crate::app::widgets::number_ui;
+use crate::numbers::{count, readable, with_unit};
 use crate::plan::{Assumptions, DependencyWeights, Precision, Workload, WorkloadKind};
 
 fn kind_combo(ui: &mut Ui, i: usize, kind: &mut WorkloadKind) {
@@ -122,12 +122,11 @@ fn workload_ui(
             let (text, status) = if let Some(s) = &f.serving {
                 (
                     format!(
-                        "capacity {} tokens/s against peak demand {} tokens/s; needs {} accelerators ({:.0} tokens/s per user)",
-                        si(s.capacity_tokens_per_s),
-                        si(s.demand_tokens_per_s),
-                        s.accelerators_needed
-                            .map_or("—".to_string(), |n| n.to_string()),
-                        s.tokens_per_s_per_user
+                        "capacity {} against peak demand {}; needs {} accelerators ({} per user)",
+                        with_unit(s.capacity_tokens_per_s, "tokens/s"),
+                        with_unit(s.demand_tokens_per_s, "tokens/s"),
+                        s.accelerators_needed.map_or("—".to_string(), count),
+                        with_unit(s.tokens_per_s_per_user, "tokens/s")
                     ),
                     if s.meets_demand {
                         Status::Good
@@ -138,16 +137,16 @@ fn workload_ui(
             } else {
                 (
                     format!(
-                        "{} FLOP · {} accelerator-hours · {} · memory {:.0} of {:.0} GB",
-                        f.train_flops.map_or("—".into(), |v| format!("{v:.2e}")),
-                        f.gpu_hours.map_or("—".into(), si),
+                        "{} FLOP · {} accelerator-hours · {} · memory {} of {}",
+                        f.train_flops.map_or("—".into(), readable),
+                        f.gpu_hours.map_or("—".into(), readable),
                         f.days.map_or("—".into(), |d| if d < 1.0 {
-                            format!("{:.1} hours", d * 24.0)
+                            with_unit(d * 24.0, "hours")
                         } else {
-                            format!("{d:.1} days")
+                            with_unit(d, "days")
                         }),
-                        f.memory_needed_gb,
-                        f.memory_available_gb
+                        readable(f.memory_needed_gb),
+                        with_unit(f.memory_available_gb, "GB")
                     ),
                     if !f.fits || f.target_met == Some(false) {
                         Status::Bad
