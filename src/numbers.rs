@@ -103,6 +103,19 @@ pub fn usd_number(v: f64) -> String {
     format!("{sign}{}{suffix}", grouped(scaled, decimals))
 }
 
+/// A dollar amount with its low–high range: "412 M USD (range 350 M–480 M USD)".
+pub fn usd_range(point: f64, range: [f64; 2]) -> String {
+    if (range[1] - range[0]).abs() <= 1e-9 * point.abs().max(1.0) {
+        return usd(point);
+    }
+    format!(
+        "{} (range {}–{})",
+        usd(point),
+        usd_number(range[0]),
+        usd(range[1])
+    )
+}
+
 /// A share (0 to 1) as a percentage with one decimal, e.g. `0.425` → `42.5 %`, `0.4` → `40.0 %`.
 pub fn percent(share: f64) -> String {
     format!("{:.1} %", share * 100.0)

@@ -4,23 +4,10 @@
 
 use crate::analysis::Report;
 use crate::analysis::budget::BudgetFigures;
-use crate::numbers::{percent, readable, usd, usd_number};
+use crate::numbers::{percent, readable, usd, usd_range};
 use crate::plan::FairShareRule;
 
 use super::document::{Block, Builder, Chart};
-
-/// A dollar amount with its low–high range: "412 M USD (range 350 M–480 M USD)".
-pub fn usd_range(point: f64, range: [f64; 2]) -> String {
-    if (range[1] - range[0]).abs() <= 1e-9 * point.abs().max(1.0) {
-        return usd(point);
-    }
-    format!(
-        "{} (range {}–{})",
-        usd(point),
-        usd_number(range[0]),
-        usd(range[1])
-    )
-}
 
 /// A balance with its sign: "+1.2 M USD" (brings more than its share), "−3.4 M USD" (owes).
 pub fn signed_usd(v: f64) -> String {
