@@ -562,12 +562,13 @@ fn the_report_has_a_budget_section_with_the_plans_figures() {
     ] {
         assert!(labels.contains(&want), "chart label {want:?} in {labels:?}");
     }
-    // Both paths are drawn: one segment per year each.
-    let rent_segments = chart
+    // Both paths are drawn through a point per year, 0 to 5.
+    let paths: Vec<usize> = chart
         .descendants()
-        .filter(|n| n.has_tag_name("line") && n.attribute("stroke") == Some("#f28e2b"))
-        .count();
-    assert_eq!(rent_segments, 5, "five yearly segments of the renting path");
+        .filter(|n| n.has_tag_name("polyline"))
+        .map(|n| n.attribute("points").unwrap_or("").split(' ').count())
+        .collect();
+    assert_eq!(paths, [6, 6], "renting and owning, six points each");
 }
 
 #[test]
@@ -633,4 +634,37 @@ fn who_pays_csv_has_one_row_per_member_with_the_reports_figures() {
         assert_eq!(num("balance_usd"), m.budget.balance_usd);
         assert_eq!(&r[col("fair_share_rule")], "gdp_un_scale");
     }
+}
+
+#[test]
+fn the_rent_or_own_chart_marks_the_year_renting_passes_owning() {
+    let mut plan = load("latam-gpt.ron");
+    // Millions of users keep the pool busy: renting the same hours ends up dearer.
+    if let WorkloadKind::Serving { users, .. } = &mut plan.workloads[2].kind {
+        *users = 9e6;
+    } else {
+        panic!("latam's third workload serves");
+    }
+    let report = analyze(&plan, catalog());
+    let year = report
+        .budget
+        .rent_vs_own
+        .crossing_year
+        .expect("renting passes owning within 5 years");
+    let when = format!(
+        "after {} years",
+        consortium_planner::numbers::readable(year)
+    );
+    let md = export(&plan, catalog(), Format::Markdown);
+    assert!(
+        md.contains(&format!("| Renting costs more than owning | {when} |")),
+        "{when}"
+    );
+    let html = export(&plan, catalog(), Format::Html);
+    let doc = parse_html(&html);
+    let chart_text = all_text(&doc);
+    assert!(
+        chart_text.contains(&format!("renting passes owning {when}")),
+        "the chart marks {when}"
+    );
 }

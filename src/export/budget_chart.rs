@@ -8,10 +8,10 @@ use crate::numbers::{readable, usd_number};
 use super::charts::{GRID, INK, PALETTE, WIDTH, nice_step};
 use super::svg::{Anchor, FONT_PX, Svg};
 
-const HEIGHT: f64 = 320.0;
+const HEIGHT: f64 = 340.0;
 const LEFT: f64 = 80.0;
 const RIGHT: f64 = 30.0;
-const TOP: f64 = 56.0;
+const TOP: f64 = 76.0;
 const BOTTOM: f64 = 48.0;
 /// Colour of the renting path.
 const RENT: &str = PALETTE[1];
@@ -74,7 +74,7 @@ pub fn rent_or_own(r: &RentVsOwn) -> Option<String> {
         svg.text(LEFT - 6.0, sy(v) + 4.0, &usd_number(v), Anchor::End, false);
         v += step;
     }
-    svg.text(LEFT - 6.0, TOP - 8.0, "USD", Anchor::End, true);
+    svg.text(LEFT - 6.0, TOP - 16.0, "USD", Anchor::End, true);
     let ystep = year_step(horizon);
     let mut year = 0.0;
     while year <= horizon + 1e-9 {
@@ -97,11 +97,14 @@ pub fn rent_or_own(r: &RentVsOwn) -> Option<String> {
         Anchor::Middle,
         false,
     );
-    for w in points.windows(2) {
-        let ([y0, r0, o0], [y1, r1, o1]) = (w[0], w[1]);
-        svg.line((sx(y0), sy(r0)), (sx(y1), sy(r1)), RENT, false);
-        svg.line((sx(y0), sy(o0)), (sx(y1), sy(o1)), OWN, false);
-    }
+    let path = |i: usize| {
+        points
+            .iter()
+            .map(|p| (sx(p[0]), sy(p[i])))
+            .collect::<Vec<_>>()
+    };
+    svg.polyline(&path(1), RENT);
+    svg.polyline(&path(2), OWN);
     for p in points {
         let tip =
             |what: &str, v: f64| format!("{what}, year {}: {} USD", readable(p[0]), usd_number(v));
