@@ -52,15 +52,19 @@ fn summary(b: &mut Builder, f: &BudgetFigures) {
         ],
         vec![
             format!("Total over {years} years"),
-            format!(
-                "{}; hardware bought {}",
-                usd_range(f.total_usd, f.total_usd_range),
-                match f.hardware_purchases {
-                    1 => "once".to_string(),
-                    2 => "twice".to_string(),
-                    n => format!("{n} times"),
-                }
-            ),
+            if f.one_off.chips_usd > 0.0 {
+                format!(
+                    "{}; hardware bought {}",
+                    usd_range(f.total_usd, f.total_usd_range),
+                    match f.hardware_purchases {
+                        1 => "once".to_string(),
+                        2 => "twice".to_string(),
+                        n => format!("{n} times"),
+                    }
+                )
+            } else {
+                usd_range(f.total_usd, f.total_usd_range)
+            },
         ],
         vec!["Cash pledged".into(), usd(f.funding_usd)],
         vec![format!("In kind over {years} years"), usd(f.in_kind_usd)],
@@ -172,6 +176,10 @@ fn rent_or_own(b: &mut Builder, f: &BudgetFigures) {
 fn who_pays(b: &mut Builder, report: &Report) {
     let f = &report.budget;
     b.heading(3, "Who pays", false);
+    if report.members.is_empty() {
+        b.para("The plan has no members yet.");
+        return;
+    }
     b.para(format!(
         "Each member brings its in-kind contributions valued at cost over the horizon (chips with their systems, rented capacity, the energy its power delivers, its experts) and its cash. Fair share under the plan's rule ({}) × the total of {}; balance = brings − fair share (negative: it owes). Alone: what its own workloads would cost it without the consortium.",
         f.rule.label(),
