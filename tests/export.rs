@@ -495,6 +495,14 @@ fn the_report_has_a_budget_section_with_the_plans_figures() {
         usd(b.per_year_usd_range[1])
     );
     assert!(md.contains(&per_year), "{per_year} in\n{md}");
+    let summary = md_table(&md, "| Figure | Value |");
+    assert!(
+        summary.iter().any(|r| r.starts_with(&format!(
+            "| Budget per year | {} (range",
+            usd(b.per_year_usd)
+        ))),
+        "the summary leads with the budget: {summary:?}"
+    );
     for row in [
         format!("| One-off | {} (range", usd(b.one_off_usd)),
         format!("| Total over 5 years | {} (range", usd(b.total_usd)),

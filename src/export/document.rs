@@ -5,7 +5,7 @@
 use crate::analysis::explain::si;
 use crate::analysis::{Layer, Report, Severity, series};
 use crate::catalog::{Catalog, Openness};
-use crate::numbers::{percent, readable};
+use crate::numbers::{percent, readable, usd, usd_range};
 use crate::plan::{ExpertRole, Plan};
 
 use super::assumption_values::{assumption_rows, cost_assumption_rows};
@@ -192,6 +192,18 @@ fn summary(b: &mut Builder, plan: &Plan, report: &Report) {
         vec![
             "Overall foreign dependency".into(),
             percent(report.dependency.overall),
+        ],
+        vec![
+            "Budget per year".into(),
+            usd_range(report.budget.per_year_usd, report.budget.per_year_usd_range),
+        ],
+        vec![
+            "Funded share (cash and in kind)".into(),
+            format!(
+                "{}, gap {}",
+                percent(report.budget.funded_share),
+                usd(report.budget.gap_usd)
+            ),
         ],
     ];
     if let Some(w) = series::main_training_workload(report).and_then(|i| report.workloads.get(i)) {
