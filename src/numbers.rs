@@ -78,6 +78,54 @@ pub fn signed(delta: f64) -> String {
     }
 }
 
+/// An amount of US dollars, short and with its unit: three significant figures with "thousand",
+/// "million" or "billion" abbreviated, e.g. `412_345_678.0` → `412 M USD`, `1.234e9` →
+/// `1.23 bn USD`, `8_500.0` → `8,500 USD`; negative amounts with a real minus sign.
+pub fn usd(v: f64) -> String {
+    format!("{} USD", usd_number(v))
+}
+
+/// [`usd`] without the unit (for ranges: `350 M–480 M`).
+pub fn usd_number(v: f64) -> String {
+    if !v.is_finite() {
+        return "—".to_string();
+    }
+    let a = v.abs();
+    let (scaled, suffix) = if a >= 999.5e6 {
+        (a / 1e9, " bn")
+    } else if a >= 999.5e3 {
+        (a / 1e6, " M")
+    } else {
+        return if v < 0.0 && a >= 0.5 {
+            format!("−{}", grouped(a, 0))
+        } else {
+            grouped(a, 0)
+        };
+    };
+    let decimals = if scaled >= 99.95 {
+        0
+    } else if scaled >= 9.995 {
+        1
+    } else {
+        2
+    };
+    let sign = if v < 0.0 { "−" } else { "" };
+    format!("{sign}{}{suffix}", grouped(scaled, decimals))
+}
+
+/// A dollar amount with its low–high range: "412 M USD (range 350 M–480 M USD)".
+pub fn usd_range(point: f64, range: [f64; 2]) -> String {
+    if (range[1] - range[0]).abs() <= 1e-9 * point.abs().max(1.0) {
+        return usd(point);
+    }
+    format!(
+        "{} (range {}–{})",
+        usd(point),
+        usd_number(range[0]),
+        usd(range[1])
+    )
+}
+
 /// A share (0 to 1) as a percentage with one decimal, e.g. `0.425` → `42.5 %`, `0.4` → `40.0 %`.
 pub fn percent(share: f64) -> String {
     format!("{:.1} %", share * 100.0)
@@ -118,6 +166,17 @@ mod tests {
         assert_eq!(with_unit(1234.5, "MW"), "1,234 MW");
         assert_eq!(with_unit(12.345, "PFLOP/s"), "12.35 PFLOP/s");
         assert_eq!(count(12_480u32), "12,480");
+    }
+
+    #[test]
+    fn dollar_amounts_read_short_with_their_unit() {
+        assert_eq!(usd(412_345_678.0), "412 M USD");
+        assert_eq!(usd(1.234e9), "1.23 bn USD");
+        assert_eq!(usd(12_345_678.0), "12.3 M USD");
+        assert_eq!(usd(999_999.0), "1 M USD");
+        assert_eq!(usd(8_500.0), "8,500 USD");
+        assert_eq!(usd(-2.5e6), "−2.5 M USD");
+        assert_eq!(usd(0.0), "0 USD");
     }
 
     #[test]
