@@ -43,14 +43,10 @@ pub enum Format {
 pub fn export(plan: &Plan, catalog: &'static Catalog, format: Format) -> String {
     match format {
         Format::Csv => contributions_csv(plan, catalog),
-<<<<<<< HEAD
+        Format::WhoPaysCsv => who_pays_csv(&default_report(plan, catalog)),
         Format::Markdown => {
             markdown::markdown(&document(plan, catalog, &default_report(plan, catalog)))
         }
-=======
-        Format::WhoPaysCsv => who_pays_csv(&analyze(plan, catalog)),
-        Format::Markdown => markdown::markdown(&document(plan, catalog, &analyze(plan, catalog))),
->>>>>>> budget-out
         Format::Html => {
             let report = default_report(plan, catalog);
             html::html(&document(plan, catalog, &report), &report, catalog)
