@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use consortium_planner::analysis::analyze;
+use consortium_planner::analysis::years::default_report as analyze;
 use consortium_planner::catalog::Catalog;
 use consortium_planner::export::{COLUMNS, Format, WHO_PAYS_COLUMNS, export};
 use consortium_planner::file;
