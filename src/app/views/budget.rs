@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, HoverPosition, Line, VLine};
 
 use super::ViewCtx;
-use super::charts::{bar_fill, colored, static_plot};
+use super::charts::{Y_GRID_LABEL_SPACING, bar_fill, colored, nice_grid, static_plot};
 use super::overview::{Tile, tile_rows_ui};
 use crate::analysis::series;
 use crate::app::document::Document;
@@ -150,6 +150,23 @@ fn notes_ui(ui: &mut Ui, doc: &Document) {
     }
 }
 
+/// An amount right-aligned in a cell of fixed width, so the amounts of a list line up next to
+/// their labels.
+fn amount_cell(ui: &mut Ui, text: RichText) {
+    let height = ui.text_style_height(&egui::TextStyle::Body);
+    ui.allocate_ui_with_layout(
+        egui::vec2(AMOUNT_WIDTH, height),
+        egui::Layout::right_to_left(egui::Align::Center),
+        |ui| {
+            ui.set_min_width(AMOUNT_WIDTH);
+            ui.label(text);
+        },
+    );
+}
+
+/// Width of an amount such as "USD 12.3 M", in points.
+const AMOUNT_WIDTH: f32 = 90.0;
+
 /// A horizontal bar `share` (0 to 1) of `width` points long.
 fn share_bar(ui: &mut Ui, share: f64, width: f32) {
     let height = ui.text_style_height(&egui::TextStyle::Body) * 0.8;
@@ -176,17 +193,13 @@ fn yearly_ui(ui: &mut Ui, doc: &Document) {
                     continue;
                 }
                 ui.label(label);
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(short_usd(usd));
-                });
+                amount_cell(ui, RichText::new(short_usd(usd)));
                 share_bar(ui, share, 150.0);
                 ui.label(short_percent(share));
                 ui.end_row();
             }
             ui.label(RichText::new("Yearly costs").strong());
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(RichText::new(short_usd(y.total_usd())).strong());
-            });
+            amount_cell(ui, RichText::new(short_usd(y.total_usd())).strong());
             ui.label("");
             ui.label("");
             ui.end_row();
@@ -218,15 +231,11 @@ fn one_off_ui(ui: &mut Ui, doc: &Document) {
                 ("Training runs on rented sites", o.workload_rental_usd),
             ] {
                 ui.label(label);
-                ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                    ui.label(short_usd(usd));
-                });
+                amount_cell(ui, RichText::new(short_usd(usd)));
                 ui.end_row();
             }
             ui.label(RichText::new("One-off").strong());
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.label(RichText::new(short_usd(b.one_off_usd)).strong());
-            });
+            amount_cell(ui, RichText::new(short_usd(b.one_off_usd)).strong());
             ui.end_row();
         });
 }
@@ -441,6 +450,7 @@ fn brings_chart_ui(ui: &mut Ui, doc: &Document) {
         })
         .fold(0.0, f64::max);
     static_plot("brings-fair", width, CHART_HEIGHT)
+        .y_grid_spacer(nice_grid(CHART_HEIGHT, Y_GRID_LABEL_SPACING))
         .show_grid([false, true])
         .include_y(0.0)
         .include_y(tallest * 1.25)
@@ -505,6 +515,7 @@ pub(super) fn rent_own_chart_ui(ui: &mut Ui, doc: &Document, height: f32) -> egu
     let own: Vec<[f64; 2]> = r.cumulative.iter().map(|p| [p[0], p[2] / 1e6]).collect();
     let marker = theme::requirement_color(ui.visuals());
     static_plot("rent-own", ui.available_width(), height)
+        .y_grid_spacer(nice_grid(height, Y_GRID_LABEL_SPACING))
         .include_y(0.0)
         .x_axis_label("years from the start")
         .y_axis_label("cumulative USD million")

@@ -106,15 +106,19 @@ fn factors_ui(ui: &mut Ui, c: &mut CostAssumptions) {
                 &FacilityMode::ALL,
                 FacilityMode::label,
             );
+            let mut millions = c.build_usd_per_mw / 1e6;
             number_row(
                 ui,
                 "build_usd_per_mw",
-                &mut c.build_usd_per_mw,
-                d.build_usd_per_mw,
-                0.0..=1e10,
-                "USD/MW",
-                1e5,
+                &mut millions,
+                d.build_usd_per_mw / 1e6,
+                0.0..=1e4,
+                "million USD/MW",
+                0.1,
             );
+            if millions != c.build_usd_per_mw / 1e6 {
+                c.build_usd_per_mw = millions * 1e6;
+            }
             number_row(
                 ui,
                 "colocation_usd_per_kw_month",
