@@ -46,6 +46,17 @@ pub(super) fn per_year_tile(doc: &Document, show_ranges: bool) -> Tile {
     }
 }
 
+/// Presentation mode's budget tile: the budget per year, with the funded share and the gap
+/// under it.
+pub(super) fn presentation_tile(doc: &Document, show_ranges: bool) -> Tile {
+    let funded = funded_tile(doc);
+    let mut tile = per_year_tile(doc, show_ranges);
+    tile.sub = format!("funded {} · {}", funded.value, funded.sub);
+    tile.status = funded.status;
+    tile.explanation = format!("{}\n\n{}", tile.explanation, funded.explanation);
+    tile
+}
+
 /// The funded share as a tile: cash and in-kind contributions against the total.
 pub(super) fn funded_tile(doc: &Document) -> Tile {
     let b = &doc.report.budget;
