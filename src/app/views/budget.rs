@@ -279,7 +279,7 @@ fn rule_combo(ui: &mut Ui, doc: &mut Document) {
         .on_hover_text(
             crate::plan::CostAssumptions::source("fair_share_rule").map_or("", |s| s.source),
         )
-        .accessible_name("Fair-share rule");
+        .accessible_name("Who pays: fair-share rule");
     if picked != current {
         doc.checkpoint();
         doc.plan.assumptions.costs.fair_share_rule = picked;

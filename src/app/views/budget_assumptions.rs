@@ -238,9 +238,12 @@ fn override_cell(
     range: std::ops::RangeInclusive<f64>,
     unit: &str,
     hint: &str,
+    name: &str,
 ) -> Option<Option<f64>> {
     let mut v = value;
-    let mut changed = optional_number_ui(ui, id, &mut v, range, unit, hint, 130.0).changed();
+    let mut changed = optional_number_ui(ui, id, &mut v, range, unit, hint, 130.0)
+        .accessible_name(name)
+        .changed();
     if ui
         .add_enabled(value.is_some(), egui::Button::new("Reset").small())
         .on_hover_text("Back to the catalog's rate")
@@ -318,9 +321,15 @@ fn rental_rates_ui(ui: &mut Ui, plan: &mut Plan, catalog: &Catalog) {
                         format!("{} USD/h", readable(r.usd_per_hour(term)))
                     });
                 ui.horizontal(|ui| {
-                    if let Some(v) =
-                        override_cell(ui, ("rent", id), current, 0.0..=1e5, "USD/h", &hint)
-                    {
+                    if let Some(v) = override_cell(
+                        ui,
+                        ("rent", id),
+                        current,
+                        0.0..=1e5,
+                        "USD/h",
+                        &hint,
+                        &format!("Plan's rental rate for {id}"),
+                    ) {
                         edits.push((id.clone(), v));
                     }
                 });
@@ -413,7 +422,15 @@ fn exchange_rates_ui(ui: &mut Ui, plan: &mut Plan, catalog: &Catalog) {
                 });
                 ui.horizontal(|ui| {
                     if let Some(v) =
-                        override_cell(ui, ("fx", code), current, 1e-9..=1e6, "USD", &hint)
+                        override_cell(
+                        ui,
+                        ("fx", code),
+                        current,
+                        1e-9..=1e6,
+                        "USD",
+                        &hint,
+                        &format!("Plan's exchange rate for {code}"),
+                    )
                     {
                         edits.push((code.clone(), v));
                     }
