@@ -282,11 +282,7 @@ fn rental_rates_ui(ui: &mut Ui, plan: &mut Plan, catalog: &Catalog) {
                 ui.label(name);
                 match catalog.costs.rental(id) {
                     Some(r) => {
-                        ui.label(format!(
-                            "{} USD/h {}",
-                            readable(r.usd_per_hour(term)),
-                            term.label()
-                        ))
+                        ui.label(format!("{} USD/h", readable(r.usd_per_hour(term))))
                         .on_hover_text(format!(
                             "On demand {} USD/h, reserved {} USD/h.\nSource: {}\nRead on {} · {} \
                              confidence{}",

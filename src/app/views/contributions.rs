@@ -145,9 +145,8 @@ fn chips_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
     let columns = [
         ("Accelerator", 210.0),
         ("Count", 120.0),
-        ("Owned or rented", 230.0),
+        ("Owned (price each) or rented", 230.0),
         ("Hosted in", 150.0),
-        ("Price per accelerator", 150.0),
     ];
     let cells = |row: &mut egui_extras::TableRow<'_, '_>, j: usize, line: &mut ChipLine| {
         row.col(|ui| {
@@ -190,6 +189,25 @@ fn chips_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
                     provider_country: "US".into(),
                 };
             }
+            if matches!(line.tenure, Tenure::Owned) {
+                // Owned lines use the room a rented line's provider takes for the price.
+                let hint = catalog_price_hint(&custom, catalog, &line.accelerator);
+                optional_number_ui(
+                    ui,
+                    ("price", member, j),
+                    &mut line.price_usd,
+                    0.0..=1e9,
+                    "USD",
+                    &hint,
+                    150.0,
+                )
+                .on_hover_text(
+                    "Price of one accelerator, in US dollars: what the member paid or will pay. \
+                     Empty: the catalog's price (or an estimate from the value per PFLOP/s where \
+                     none is known).",
+                )
+                .accessible_name("Price per accelerator");
+            }
             if let Tenure::Rented {
                 provider,
                 provider_country,
@@ -219,30 +237,6 @@ fn chips_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
                 catalog,
                 "Hosted in",
             );
-        });
-        row.col(|ui| {
-            if matches!(line.tenure, Tenure::Rented { .. }) {
-                ui.label(RichText::new("rented: see rental rates").weak())
-                    .on_hover_text(
-                        "Rented lines are priced by the hour (Budget view, Rental rates)",
-                    );
-                return;
-            }
-            let hint = catalog_price_hint(&custom, catalog, &line.accelerator);
-            optional_number_ui(
-                ui,
-                ("price", member, j),
-                &mut line.price_usd,
-                0.0..=1e9,
-                "USD",
-                &hint,
-                120.0,
-            )
-            .on_hover_text(
-                "What the member paid or will pay for one accelerator, in US dollars. Empty: the \
-                 catalog's price (or an estimate from the value per PFLOP/s where none is known).",
-            )
-            .accessible_name("Price per accelerator");
         });
     };
     lines_table(
