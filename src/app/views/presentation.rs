@@ -96,14 +96,15 @@ fn charts_ui(ui: &mut Ui, cx: &mut ViewCtx) -> Vec<(String, Rect)> {
     let capacity = capacity_ui(ui, cx, look(upper));
     ui.add_space(ROW_GAP);
     let rent_own_title = format!(
-        "Rent or own: cost over {} years",
+        "Rent or own, {} years",
         crate::numbers::readable(report.budget.horizon_years)
     );
     let mut lower_rects = [Rect::NOTHING; 3];
-    // The dependency chart's layer names and legend need the most width.
+    // The dependency chart's layer names and legend need the most width (its legend would
+    // cover the bars in a third).
     let gap = ui.spacing().item_spacing.x;
     let width = ui.available_width() - 2.0 * gap;
-    let widths = [width * 0.4, width * 0.3, width * 0.3];
+    let widths = [width * 0.43, width * 0.3, width * 0.27];
     let column_height = heading + spacing + lower;
     ui.horizontal_top(|ui| {
         let column = |ui: &mut Ui, w: f32, draw: &mut dyn FnMut(&mut Ui) -> Rect| {
