@@ -140,7 +140,7 @@ pub fn optional_number_ui(
     ui.horizontal(|ui| {
         let mut text = ui
             .data(|d| d.get_temp::<(String, Option<String>)>(text_id))
-            .unwrap_or_else(|| (shown, None));
+            .unwrap_or((shown, None));
         let bad = theme::status_color(ui.visuals(), Status::Bad);
         let mut edit = egui::TextEdit::singleline(&mut text.0)
             .hint_text(hint)

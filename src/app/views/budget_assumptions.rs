@@ -464,7 +464,7 @@ mod tests {
 
     #[test]
     fn pledge_currencies_are_listed_once_without_us_dollars() {
-        let mut plan = Plan::default();
+        let mut plan = Plan::new("test", "llama3.1-70b");
         for code in ["eur", "USD", "EUR", "CLP"] {
             let mut m = crate::plan::Member::new("CL");
             m.funding = Some(Funding {
