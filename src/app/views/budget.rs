@@ -641,6 +641,10 @@ fn rent_own_ui(ui: &mut Ui, doc: &Document) {
             "At this use, both cost the same."
         };
         ui.label(cheaper);
+        ui.label(
+            RichText::new("Staff are left out of both paths: the same team is needed either way.")
+                .weak(),
+        );
     });
 }
 
