@@ -568,6 +568,7 @@ fn the_app_requests_no_repaint_when_idle() {
         "Base model",
         "Workloads & assumptions",
         "Charts",
+        "Budget",
         "Compare",
     ] {
         show_view(&mut h, view);
@@ -615,6 +616,7 @@ fn every_input_has_an_accessible_name() {
         "Base model",
         "Workloads & assumptions",
         "Charts",
+        "Budget",
         "Compare",
     ] {
         show_view(&mut h, view);

@@ -384,7 +384,7 @@ fn presenting_at(size: [f32; 2], plan: Option<&str>) -> Harness<'static, Planner
     h
 }
 
-/// The whole slide fits the screen at `size`: the three charts and everything else on the slide
+/// The whole slide fits the screen at `size`: the four charts and everything else on the slide
 /// lie within its visible area (nothing to scroll to, nothing cut at the bottom), so do the
 /// levers; the key figures are large for the screen (a share of its height, which is what a room
 /// reads) and each stays on one line. Then the snapshot.
@@ -395,7 +395,7 @@ fn fits_at(size: [f32; 2], plan: Option<&str>, figure: &str, name: &str) {
     assert!(screen.contains_rect(slide.screen), "{slide:?}");
     // A point's leeway for rounding to pixels at the zoom that fits the slide to the screen.
     let visible = slide.screen.expand(1.0);
-    assert_eq!(slide.charts.len(), 3, "three charts: {:?}", slide.charts);
+    assert_eq!(slide.charts.len(), 4, "four charts: {:?}", slide.charts);
     for (chart, rect) in &slide.charts {
         assert!(
             rect.height() >= 150.0 && rect.width() >= 300.0,

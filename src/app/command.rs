@@ -18,6 +18,8 @@ pub enum View {
     Workloads,
     /// Capacity, dependency, stakes and what-if charts.
     Charts,
+    /// What the consortium costs, who pays, and renting against owning.
+    Budget,
     /// Language coverage of the base model and the adaptation it would take.
     Languages,
     /// Two scenarios side by side, or the plan against another file.
@@ -26,12 +28,13 @@ pub enum View {
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Overview,
         View::Members,
         View::Model,
         View::Workloads,
         View::Charts,
+        View::Budget,
         View::Languages,
         View::Compare,
     ];
@@ -44,6 +47,7 @@ impl View {
             View::Model => "Base model",
             View::Workloads => "Workloads & assumptions",
             View::Charts => "Charts",
+            View::Budget => "Budget",
             View::Languages => "Languages",
             View::Compare => "Compare",
         }

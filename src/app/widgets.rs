@@ -3,7 +3,7 @@
 
 use egui::{Color32, RichText, Ui};
 
-pub use super::number_field::{count_ui, number_ui};
+pub use super::number_field::{count_ui, number_ui, optional_number_ui};
 use super::theme::{self, Status};
 
 /// The text lines of a key-figure tile.

@@ -1,6 +1,8 @@
 //! One file per view; this module holds what they share: the context they draw with, their state,
 //! the menu bar and the status bar.
 
+mod budget;
+mod budget_assumptions;
 mod charts;
 mod compare;
 mod compare_chart;
@@ -105,6 +107,7 @@ pub fn view_ui(ui: &mut Ui, view: View, cx: &mut ViewCtx) {
         View::Model => model::model_ui(ui, cx),
         View::Workloads => workloads::workloads_ui(ui, cx),
         View::Charts => charts::charts_ui(ui, cx),
+        View::Budget => budget::budget_ui(ui, cx),
         View::Languages => languages::languages_ui(ui, cx),
         View::Compare => compare::compare_ui(ui, cx),
     }

@@ -457,7 +457,9 @@ pub fn overview_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             example_hint_ui(ui, cx);
             name_and_description_ui(ui, cx);
             ui.add_space(6.0);
-            let tiles = key_tiles(cx.doc, cx.catalog, cx.state.show_ranges);
+            let mut tiles = key_tiles(cx.doc, cx.catalog, cx.state.show_ranges);
+            tiles.push(super::budget::per_year_tile(cx.doc, cx.state.show_ranges));
+            tiles.push(super::budget::funded_tile(cx.doc));
             tile_rows_ui(ui, &tiles, TileLook::NORMAL);
             ui.label(RichText::new("Hover a tile to see its formula and inputs.").weak());
             ui.add_space(10.0);

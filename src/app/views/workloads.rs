@@ -184,16 +184,60 @@ fn assumption_row(
     unit: &str,
     speed: f64,
 ) {
-    ui.label(label_of(key)).on_hover_text(source_of(key));
-    number_ui(ui, ("assumption", key), value, range, unit, speed);
+    let row = SourcedRow {
+        key,
+        label: label_of(key),
+        source: source_of(key),
+        unit,
+        speed,
+    };
+    sourced_row(ui, row, value, default, range);
+}
+
+/// What an assumption row shows beside its value: its key (for the field's id), its label, the
+/// evidence behind its default, its unit and its drag speed.
+pub(super) struct SourcedRow<'a> {
+    /// The assumption's key in the plan file.
+    pub key: &'a str,
+    /// What it is.
+    pub label: &'a str,
+    /// The evidence behind its default (tooltip).
+    pub source: &'a str,
+    /// Its unit.
+    pub unit: &'a str,
+    /// Drag speed of the field.
+    pub speed: f64,
+}
+
+/// One row of an assumptions grid: label (source on hover), number field with unit, Reset to
+/// `default`, and a (?) with the source.
+pub(super) fn sourced_row(
+    ui: &mut Ui,
+    row: SourcedRow,
+    value: &mut f64,
+    default: f64,
+    range: std::ops::RangeInclusive<f64>,
+) {
+    ui.label(row.label).on_hover_text(row.source);
+    number_ui(
+        ui,
+        ("assumption", row.key),
+        value,
+        range,
+        row.unit,
+        row.speed,
+    );
     if ui
         .add_enabled(*value != default, egui::Button::new("Reset").small())
-        .on_hover_text(format!("Back to the default {default}"))
+        .on_hover_text(format!(
+            "Back to the default {}",
+            crate::numbers::readable(default)
+        ))
         .clicked()
     {
         *value = default;
     }
-    ui.label("(?)").on_hover_text(source_of(key));
+    ui.label("(?)").on_hover_text(row.source);
     ui.end_row();
 }
 
