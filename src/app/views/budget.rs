@@ -7,7 +7,7 @@ use egui_extras::{Column, TableBuilder};
 use egui_plot::{Bar, BarChart, HoverPosition, Line, VLine};
 
 use super::ViewCtx;
-use super::charts::{Y_GRID_LABEL_SPACING, bar_fill, colored, nice_grid, static_plot};
+use super::charts::{Y_GRID_LABEL_SPACING, colored, nice_grid, static_plot};
 use super::overview::{Tile, tile_rows_ui};
 use crate::analysis::series;
 use crate::app::document::Document;
@@ -182,7 +182,7 @@ const AMOUNT_WIDTH: f32 = 90.0;
 fn share_bar(ui: &mut Ui, share: f64, width: f32) {
     let height = ui.text_style_height(&egui::TextStyle::Body) * 0.8;
     let (rect, _) = ui.allocate_exact_size(egui::vec2(width, height), egui::Sense::hover());
-    let color = theme::series_color(0);
+    let color = theme::series_color(ui.visuals(), 0);
     ui.painter()
         .rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
     let mut bar = rect;
@@ -438,12 +438,12 @@ fn brings_chart_ui(ui: &mut Ui, doc: &Document) {
                     .name(m.name.as_ref())
             })
             .collect();
-        let color = theme::series_color(n);
+        let color = theme::series_color(ui.visuals(), n);
         let series_name = name.to_string();
         BarChart::new(
             name,
             bars.into_iter()
-                .map(|b| colored(b, color, bar_fill(color)))
+                .map(|b| colored(b, color, theme::bar_outline(ui.visuals())))
                 .collect(),
         )
         .color(color)
@@ -525,6 +525,10 @@ pub(super) fn rent_own_chart_ui(ui: &mut Ui, doc: &Document, height: f32) -> egu
     let rent: Vec<[f64; 2]> = r.cumulative.iter().map(|p| [p[0], p[1] / 1e6]).collect();
     let own: Vec<[f64; 2]> = r.cumulative.iter().map(|p| [p[0], p[2] / 1e6]).collect();
     let marker = theme::requirement_color(ui.visuals());
+    let (rent_color, own_color) = (
+        theme::series_color(ui.visuals(), 1),
+        theme::series_color(ui.visuals(), 0),
+    );
     static_plot("rent-own", ui.available_width(), height)
         .y_grid_spacer(nice_grid(height, Y_GRID_LABEL_SPACING))
         .include_y(0.0)
@@ -544,12 +548,12 @@ pub(super) fn rent_own_chart_ui(ui: &mut Ui, doc: &Document, height: f32) -> egu
         .show(ui, |plot| {
             plot.line(
                 Line::new("rent every hour", rent)
-                    .color(theme::series_color(1))
+                    .color(rent_color)
                     .width(2.5),
             );
             plot.line(
                 Line::new("own the pool", own)
-                    .color(theme::series_color(0))
+                    .color(own_color)
                     .width(2.5),
             );
             if let Some(year) = r.crossing_year {
