@@ -551,11 +551,7 @@ pub(super) fn rent_own_chart_ui(ui: &mut Ui, doc: &Document, height: f32) -> egu
                     .color(rent_color)
                     .width(2.5),
             );
-            plot.line(
-                Line::new("own the pool", own)
-                    .color(own_color)
-                    .width(2.5),
-            );
+            plot.line(Line::new("own the pool", own).color(own_color).width(2.5));
             if let Some(year) = r.crossing_year {
                 plot.vline(
                     VLine::new(format!("renting passes owning: year {year:.1}"), year)
