@@ -23,6 +23,7 @@ pub mod series;
 pub mod serving;
 mod sites;
 mod stakes;
+pub mod timeline;
 mod warnings;
 pub mod workloads;
 pub mod years;
