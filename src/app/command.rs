@@ -20,19 +20,22 @@ pub enum View {
     Charts,
     /// Language coverage of the base model and the adaptation it would take.
     Languages,
+    /// The plan over the years: timeline, phases and per-year charts.
+    Roadmap,
     /// Two scenarios side by side, or the plan against another file.
     Compare,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 7] = [
+    pub const ALL: [View; 8] = [
         View::Overview,
         View::Members,
         View::Model,
         View::Workloads,
         View::Charts,
         View::Languages,
+        View::Roadmap,
         View::Compare,
     ];
 
@@ -45,6 +48,7 @@ impl View {
             View::Workloads => "Workloads & assumptions",
             View::Charts => "Charts",
             View::Languages => "Languages",
+            View::Roadmap => "Roadmap",
             View::Compare => "Compare",
         }
     }

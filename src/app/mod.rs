@@ -552,7 +552,10 @@ impl PlannerApp {
                     commands: &mut commands,
                     personal: &self.personal,
                 };
-                views::scenario_bar_ui(ui, &mut cx);
+                ui.horizontal(|ui| {
+                    views::year_bar_ui(ui, &mut cx);
+                    views::scenario_bar_ui(ui, &mut cx);
+                });
                 ui.separator();
                 views::view_ui(ui, self.view, &mut cx);
             });

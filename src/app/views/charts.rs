@@ -59,14 +59,17 @@ fn shown_ticks(
 
 /// Points between labelled y grid lines: more than a tick label is tall even at the presentation
 /// body size (21 points), since egui_plot leaves out a label that does not fit its step.
-const Y_GRID_LABEL_SPACING: f32 = 36.0;
+pub(super) const Y_GRID_LABEL_SPACING: f32 = 36.0;
 
 /// Grid marks at a 1-2-5 step (…, 10, 20, 50, 100, 200, …), the finest whose labels stand at
 /// least `min_spacing` points apart on an axis `length_points` long, with thinner lines at a fifth
 /// (for a step of 2, a quarter) of it. egui_plot's default steps by powers of ten, so a short
 /// chart up to 800 at presentation size labelled only "0": a step of 100 was too dense to label
 /// and 1,000 off the chart.
-fn nice_grid(length_points: f32, min_spacing: f32) -> impl Fn(GridInput) -> Vec<GridMark> {
+pub(super) fn nice_grid(
+    length_points: f32,
+    min_spacing: f32,
+) -> impl Fn(GridInput) -> Vec<GridMark> {
     move |input| {
         let (low, high) = input.bounds;
         let span = high - low;
