@@ -5,6 +5,32 @@ use egui::{RichText, Ui};
 
 use super::ViewCtx;
 
+/// A button with a triangle pointing left (`direction` −1) or right (1), painted: the fonts egui
+/// bundles have no arrow glyphs.
+fn arrow_ui(ui: &mut Ui, enabled: bool, direction: f32) -> egui::Response {
+    let size = ui.spacing().interact_size.y;
+    let response = ui.add_enabled(
+        enabled,
+        egui::Button::new("").min_size(egui::vec2(size * 1.2, size)),
+    );
+    let color = ui.style().interact(&response).fg_stroke.color;
+    let color = if enabled {
+        color
+    } else {
+        ui.visuals().weak_text_color()
+    };
+    let c = response.rect.center();
+    let h = size * 0.22;
+    let tip = egui::pos2(c.x + direction * h, c.y);
+    let back = c.x - direction * h;
+    ui.painter().add(egui::Shape::convex_polygon(
+        vec![tip, egui::pos2(back, c.y - h), egui::pos2(back, c.y + h)],
+        color,
+        egui::Stroke::NONE,
+    ));
+    response
+}
+
 /// Draws "Year ◀ 2027 ▶" for a plan with a roadmap (nothing otherwise).
 pub fn year_bar_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     let years = cx.doc.plan.years();
@@ -14,8 +40,7 @@ pub fn year_bar_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     let (first, last) = (*years.start(), *years.end());
     let label = ui.label(RichText::new("Year").strong());
     let mut chosen = None;
-    if ui
-        .add_enabled(shown > first, egui::Button::new("◀"))
+    if arrow_ui(ui, shown > first, -1.0)
         .on_hover_text("The year before")
         .accessible_name("Previous year")
         .clicked()
@@ -51,8 +76,7 @@ pub fn year_bar_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         .on_hover_text(format!(
             "Every view shows the plan as it stands in the year chosen ({first}–{last})"
         ));
-    if ui
-        .add_enabled(shown < last, egui::Button::new("▶"))
+    if arrow_ui(ui, shown < last, 1.0)
         .on_hover_text("The year after")
         .accessible_name("Next year")
         .clicked()
