@@ -51,7 +51,7 @@ pub fn year_ui(
     let shown = year.map_or_else(String::new, |y| y.to_string());
     let mut typing = ui
         .data(|d| d.get_temp::<Typing>(id))
-        .unwrap_or_else(|| Typing {
+        .unwrap_or(Typing {
             text: shown,
             refused: None,
         });
