@@ -70,9 +70,9 @@ fn wait_a_second(h: &mut Harness<'_, PlannerApp>) {
 }
 
 fn pooled_text(plan: &Plan) -> String {
-    format!(
-        "{:.1} PFLOP/s",
-        analyze(plan, Catalog::builtin()).pooled.bf16_pflops
+    consortium_planner::numbers::with_unit(
+        analyze(plan, Catalog::builtin()).pooled.bf16_pflops,
+        "PFLOP/s",
     )
 }
 
@@ -226,6 +226,20 @@ fn the_compare_view_shows_two_scenarios_with_signed_changes() {
         assert!(shows(&h, text), "{text} is shown");
     }
     assert!(shows(&h, "same"), "figures that did not move say so");
+    // The budget moves with the rented cloud gone: its rows are there with both values.
+    for key in [
+        "budget.per_year_usd",
+        "budget.total_usd",
+        "budget.funded_share",
+    ] {
+        let f = figures.iter().find(|f| f.key == key).expect(key);
+        assert!(shows(&h, &f.label), "{key} row {:?} is shown", f.label);
+        let (before, after, _) = consortium_planner::diff::figure_parts(f);
+        assert!(
+            shows(&h, &before) && shows(&h, &after),
+            "{key}: {before} → {after}"
+        );
+    }
     h.remove_cursor();
     h.run();
     h.snapshot("compare_scenarios_light");

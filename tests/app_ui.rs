@@ -19,6 +19,7 @@ use egui_kittest::{Harness, HarnessBuilder};
 use consortium_planner::app::{PlannerApp, StartOptions};
 use consortium_planner::catalog::Catalog;
 use consortium_planner::file;
+use consortium_planner::numbers::{count, with_unit};
 use consortium_planner::plan::{Plan, Tenure};
 
 // ---------------------------------------------------------------------------------------------
@@ -233,9 +234,9 @@ fn editing_a_chip_count_changes_the_pooled_figures() {
     let mut h = app();
     show_view(&mut h, "Overview");
     let before = h.state().doc.report.pooled;
-    let old_compute = format!("{:.1} PFLOP/s", before.bf16_pflops);
+    let old_compute = with_unit(before.bf16_pflops, "PFLOP/s");
     assert!(shows(&h, &old_compute));
-    assert!(shows(&h, &before.accelerators.to_string()));
+    assert!(shows(&h, &count(before.accelerators)));
 
     show_view(&mut h, "Members");
     h.get_by_label_contains("CL  Chile").click();
@@ -262,14 +263,14 @@ fn editing_a_chip_count_changes_the_pooled_figures() {
 
     let after = h.state().doc.report.pooled;
     show_view(&mut h, "Overview");
-    let new_compute = format!("{:.1} PFLOP/s", after.bf16_pflops);
+    let new_compute = with_unit(after.bf16_pflops, "PFLOP/s");
     assert_ne!(new_compute, old_compute);
     assert!(
         shows(&h, &new_compute),
         "the Pooled compute tile shows {new_compute}"
     );
     assert!(!shows(&h, &old_compute));
-    assert!(shows(&h, &after.accelerators.to_string()));
+    assert!(shows(&h, &count(after.accelerators)));
 }
 
 #[test]
@@ -567,6 +568,7 @@ fn the_app_requests_no_repaint_when_idle() {
         "Base model",
         "Workloads & assumptions",
         "Charts",
+        "Budget",
         "Compare",
     ] {
         show_view(&mut h, view);
@@ -614,6 +616,7 @@ fn every_input_has_an_accessible_name() {
         "Base model",
         "Workloads & assumptions",
         "Charts",
+        "Budget",
         "Compare",
     ] {
         show_view(&mut h, view);

@@ -364,6 +364,76 @@ fn report_text_names_the_plan_and_pooled_capacity() {
 }
 
 #[test]
+fn report_text_has_a_budget_block_with_the_json_figures() {
+    use consortium_planner::numbers::{usd, usd_range};
+    let text = ok(&["report", &latam_str()]);
+    let json: Value = serde_json::from_str(&ok(&["report", "--json", &latam_str()]))
+        .expect("report --json is JSON");
+    let b = &json["budget"];
+    let range = |key: &str| {
+        [
+            b[key][0].as_f64().expect(key),
+            b[key][1].as_f64().expect(key),
+        ]
+    };
+    let block: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("Budget"))
+        .take_while(|l| !l.is_empty())
+        .collect();
+    assert_eq!(
+        block.first(),
+        Some(&"Budget (US dollars, over 5 years)"),
+        "{text}"
+    );
+    let expected = [
+        format!(
+            "  one-off           {}",
+            usd_range(number(b, "one_off_usd"), range("one_off_usd_range"))
+        ),
+        format!(
+            "  per year          {}",
+            usd_range(number(b, "per_year_usd"), range("per_year_usd_range"))
+        ),
+        format!(
+            "  total, 5 years    {}",
+            usd_range(number(b, "total_usd"), range("total_usd_range"))
+        ),
+        format!(
+            "  funded            {:.0} % (cash {}, in kind {}); gap {}",
+            number(b, "funded_share") * 100.0,
+            usd(number(b, "funding_usd")),
+            usd(number(b, "in_kind_usd")),
+            usd(number(b, "gap_usd"))
+        ),
+        format!(
+            "  rent or own       rent {} vs own {}",
+            usd(number(b, "rent_vs_own.rent_total_usd")),
+            usd(number(b, "rent_vs_own.own_total_usd"))
+        ),
+    ];
+    for line in &expected {
+        assert!(
+            block.contains(&line.as_str()),
+            "{line:?} not in\n{}",
+            block.join("\n")
+        );
+    }
+    let break_even = number(b, "rent_vs_own.break_even_utilisation");
+    assert!(
+        block.iter().any(|l| l.ends_with(&format!(
+            "owning breaks even at {:.0} % utilisation",
+            break_even * 100.0
+        ))),
+        "{block:?}"
+    );
+    assert!(
+        block.iter().all(|l| l.chars().count() <= 90),
+        "readable width: {block:?}"
+    );
+}
+
+#[test]
 fn validate_a_good_file() {
     let text = ok(&["validate", &latam_str()]);
     assert!(text.contains("valid"), "{text}");

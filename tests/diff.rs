@@ -8,11 +8,14 @@ use consortium_planner::analysis::series;
 use consortium_planner::analysis::years::default_report as analyze;
 use consortium_planner::catalog::Catalog;
 use consortium_planner::diff::{
-    EntryKind, PlanDiff, SHARE, Status, Value, diff, diff_json, diff_text, take_member,
+    EntryKind, PlanDiff, SHARE, Status, Value, diff, diff_json, diff_text, key_figures, take_member,
 };
 use consortium_planner::file;
 use consortium_planner::numbers::readable;
-use consortium_planner::plan::{ChipLine, Member, Plan, Precision, Tenure, WorkloadKind};
+use consortium_planner::plan::{
+    ChipLine, ExchangeRate, FairShareRule, Member, Plan, Precision, RentalRate, Tenure,
+    WorkloadKind,
+};
 
 fn catalog() -> &'static Catalog {
     Catalog::builtin()
@@ -385,4 +388,117 @@ fn cli_exits_2_with_a_clear_error_for_a_missing_or_broken_file() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("broken.ron:"), "{err}");
     assert!(err.contains("broken.ron:3:"), "says where: {err}");
+}
+
+// ---- the budget ----
+
+#[test]
+fn a_price_change_shows_both_prices_and_the_change_of_budget_per_year() {
+    let mut a = latam();
+    member(&mut a, "CL").chips[0].price_usd = Some(30_000.0);
+    let mut b = a.clone();
+    member(&mut b, "CL").chips[0].price_usd = Some(40_000.0);
+    let d = diff(&a, &b, catalog());
+    let text = diff_text(&d, "a", "b");
+    assert!(
+        text.contains(
+            "~ chips nvidia_h200_sxm: price per accelerator: 30,000 → 40,000 USD (+10,000)"
+        ),
+        "{text}"
+    );
+    let (ra, rb) = (analyze(&a, catalog()), analyze(&b, catalog()));
+    let per_year = figure(&d, "budget.per_year_usd", None);
+    assert_eq!(per_year.before, Some(ra.budget.per_year_usd));
+    assert_eq!(per_year.after, Some(rb.budget.per_year_usd));
+    // 96 chips × 10,000 USD more, with systems, written off over 5 years, plus operations.
+    assert!(
+        per_year.delta().expect("both") > 96.0 * 10_000.0 / 5.0,
+        "{per_year:?}"
+    );
+    let line = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("budget per year"))
+        .expect("budget per year in the text");
+    assert!(
+        line.contains(&format!(
+            "{} → {} USD",
+            readable(ra.budget.per_year_usd),
+            readable(rb.budget.per_year_usd)
+        )),
+        "{line}"
+    );
+    for key in ["budget.one_off_usd", "budget.total_usd"] {
+        assert!(figure(&d, key, None).delta().expect("both") > 0.0, "{key}");
+    }
+    // Chile brings more in kind: its balance moves by the report's figures.
+    let balance = figure(&d, "members.balance_usd", Some("CL"));
+    let cl = |r: &consortium_planner::analysis::Report| r.members[0].budget.balance_usd;
+    assert_eq!(
+        (balance.before, balance.after),
+        (Some(cl(&ra)), Some(cl(&rb)))
+    );
+    assert!(text.contains("CL Chile fair share"), "{text}");
+}
+
+#[test]
+fn cost_inputs_appear_as_changes_with_their_names_and_units() {
+    let a = latam();
+    let mut b = a.clone();
+    member(&mut b, "CL").power[0].usd_per_mwh = Some(140.0);
+    member(&mut b, "BR").cost_level = 0.6;
+    b.workloads[1].members = vec!["CL".into(), "PE".into()];
+    let c = &mut b.assumptions.costs;
+    c.fair_share_rule = FairShareRule::Population;
+    c.horizon_years = 6.0;
+    c.staff_usd_per_fte_year.ml_research = 120_000.0;
+    c.rental_rates.push(RentalRate {
+        accelerator: "nvidia_h100_sxm".into(),
+        usd_per_hour: 1.9,
+    });
+    c.exchange_rates.push(ExchangeRate {
+        currency: "EUR".into(),
+        usd_per_unit: 1.1,
+    });
+    let d = diff(&a, &b, catalog());
+    let text = diff_text(&d, "a", "b");
+    for want in [
+        "~ power (grid mix): electricity price: “the plan's price” → 140 USD/MWh",
+        "~ member: staff cost level (1 = the assumed cost): 1 → 0.6 (−0.4)",
+        "~ “Instruction tuning (LoRA)”: needed by: “all members” → “CL, PE”",
+        "~ Fair-share rule: “GDP, UN floor and ceiling” → “population”",
+        "~ Planning horizon (years): 5 → 6 (+1)",
+        "~ Staff cost per FTE-year by role: ML research: 103,000 → 120,000 USD (+17,000)",
+        "~ Rental rate: NVIDIA H100 SXM5 80GB: “catalog rate” → 1.9 USD per accelerator-hour",
+        "~ Exchange rate: EUR: “catalog rate” → 1.1 USD per unit",
+    ] {
+        assert!(text.contains(want), "{want:?} missing from\n{text}");
+    }
+    // A longer horizon moves the total and everyone's fair share.
+    assert!(figure(&d, "budget.total_usd", None).delta().expect("both") > 0.0);
+    assert!(figure(&d, "members.fair_share_usd", Some("BR")).has_moved());
+    assert!(figure(&d, "budget.funded_share", None).unit == SHARE);
+}
+
+#[test]
+fn scenario_compare_lists_the_budget_rows_even_when_equal() {
+    let a = latam();
+    let report = analyze(&a, catalog());
+    let rows = key_figures(&report, &report);
+    for key in [
+        "budget.per_year_usd",
+        "budget.total_usd",
+        "budget.funded_share",
+    ] {
+        let row = rows
+            .iter()
+            .find(|f| f.key == key)
+            .unwrap_or_else(|| panic!("no {key} row"));
+        assert_eq!(row.section, "Budget");
+        assert!(!row.has_moved());
+    }
+    let fair_shares = rows
+        .iter()
+        .filter(|f| f.key == "members.fair_share_usd")
+        .count();
+    assert_eq!(fair_shares, a.members.len(), "one fair share per member");
 }

@@ -5,9 +5,12 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+use consortium_planner::analysis::years::default_report as analyze;
 use consortium_planner::catalog::Catalog;
-use consortium_planner::export::{COLUMNS, Format, export};
+use consortium_planner::export::{COLUMNS, Format, WHO_PAYS_COLUMNS, export};
 use consortium_planner::file;
+use consortium_planner::numbers::{percent, usd, usd_number};
+use consortium_planner::plan::RentalRate;
 use consortium_planner::plan::{ChipLine, Member, Plan, PowerLine, Tenure, Workload, WorkloadKind};
 
 const HOSTILE: &str = "<script>alert(1)</script> & \"x\" 'y'";
@@ -165,8 +168,8 @@ fn html_names_every_member_and_draws_the_charts() {
         .collect();
     assert_eq!(
         svgs.len(),
-        5,
-        "compute, power, experts, dependency and stakes charts"
+        6,
+        "compute, power, experts, dependency, stakes and rent-or-own charts"
     );
     let chart_text = |title: &str| {
         let svg = svgs
@@ -236,7 +239,11 @@ fn markdown_has_the_tables_with_escaped_cells() {
         .filter(|l| l.starts_with("| ") && l.contains("piped"))
     {
         let cells = line.replace("\\|", "").matches('|').count() - 1;
-        assert_eq!(cells, 9, "row keeps its 9 columns: {line}");
+        // The training table has 9 columns, the budget's cost-per-workload table 3.
+        assert!(
+            cells == 9 || cells == 3,
+            "row keeps its table's columns: {line}"
+        );
     }
 }
 
@@ -459,4 +466,215 @@ fn the_report_states_language_coverage_and_the_uncovered_languages() {
     assert!(section.contains("Quechua (qu)"));
     let html = export(&load("latam-gpt.ron"), catalog(), Format::Html);
     assert!(all_text(&parse_html(&html)).contains("Quechua (qu)"));
+}
+
+// ---- the budget ----
+
+/// The rows of the Markdown table whose header row starts with `header`.
+fn md_table<'a>(md: &'a str, header: &str) -> Vec<&'a str> {
+    md.lines()
+        .skip_while(|l| !l.starts_with(header))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .collect()
+}
+
+#[test]
+fn the_report_has_a_budget_section_with_the_plans_figures() {
+    let plan = load("latam-gpt.ron");
+    let report = analyze(&plan, catalog());
+    let b = &report.budget;
+    assert!(
+        b.per_year_usd > 1e6 && b.one_off_usd > 1e6,
+        "latam has a budget"
+    );
+    let md = export(&plan, catalog(), Format::Markdown);
+    assert!(md.contains("\n## Budget\n"), "a Budget section");
+    let per_year = format!(
+        "| Per year (amortisation included) | {} (range {}–{}) |",
+        usd(b.per_year_usd),
+        usd_number(b.per_year_usd_range[0]),
+        usd(b.per_year_usd_range[1])
+    );
+    assert!(md.contains(&per_year), "{per_year} in\n{md}");
+    let summary = md_table(&md, "| Figure | Value |");
+    assert!(
+        summary.iter().any(|r| r.starts_with(&format!(
+            "| Budget per year | {} (range",
+            usd(b.per_year_usd)
+        ))),
+        "the summary leads with the budget: {summary:?}"
+    );
+    for row in [
+        format!("| One-off | {} (range", usd(b.one_off_usd)),
+        format!("| Total over 5 years | {} (range", usd(b.total_usd)),
+        format!("| Funded share | {} |", percent(b.funded_share)),
+        format!("| Gap | {} |", usd(b.gap_usd)),
+        format!("| Cash pledged | {} |", usd(b.funding_usd)),
+        format!(
+            "| Rent all capacity | {} |",
+            usd(b.rent_vs_own.rent_total_usd)
+        ),
+        format!("| Own the pool | {} |", usd(b.rent_vs_own.own_total_usd)),
+        format!("| Staff | {} |", usd(b.yearly.staff_usd)),
+    ] {
+        assert!(md.contains(&row), "{row} missing");
+    }
+    // Who pays: one row per member, in plan order, with brings, fair share and a signed balance.
+    let who = md_table(
+        &md,
+        "| Member | Brings | of which cash | Fair share | Balance |",
+    );
+    assert_eq!(who.len(), plan.members.len(), "one who-pays row per member");
+    for (row, m) in who.iter().zip(&report.members) {
+        let mb = &m.budget;
+        let balance = if mb.balance_usd >= 0.5 {
+            format!("+{}", usd(mb.balance_usd))
+        } else {
+            usd(mb.balance_usd)
+        };
+        let want = format!(
+            "| {} {} | {} | {} | {} | {balance} |",
+            m.country,
+            m.name,
+            usd(mb.brings_usd),
+            usd(mb.cash_usd),
+            usd(mb.fair_share_usd)
+        );
+        assert!(row.starts_with(&want), "{row}\nwanted {want}");
+    }
+    assert!(
+        md.contains("Fair share under the plan's rule (GDP, UN floor and ceiling)"),
+        "the rule is named"
+    );
+    // The same figures in the HTML, as a reader sees them.
+    let html = export(&plan, catalog(), Format::Html);
+    let doc = parse_html(&html);
+    let text = all_text(&doc);
+    assert!(text.contains(&usd(b.per_year_usd)) && text.contains("Who pays"));
+    let chart = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("svg"))
+        .find(|s| {
+            s.children()
+                .find(|c| c.has_tag_name("title"))
+                .and_then(|t| t.text())
+                .is_some_and(|t| t.starts_with("Cumulative cost"))
+        })
+        .expect("the rent-or-own chart");
+    let labels: Vec<&str> = chart.descendants().filter_map(|n| n.text()).collect();
+    for want in [
+        "Years from the start",
+        "USD",
+        "Rent (USD, cumulative)",
+        "0",
+        "5",
+    ] {
+        assert!(labels.contains(&want), "chart label {want:?} in {labels:?}");
+    }
+    // Both paths are drawn through a point per year, 0 to 5.
+    let paths: Vec<usize> = chart
+        .descendants()
+        .filter(|n| n.has_tag_name("polyline"))
+        .map(|n| n.attribute("points").unwrap_or("").split(' ').count())
+        .collect();
+    assert_eq!(paths, [6, 6], "renting and owning, six points each");
+}
+
+#[test]
+fn the_assumptions_list_the_cost_assumptions_and_the_plans_own_rates() {
+    let mut plan = load("latam-gpt.ron");
+    plan.assumptions.costs.rental_rates.push(RentalRate {
+        accelerator: "nvidia_h100_sxm".into(),
+        usd_per_hour: 1.75,
+    });
+    let md = export(&plan, catalog(), Format::Markdown);
+    let section = &md[md
+        .find("### Cost assumptions")
+        .expect("a cost assumptions table")..];
+    let rows = md_table(
+        section,
+        "| Assumption | Value | Default | Source of the default |",
+    );
+    let find = |label: &str| {
+        rows.iter()
+            .find(|r| r.starts_with(&format!("| {label}")))
+            .unwrap_or_else(|| panic!("no assumption row {label:?}"))
+    };
+    assert!(find("Planning horizon (years) | 5 | 5 |").contains("IndiaAI Mission"));
+    assert!(find("Facility: build or colocation | build a facility |").contains("Build:"));
+    assert!(find("Fair-share rule | GDP, UN floor and ceiling |").contains("UN scale"));
+    let reserved = catalog()
+        .costs
+        .rental("nvidia_h100_sxm")
+        .expect("H100 rate")
+        .reserved_usd_per_hour;
+    let rate = find("Rental rate, NVIDIA H100");
+    assert!(
+        rate.contains("| 1.75 |") && rate.contains(&format!("| {reserved} |")),
+        "the plan's rate beside the catalog's: {rate}"
+    );
+}
+
+#[test]
+fn who_pays_csv_has_one_row_per_member_with_the_reports_figures() {
+    let plan = load("latam-gpt.ron");
+    let report = analyze(&plan, catalog());
+    let text = export(&plan, catalog(), Format::WhoPaysCsv);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader
+        .headers()
+        .expect("header")
+        .iter()
+        .map(String::from)
+        .collect();
+    assert_eq!(&header[..WHO_PAYS_COLUMNS.len()], WHO_PAYS_COLUMNS);
+    assert!(header.contains(&"share_population".to_string()));
+    let records: Vec<csv::StringRecord> = reader
+        .records()
+        .collect::<Result<_, _>>()
+        .expect("valid CSV");
+    assert_eq!(records.len(), plan.members.len(), "one row per member");
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    for (r, m) in records.iter().zip(&report.members) {
+        assert_eq!(&r[col("country")], m.country);
+        let num = |name: &str| r[col(name)].parse::<f64>().expect(name);
+        assert_eq!(num("brings_usd"), m.budget.brings_usd);
+        assert_eq!(num("fair_share_usd"), m.budget.fair_share_usd);
+        assert_eq!(num("balance_usd"), m.budget.balance_usd);
+        assert_eq!(&r[col("fair_share_rule")], "gdp_un_scale");
+    }
+}
+
+#[test]
+fn the_rent_or_own_chart_marks_the_year_renting_passes_owning() {
+    let mut plan = load("latam-gpt.ron");
+    // Millions of users keep the pool busy: renting the same hours ends up dearer.
+    if let WorkloadKind::Serving { users, .. } = &mut plan.workloads[2].kind {
+        *users = 9e6;
+    } else {
+        panic!("latam's third workload serves");
+    }
+    let report = analyze(&plan, catalog());
+    let year = report
+        .budget
+        .rent_vs_own
+        .crossing_year
+        .expect("renting passes owning within 5 years");
+    let when = format!(
+        "after {} years",
+        consortium_planner::numbers::readable(year)
+    );
+    let md = export(&plan, catalog(), Format::Markdown);
+    assert!(
+        md.contains(&format!("| Renting costs more than owning | {when} |")),
+        "{when}"
+    );
+    let html = export(&plan, catalog(), Format::Html);
+    let doc = parse_html(&html);
+    let chart_text = all_text(&doc);
+    assert!(
+        chart_text.contains(&format!("renting passes owning {when}")),
+        "the chart marks {when}"
+    );
 }

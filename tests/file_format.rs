@@ -453,7 +453,7 @@ fn assumptions() -> impl Strategy<Value = Assumptions> {
         )
 }
 
-fn costs() -> impl Strategy<Value = CostAssumptions> {
+fn costs() -> BoxedStrategy<CostAssumptions> {
     let staff = prop::collection::vec(amount(), 5).prop_map(|v| StaffCosts {
         ml_research: v[0],
         ml_engineering: v[1],
@@ -516,6 +516,7 @@ fn costs() -> impl Strategy<Value = CostAssumptions> {
                 fair_share_rule: rule,
             },
         )
+        .boxed()
 }
 
 fn optional_figure() -> impl Strategy<Value = Option<f64>> {
@@ -769,7 +770,7 @@ fn top_level_keys(ron: &str) -> Vec<String> {
         .collect()
 }
 
-const TOP_LEVEL_ORDER: [&str; 13] = [
+const TOP_LEVEL_ORDER: [&str; 15] = [
     "format",
     "name",
     "description",
@@ -783,6 +784,8 @@ const TOP_LEVEL_ORDER: [&str; 13] = [
     "active_scenario",
     "active_position",
     "scenarios",
+    "roadmap",
+    "shocks",
 ];
 
 /// Serialises, checks the output's shape and stability, parses it back and returns what loaded.

@@ -347,3 +347,38 @@ pub fn what_if_days_range(report: &Report, workload: usize) -> Option<[Vec<[f64;
 pub fn main_training_workload(report: &Report) -> Option<usize> {
     report.workloads.iter().position(|w| w.days.is_some())
 }
+
+/// Members shown by name in the brings-against-fair-share chart.
+pub const FAIR_SHARE_MEMBERS: usize = 12;
+
+/// Indices of the `max` members with the largest fair shares of the budget, largest first (ties
+/// in plan order), so the chart names the members the bill falls on.
+pub fn top_fair_shares(report: &Report, max: usize) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..report.members.len()).collect();
+    order.sort_by(|&i, &j| {
+        report.members[j]
+            .budget
+            .fair_share_usd
+            .total_cmp(&report.members[i].budget.fair_share_usd)
+            .then(i.cmp(&j))
+    });
+    order.truncate(max);
+    order
+}
+
+#[cfg(test)]
+mod fair_share_tests {
+    use super::*;
+
+    #[test]
+    fn the_largest_fair_shares_come_first_and_the_rest_are_left_off() {
+        let mut report = Report::default();
+        for usd in [5.0, 30.0, 10.0, 30.0] {
+            let mut m = super::super::report::MemberFigures::default();
+            m.budget.fair_share_usd = usd;
+            report.members.push(m);
+        }
+        assert_eq!(top_fair_shares(&report, 3), vec![1, 3, 2]);
+        assert_eq!(top_fair_shares(&report, 10), vec![1, 3, 2, 0]);
+    }
+}

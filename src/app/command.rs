@@ -18,6 +18,8 @@ pub enum View {
     Workloads,
     /// Capacity, dependency, stakes and what-if charts.
     Charts,
+    /// What the consortium costs, who pays, and renting against owning.
+    Budget,
     /// Language coverage of the base model and the adaptation it would take.
     Languages,
     /// The plan over the years: timeline, phases and per-year charts.
@@ -28,12 +30,13 @@ pub enum View {
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Overview,
         View::Members,
         View::Model,
         View::Workloads,
         View::Charts,
+        View::Budget,
         View::Languages,
         View::Roadmap,
         View::Compare,
@@ -47,6 +50,7 @@ impl View {
             View::Model => "Base model",
             View::Workloads => "Workloads & assumptions",
             View::Charts => "Charts",
+            View::Budget => "Budget",
             View::Languages => "Languages",
             View::Roadmap => "Roadmap",
             View::Compare => "Compare",
@@ -164,6 +168,8 @@ pub enum Command {
     KeepInMyCatalog(crate::file::PersonalEntry),
     /// Remove this entry from the personal catalog (plans that carry a copy keep it).
     ForgetFromMyCatalog(crate::file::PersonalEntry),
+    /// Open the command palette (or close it): every command, filtered by typing.
+    CommandPalette,
     /// Close the window.
     Quit,
 }
@@ -200,6 +206,7 @@ impl Command {
             Command::ComparePath(_) => "Compare with file",
             Command::KeepInMyCatalog(_) => "Keep in my catalog",
             Command::ForgetFromMyCatalog(_) => "Remove from my catalog",
+            Command::CommandPalette => "Command palette…",
             Command::Quit => "Quit",
         }
     }
@@ -219,24 +226,29 @@ impl Command {
             Command::ZoomReset => s(CTRL, Key::Num0),
             Command::Quit => s(CTRL, Key::Q),
             Command::TogglePresentation => s(Modifiers::NONE, Key::F11),
+            Command::CommandPalette => s(CTRL, Key::K),
             _ => None,
         }
     }
 
-    /// Extra shortcuts that do the same (Ctrl+Y for redo, Ctrl+= for zoom in).
+    /// Extra shortcuts that do the same (Ctrl+Y for redo, Ctrl+= for zoom in, Ctrl+Shift+P for
+    /// the command palette, as in the editors).
     pub fn alternative_shortcuts(&self) -> &'static [KeyboardShortcut] {
         const REDO: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::Y)];
         const ZOOM_IN: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL, Key::Equals)];
+        const PALETTE: [KeyboardShortcut; 1] = [KeyboardShortcut::new(CTRL_SHIFT, Key::P)];
         match self {
             Command::Redo => &REDO,
             Command::ZoomIn => &ZOOM_IN,
+            Command::CommandPalette => &PALETTE,
             _ => &[],
         }
     }
 
     /// Commands that have keyboard shortcuts, most specific first (Ctrl+Shift+S before Ctrl+S).
-    pub fn with_shortcuts() -> [Command; 11] {
+    pub fn with_shortcuts() -> [Command; 12] {
         [
+            Command::CommandPalette,
             Command::TogglePresentation,
             Command::SaveAs,
             Command::Redo,

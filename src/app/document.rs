@@ -45,6 +45,22 @@ pub struct Document {
     analyzed: Plan,
     undoer: Undoer<Plan>,
     gesture: bool,
+    /// The plan as the undo history last saw it, and the analysis generation it saw it at.
+    fed: (Plan, u64),
+    /// Where the edit still settling came from.
+    editing: Option<EditSource>,
+}
+
+/// Where an edit comes from: the widget being dragged or holding the keyboard, and the count of
+/// pointer presses so far. Edits from different sources are separate undo steps however quickly
+/// they follow each other; the edits of one source (typing in one field, one drag) settle into
+/// one step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EditSource {
+    /// The widget being dragged, else the one with the keyboard focus, as the frame began.
+    pub widget: Option<egui::Id>,
+    /// Pointer presses since the app started: each click starts a new source.
+    pub presses: u64,
 }
 
 impl Document {
@@ -65,6 +81,7 @@ impl Document {
             auto_save_interval: 10.0,
         });
         undoer.add_undo(&plan);
+        let plan_copy = plan.clone();
         Document {
             saved: plan.clone(),
             dirty_at: Cell::new(None),
@@ -81,8 +98,10 @@ impl Document {
             chosen_year: None,
             years,
             generation: 0,
+            fed: (plan_copy, 0),
             undoer,
             gesture: false,
+            editing: None,
         }
     }
 
@@ -151,14 +170,39 @@ impl Document {
         true
     }
 
-    /// Feeds the undo history; returns whether an edit is still settling (then the caller should
-    /// repaint shortly so it becomes its own undo step).
-    pub fn track_undo(&mut self, time_s: f64) -> bool {
+    /// Feeds the undo history after a frame's edits (call after [`Document::refresh`]): an edit
+    /// from another `source` than the one still settling closes that one as its own undo step,
+    /// and while `dragging` nothing settles, so a drag stays one step however long it pauses.
+    /// Returns whether an edit is still settling (then the caller should repaint shortly so it
+    /// becomes its own undo step).
+    pub fn track_undo(&mut self, time_s: f64, source: EditSource, dragging: bool) -> bool {
         if self.gesture {
+            return false;
+        }
+        // The plan can only have changed if it was analysed again since the last look.
+        if self.fed.1 != self.generation {
+            self.fed.1 = self.generation;
+            if self.plan != self.fed.0 {
+                if self.editing != Some(source) {
+                    // The plan before this edit ends the previous one: an undo point of its own.
+                    self.undoer.add_undo(&self.fed.0);
+                    self.editing = Some(source);
+                }
+                self.fed.0.clone_from(&self.plan);
+            }
+        }
+        if dragging {
             return false;
         }
         self.undoer.feed_state(time_s, &self.plan);
         self.undoer.is_in_flux()
+    }
+
+    /// Takes the plan as it is now as seen by the undo history, with no edit settling (after
+    /// undo, redo and gestures, which set the history themselves).
+    fn resync_undo(&mut self) {
+        self.fed.0.clone_from(&self.plan);
+        self.editing = None;
     }
 
     /// Makes the current state an undo point of its own (call before a discrete edit).
@@ -198,6 +242,7 @@ impl Document {
             // Feeding a changed state drops stale redos; add_undo then closes the step at once.
             self.undoer.feed_state(time_s, &self.plan);
             self.undoer.add_undo(&self.plan);
+            self.resync_undo();
         }
     }
 
@@ -207,6 +252,7 @@ impl Document {
         if let Some(previous) = self.undoer.undo(&self.plan) {
             self.plan = previous.clone();
         }
+        self.resync_undo();
     }
 
     /// Steps forward in the history.
@@ -215,6 +261,7 @@ impl Document {
         if let Some(next) = self.undoer.redo(&self.plan) {
             self.plan = next.clone();
         }
+        self.resync_undo();
     }
 
     /// Records that the plan was saved to `path`.

@@ -9,6 +9,7 @@ mod exporting;
 mod folders;
 mod modals;
 mod number_field;
+pub mod palette;
 pub mod personal;
 pub mod png;
 pub mod probe;
@@ -69,6 +70,10 @@ pub struct PlannerApp {
     shot: Option<exporting::PendingShot>,
     /// The user's personal catalog (accelerators and models kept for any plan).
     pub personal: personal::Personal,
+    /// The command palette.
+    pub palette: palette::Palette,
+    /// Pointer presses since the start, to tell one edit from the next (see [`document::EditSource`]).
+    presses: u64,
 }
 
 fn example_document(catalog: &'static Catalog) -> Document {
@@ -109,6 +114,8 @@ impl PlannerApp {
             presenting: false,
             shot: None,
             personal: personal::Personal::load(options.data_dir.as_deref(), catalog),
+            palette: palette::Palette::default(),
+            presses: 0,
         };
         app.recovery = app.autosave.recover(catalog);
         let start_file = options
@@ -132,7 +139,10 @@ impl PlannerApp {
         options: StartOptions,
     ) -> PlannerApp {
         cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
-        cc.egui_ctx.all_styles_mut(theme::readable_text_sizes);
+        cc.egui_ctx.all_styles_mut(|style| {
+            theme::readable_text_sizes(style);
+            theme::readable_colours(style);
+        });
         PlannerApp::new(cc.storage, options)
     }
 
@@ -396,6 +406,7 @@ impl PlannerApp {
             Command::ForgetFromMyCatalog(entry) => {
                 self.dialogs.status = self.personal.forget(&entry)
             }
+            Command::CommandPalette => self.palette.toggle(),
             Command::Quit => ctx.send_viewport_cmd(ViewportCommand::Close),
         }
     }
@@ -451,6 +462,7 @@ impl PlannerApp {
         let nothing_open = self.dialogs.path_prompt.is_none()
             && self.dialogs.confirm.is_none()
             && self.dialogs.error.is_none()
+            && !self.palette.is_open()
             && !egui::Popup::is_any_open(ctx);
         if self.presenting
             && nothing_open
@@ -514,6 +526,15 @@ impl PlannerApp {
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.apply_look(&ctx);
+        // Where this frame's edits come from, as it begins (a field that loses the keyboard
+        // this frame still owns the value it writes back).
+        if ctx.input(|i| i.pointer.any_pressed()) {
+            self.presses += 1;
+        }
+        let source = document::EditSource {
+            widget: ctx.dragged_id().or_else(|| ctx.memory(|m| m.focused())),
+            presses: self.presses,
+        };
         self.handle_input(&ctx);
         self.poll_file_task(&ctx);
         self.doc.refresh(self.catalog);
@@ -561,6 +582,13 @@ impl PlannerApp {
             });
         }
         self.modals_ui(&ctx);
+        let (can_undo, can_redo) = (self.doc.can_undo(), self.doc.can_redo());
+        let from_palette = self.palette.ui(&ctx, |c| match c {
+            Command::Undo => can_undo,
+            Command::Redo => can_redo,
+            _ => true,
+        });
+        commands.extend(from_palette);
         for c in commands {
             self.execute(&ctx, c);
         }
@@ -575,7 +603,10 @@ impl PlannerApp {
         if self.doc.in_gesture() && !ctx.input(|i| i.pointer.any_down()) {
             self.doc.end_gesture(time);
         }
-        if self.doc.track_undo(time) {
+        if self
+            .doc
+            .track_undo(time, source, ctx.dragged_id().is_some())
+        {
             ctx.request_repaint_after(std::time::Duration::from_millis(700));
         }
     }

@@ -11,7 +11,7 @@ use std::ops::RangeInclusive;
 use egui::{RichText, Ui};
 
 use super::theme::{self, Status};
-use crate::numbers::readable;
+use crate::numbers::{grouped, readable};
 use crate::typed_number::{TypedNumberError, parse_typed_number};
 
 /// A typed entry that was refused, kept until corrected or dropped.
@@ -113,6 +113,83 @@ pub fn count_ui(
     r
 }
 
+/// An optional number: empty means "not set" (the `hint` says what applies then, e.g. the
+/// catalog's price). Typed text is read as in [`number_ui`] when the field is left; emptying the
+/// field clears the value; a refused entry stays in the field, marked, with the reason beside it,
+/// and the value is kept.
+pub fn optional_number_ui(
+    ui: &mut Ui,
+    id_salt: impl std::hash::Hash + std::fmt::Debug,
+    value: &mut Option<f64>,
+    range: RangeInclusive<f64>,
+    unit: &str,
+    hint: &str,
+    width: f32,
+) -> egui::Response {
+    let accepts = Accepts {
+        min: *range.start(),
+        max: *range.end(),
+        unit,
+        whole: false,
+    };
+    let id = ui.make_persistent_id(id_salt);
+    let text_id = id.with("optional-text");
+    let shown = value.map_or_else(String::new, |v| {
+        format!("{}{}", crate::numbers::significant(v, 4), unit_suffix(unit))
+    });
+    ui.horizontal(|ui| {
+        let mut text = ui
+            .data(|d| d.get_temp::<(String, Option<String>)>(text_id))
+            .unwrap_or((shown, None));
+        let bad = theme::status_color(ui.visuals(), Status::Bad);
+        let mut edit = egui::TextEdit::singleline(&mut text.0)
+            .hint_text(hint)
+            .desired_width(width);
+        if text.1.is_some() {
+            edit = edit.text_color(bad);
+        }
+        let mut r = ui.add(edit);
+        let mut keep = r.has_focus() || text.1.is_some();
+        if r.lost_focus() {
+            let typed = text.0.trim();
+            let read = if typed.is_empty() {
+                Ok(None)
+            } else {
+                accepts.read(typed).map(Some)
+            };
+            match read {
+                Ok(v) => {
+                    keep = false;
+                    if v != *value {
+                        *value = v;
+                        r.mark_changed();
+                        return r;
+                    }
+                }
+                Err(reason) => {
+                    text.1 = Some(reason);
+                    keep = true;
+                }
+            }
+        }
+        // Keystrokes are not changes; the value changes when the field is left.
+        r.flags.remove(egui::response::Flags::CHANGED);
+        if let Some(reason) = &text.1 {
+            ui.label(RichText::new(reason).color(bad));
+            if ui.small_button("Drop").clicked() {
+                keep = false;
+            }
+        }
+        if keep {
+            ui.data_mut(|d| d.insert_temp(text_id, text));
+        } else {
+            ui.data_mut(|d| d.remove::<(String, Option<String>)>(text_id));
+        }
+        r
+    })
+    .inner
+}
+
 fn field_ui(
     ui: &mut Ui,
     id_salt: impl std::hash::Hash + std::fmt::Debug,
@@ -141,17 +218,33 @@ fn drag_ui(
 ) -> egui::Response {
     let refusal = std::cell::RefCell::new(None::<(String, String)>);
     let before = *value;
+    // Shown by the figures' one rule, digits grouped ("1,672 chips"). A field left with the text
+    // it was given keeps its value: "1,672" alone would read as ambiguous (1672 or 1.672).
+    let display = move |v: f64| {
+        if accepts.whole {
+            grouped(v.round(), 0)
+        } else {
+            readable(v)
+        }
+    };
+    let shown_before = display(before);
     let r = ui.add(
         egui::DragValue::new(value)
             .range(accepts.min..=accepts.max)
             .speed(speed)
             .suffix(unit_suffix(accepts.unit))
             .update_while_editing(false)
-            .custom_parser(|text| match accepts.read(text) {
-                Ok(v) => Some(v),
-                Err(reason) => {
-                    *refusal.borrow_mut() = Some((text.to_string(), reason));
-                    None
+            .custom_formatter(move |v, _| display(v))
+            .custom_parser(|text| {
+                if text.trim() == shown_before {
+                    return Some(before);
+                }
+                match accepts.read(text) {
+                    Ok(v) => Some(v),
+                    Err(reason) => {
+                        *refusal.borrow_mut() = Some((text.to_string(), reason));
+                        None
+                    }
                 }
             }),
     );

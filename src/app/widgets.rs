@@ -3,7 +3,7 @@
 
 use egui::{Color32, RichText, Ui};
 
-pub use super::number_field::{count_ui, number_ui};
+pub use super::number_field::{count_ui, number_ui, optional_number_ui};
 use super::theme::{self, Status};
 
 /// The text lines of a key-figure tile.
@@ -37,10 +37,7 @@ pub fn tile_ui(
         explanation,
     } = text;
     let visuals = ui.visuals().clone();
-    let sized = |text: &str| match look.text_size {
-        Some(size) => RichText::new(text).size(size),
-        None => RichText::new(text),
-    };
+    let sized = |text: &str| sized_text(text, look);
     let frame = egui::Frame::group(ui.style())
         .fill(theme::status_fill(&visuals, status))
         .stroke(egui::Stroke::new(
@@ -66,21 +63,68 @@ pub fn tile_ui(
         })
         .response;
     let response = response.interact(egui::Sense::hover());
-    response.on_hover_text(explanation)
+    // The tile is one thing to assistive technology (and to tests), named by its title.
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::accesskit::Role::Group, true, title));
+    // egui hovers hover-only widgets under a modal (the command palette) too: no tooltip then.
+    if ui.memory(|m| m.allows_interaction(ui.layer_id())) {
+        response.on_hover_text(explanation)
+    } else {
+        response
+    }
+}
+
+/// A tile's title, range or sub-line at its look's text size.
+fn sized_text(text: &str, look: theme::TileLook) -> RichText {
+    match look.text_size {
+        Some(size) => RichText::new(text).size(size),
+        None => RichText::new(text),
+    }
+}
+
+/// The height of a tile's content drawn in `ui` at `look` (its lines wrapped to the tile's
+/// width, with the gaps between them), in points, so the tiles of a row can share the tallest's
+/// height when a title wraps.
+pub fn tile_content_height(ui: &Ui, look: theme::TileLook, text: TileText) -> f32 {
+    let height = |t: RichText| {
+        egui::WidgetText::from(t)
+            .into_galley(
+                ui,
+                Some(egui::TextWrapMode::Wrap),
+                look.width,
+                egui::TextStyle::Body,
+            )
+            .size()
+            .y
+    };
+    let value = RichText::new(text.value).size(value_size(ui, text.value, look));
+    let mut lines = vec![
+        height(sized_text(text.title, look).strong()),
+        height(value),
+        height(sized_text(text.sub, look)),
+    ];
+    if !text.range.is_empty() {
+        lines.push(height(sized_text(text.range, look)));
+    }
+    let gap = look.line_gap.unwrap_or(ui.spacing().item_spacing.y);
+    lines.iter().sum::<f32>() + gap * (lines.len() - 1) as f32
 }
 
 /// A tile's headline value on one line: at the look's size where it fits the tile, else shrunk
 /// to fit (down to [`MIN_VALUE_SHRINK`] of that size); only a tile narrower than that wraps it.
 fn value_ui(ui: &mut Ui, value: &str, look: theme::TileLook, color: egui::Color32) {
-    let at = |size: f32| RichText::new(value).size(size).color(color);
-    let width = text_width(ui, at(look.value_size));
-    let size = if width > look.width {
+    let size = value_size(ui, value, look);
+    ui.add(egui::Label::new(RichText::new(value).size(size).color(color)).wrap());
+}
+
+/// The text size a tile's headline value is drawn at (see [`value_ui`]), in points.
+fn value_size(ui: &Ui, value: &str, look: theme::TileLook) -> f32 {
+    let width = text_width(ui, RichText::new(value).size(look.value_size));
+    if width > look.width {
         // Glyph widths scale with the size; a hair less keeps rounding from wrapping it.
         (look.value_size * look.width / width * 0.99).max(look.value_size * MIN_VALUE_SHRINK)
     } else {
         look.value_size
-    };
-    ui.add(egui::Label::new(at(size)).wrap());
+    }
 }
 
 /// The smallest a tile's headline value shrinks to before it wraps, as a share of its size.

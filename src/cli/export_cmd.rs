@@ -21,6 +21,9 @@ pub enum ExportFormat {
     Md,
     /// The contributions table as CSV, one row per contribution line.
     Csv,
+    /// The who-pays table as CSV, one row per member: what it brings, its fair share under the
+    /// plan's rule, its balance, what it would pay alone, its share under every rule.
+    WhoPaysCsv,
 }
 
 impl ExportFormat {
@@ -29,6 +32,7 @@ impl ExportFormat {
             ExportFormat::Html => Format::Html,
             ExportFormat::Md => Format::Markdown,
             ExportFormat::Csv => Format::Csv,
+            ExportFormat::WhoPaysCsv => Format::WhoPaysCsv,
         }
     }
 }

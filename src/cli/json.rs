@@ -100,7 +100,29 @@ pub fn report_json(plan: &Plan, report: &Report) -> Value {
             "shortfall_mw": s.shortfall_mw,
         })).collect::<Vec<_>>(),
         "experts": {"total_fte": e.total_fte, "foreign_fte": e.foreign_fte, "needed_fte": e.needed_fte, "by_role": by_role},
-        "members": report.members.iter().map(|m| json!({
+        "members": members_json(report),
+        "budget": budget_json(&report.budget),
+        "workloads": report.workloads.iter().map(workload_json).collect::<Vec<_>>(),
+        "dependency": {
+            "layers": layers,
+            "suppliers": suppliers,
+            "empty_layers": Layer::ALL.iter().filter(|l| report.dependency.layer(**l).empty).map(|l| l.key()).collect::<Vec<_>>(),
+            "overall": report.dependency.overall,
+        },
+        "languages": languages(plan, report),
+        "findings": report.findings.iter().map(|f| json!({
+            "severity": f.severity.label(), "title": f.title, "detail": f.detail, "members": f.members,
+        })).collect::<Vec<_>>(),
+        "warnings": report.warnings.iter().map(|w| json!({
+            "severity": w.severity.label(), "subject": subject(w.subject), "message": w.message,
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// `members[]`: each member's contribution, stake and side of the bill (a function of its own:
+/// one `json!` per object keeps the stack frames of debug builds small).
+fn members_json(report: &Report) -> Vec<Value> {
+    report.members.iter().map(|m| json!({
             "country": m.country,
             "name": m.name,
             "accelerators": m.accelerators,
@@ -129,23 +151,7 @@ pub fn report_json(plan: &Plan, report: &Report) -> Value {
             "balance_usd": m.budget.balance_usd,
             "fair_shares": FairShareRule::ALL.iter().map(|r| (r.key().to_string(), json!(m.budget.shares[r.index()]))).collect::<Map<_, _>>(),
             "alone_usd": m.budget.alone_usd,
-        })).collect::<Vec<_>>(),
-        "budget": budget_json(&report.budget),
-        "workloads": report.workloads.iter().map(workload_json).collect::<Vec<_>>(),
-        "dependency": {
-            "layers": layers,
-            "suppliers": suppliers,
-            "empty_layers": Layer::ALL.iter().filter(|l| report.dependency.layer(**l).empty).map(|l| l.key()).collect::<Vec<_>>(),
-            "overall": report.dependency.overall,
-        },
-        "languages": languages(plan, report),
-        "findings": report.findings.iter().map(|f| json!({
-            "severity": f.severity.label(), "title": f.title, "detail": f.detail, "members": f.members,
-        })).collect::<Vec<_>>(),
-        "warnings": report.warnings.iter().map(|w| json!({
-            "severity": w.severity.label(), "subject": subject(w.subject), "message": w.message,
-        })).collect::<Vec<_>>(),
-    })
+    })).collect()
 }
 
 /// `budget`: costs, funding, the fair-share rule and renting against owning.

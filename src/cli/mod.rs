@@ -95,7 +95,7 @@ pub enum Command {
         json: bool,
     },
     /// Write a proposal: the analysis as one self-contained HTML report with charts, as Markdown,
-    /// or the contributions table as CSV. Written through the safe save (the previous file is kept
+    /// or the contributions or who-pays table as CSV. Written through the safe save (the previous file is kept
     /// as FILE.bak).
     Export {
         /// Plan file (.ron).

@@ -5,6 +5,7 @@ use std::fmt::Write;
 use crate::analysis::explain::si;
 use crate::analysis::{Layer, Report};
 use crate::catalog::Catalog;
+use crate::numbers::{readable, usd, usd_range};
 use crate::plan::{ExpertRole, Plan};
 
 fn pct(v: f64) -> String {
@@ -130,6 +131,7 @@ pub fn report_text(plan: &Plan, catalog: &Catalog, report: &Report) -> String {
             e.need(role)
         );
     }
+    budget_text(&mut s, report);
     let _ = writeln!(
         s,
         "\nForeign dependency (share supplied from outside the consortium)"
@@ -195,6 +197,51 @@ pub fn report_text(plan: &Plan, catalog: &Catalog, report: &Report) -> String {
         }
     }
     s
+}
+
+/// The budget in five lines: one-off, per year and the total over the horizon with their ranges,
+/// how much is funded and the gap, and renting against owning.
+fn budget_text(s: &mut String, report: &Report) {
+    let b = &report.budget;
+    let r = &b.rent_vs_own;
+    let years = readable(b.horizon_years);
+    let _ = writeln!(s, "\nBudget (US dollars, over {years} years)");
+    let _ = writeln!(
+        s,
+        "  one-off           {}",
+        usd_range(b.one_off_usd, b.one_off_usd_range)
+    );
+    let _ = writeln!(
+        s,
+        "  per year          {}",
+        usd_range(b.per_year_usd, b.per_year_usd_range)
+    );
+    let _ = writeln!(
+        s,
+        "  {:<18}{}",
+        format!("total, {years} years"),
+        usd_range(b.total_usd, b.total_usd_range)
+    );
+    let _ = writeln!(
+        s,
+        "  funded            {} (cash {}, in kind {}); gap {}",
+        pct(b.funded_share),
+        usd(b.funding_usd),
+        usd(b.in_kind_usd),
+        usd(b.gap_usd)
+    );
+    let break_even = match r.break_even_utilisation {
+        Some(u) if u > 1.0 => "owning never pays at these prices".to_string(),
+        Some(u) => format!("owning breaks even at {} utilisation", pct(u)),
+        None => "no break-even (no accelerators or rates)".to_string(),
+    };
+    let _ = writeln!(
+        s,
+        "  rent or own       rent {} vs own {}\n                    pool used {}; {break_even}",
+        usd(r.rent_total_usd),
+        usd(r.own_total_usd),
+        pct(r.utilisation)
+    );
 }
 
 /// The language-coverage section: coverage, members without an official language, the most

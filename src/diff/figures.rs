@@ -18,11 +18,13 @@ fn moved(unit: &str, before: Option<f64>, after: Option<f64>) -> bool {
     }
 }
 
-struct Collector(Vec<FigureChange>, bool);
+/// The figures gathered so far, and whether unmoved figures are kept too.
+pub(super) struct Collector(Vec<FigureChange>, bool);
 
 impl Collector {
+    /// Adds a figure if it moved (or if every figure is kept).
     #[allow(clippy::too_many_arguments)]
-    fn push(
+    pub(super) fn push(
         &mut self,
         section: &'static str,
         key: &'static str,
@@ -58,6 +60,8 @@ pub const EXPERTS: &str = "Experts";
 pub const DEPENDENCY: &str = "Foreign dependency";
 /// Members section.
 pub const MEMBERS: &str = "Members";
+/// Budget section.
+pub const BUDGET: &str = "Budget";
 
 /// The key figures that differ between the reports of the first (`a`) and second (`b`) plan.
 pub fn figures(a: &Report, b: &Report) -> Vec<FigureChange> {
@@ -148,6 +152,7 @@ fn collect(a: &Report, b: &Report, all: bool) -> Vec<FigureChange> {
     for (section, key, label, unit, f) in experts {
         c.push(section, key, None, label, unit, Some(f(a)), Some(f(b)));
     }
+    super::budget_figures::budget_figures(&mut c, a, b);
     for layer in Layer::ALL {
         let share = |r: &Report| {
             let l = r.dependency.layer(layer);

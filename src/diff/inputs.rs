@@ -117,6 +117,25 @@ fn workload_changes(a: Option<&Workload>, b: Option<&Workload>) -> Vec<Change> {
         a.and_then(|w| w.target_days).map(Value::Number),
         b.and_then(|w| w.target_days).map(Value::Number),
     ));
+    let members = |w: &Workload| {
+        Value::Text(if w.members.is_empty() {
+            "all members".to_string()
+        } else {
+            w.members.join(", ")
+        })
+    };
+    // An added or removed workload lists its members only when it names some.
+    let listed = |w: Option<&Workload>, other: Option<&Workload>| {
+        w.filter(|w| !w.members.is_empty() || other.is_some())
+            .map(members)
+    };
+    out.extend(change(
+        "members",
+        "needed by",
+        "",
+        listed(a, b),
+        listed(b, a),
+    ));
     out
 }
 

@@ -8,7 +8,24 @@ use super::pairing::{change, field_changes, fields, pair_by_key};
 use super::types::{Change, Entry, EntryKind, MemberChange, Status, Value};
 
 /// The member fields compared line by line; any other member field is compared generically.
-const LINE_FIELDS: [&str; 5] = ["country", "chips", "power", "experts", "funding"];
+const LINE_FIELDS: [&str; 6] = [
+    "country",
+    "chips",
+    "power",
+    "experts",
+    "funding",
+    "cost_level",
+];
+
+/// An optional price on a line: its amount when set, or what applies instead (`fallback`) when
+/// the other side sets one; `None` when neither side sets a price (nothing to compare).
+fn price(v: Option<f64>, other: Option<f64>, fallback: &str) -> Option<Value> {
+    match (v, other) {
+        (Some(v), _) => num(v),
+        (None, Some(_)) => text(fallback),
+        (None, None) => None,
+    }
+}
 
 fn num(v: f64) -> Option<Value> {
     Some(Value::Number(v))
@@ -66,6 +83,13 @@ fn chip_changes(
             a.and_then(|l| text(place(l.hosted_in.as_ref(), country, catalog))),
             b.and_then(|l| text(place(l.hosted_in.as_ref(), country, catalog))),
         ),
+        change(
+            "price_usd",
+            "price per accelerator",
+            "USD",
+            a.and_then(|l| price(l.price_usd, b.and_then(|l| l.price_usd), "catalog price")),
+            b.and_then(|l| price(l.price_usd, a.and_then(|l| l.price_usd), "catalog price")),
+        ),
     ]
     .into_iter()
     .flatten()
@@ -99,6 +123,25 @@ fn power_changes(
             "",
             a.and_then(|l| num(l.imported_share)),
             b.and_then(|l| num(l.imported_share)),
+        ),
+        change(
+            "usd_per_mwh",
+            "electricity price",
+            "USD/MWh",
+            a.and_then(|l| {
+                price(
+                    l.usd_per_mwh,
+                    b.and_then(|l| l.usd_per_mwh),
+                    "the plan's price",
+                )
+            }),
+            b.and_then(|l| {
+                price(
+                    l.usd_per_mwh,
+                    a.and_then(|l| l.usd_per_mwh),
+                    "the plan's price",
+                )
+            }),
         ),
     ]
     .into_iter()
@@ -219,7 +262,17 @@ fn member_lines(a: Option<&Member>, b: Option<&Member>, catalog: &Catalog) -> Ve
     ));
     // Any other member field (names, notes, ...) the plan format has or gains.
     let other = |m: Option<&Member>| m.map_or(Vec::new(), |m| fields(m, &LINE_FIELDS));
-    let other_changes = field_changes(&other(a), &other(b));
+    let mut other_changes = field_changes(&other(a), &other(b));
+    // The cost level is left out of the file at 1, so it is compared here with its value.
+    if let (Some(x), Some(y)) = (a, b) {
+        other_changes.extend(change(
+            "cost_level",
+            "staff cost level (1 = the assumed cost)",
+            "",
+            num(x.cost_level),
+            num(y.cost_level),
+        ));
+    }
     if !other_changes.is_empty() {
         out.push(Entry {
             kind: EntryKind::MemberFields,

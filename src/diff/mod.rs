@@ -6,6 +6,7 @@
 //! contributions across. Pure: no UI, no files.
 
 mod assumptions;
+mod budget_figures;
 mod figures;
 mod inputs;
 mod json;
@@ -64,7 +65,7 @@ pub fn diff(a: &Plan, b: &Plan, catalog: &'static Catalog) -> PlanDiff {
         plan: inputs::plan_fields(a, b, catalog),
         members: members::members(a, b, catalog),
         workloads: inputs::workloads(a, b),
-        assumptions: assumptions::assumptions(a, b),
+        assumptions: assumptions::assumptions(a, b, catalog),
         custom_accelerators,
         custom_models,
         figures: figures::figures(&default_report(a, catalog), &default_report(b, catalog)),

@@ -20,13 +20,13 @@ const BAR_H: f64 = 16.0;
 pub use crate::analysis::series::STAKE_MEMBERS;
 
 /// Colours for series (colour-blind-safe Tableau 10), then grey for everything else.
-const PALETTE: [&str; 10] = [
+pub(super) const PALETTE: [&str; 10] = [
     "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948", "#b07aa1", "#ff9da7",
     "#9c755f", "#86bcb6",
 ];
 const OTHER: &str = "#bab0ac";
-const INK: &str = "#222222";
-const GRID: &str = "#dddddd";
+pub(super) const INK: &str = "#222222";
+pub(super) const GRID: &str = "#dddddd";
 
 fn colour(i: usize) -> &'static str {
     PALETTE.get(i).copied().unwrap_or(OTHER)
@@ -38,7 +38,7 @@ fn member_colour(p: &crate::analysis::series::Point) -> &'static str {
 }
 
 /// A "nice" axis step (1, 2, 2.5 or 5 × 10ⁿ) giving about five ticks up to `max`.
-fn nice_step(max: f64) -> f64 {
+pub(super) fn nice_step(max: f64) -> f64 {
     if max <= 0.0 || !max.is_finite() {
         return 1.0;
     }

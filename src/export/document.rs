@@ -5,10 +5,11 @@
 use crate::analysis::explain::si;
 use crate::analysis::{Layer, Report, Severity, series};
 use crate::catalog::{Catalog, Openness};
-use crate::numbers::{percent, readable};
+use crate::numbers::{percent, readable, usd, usd_range};
 use crate::plan::{ExpertRole, Plan};
 
-use super::assumption_values::assumption_rows;
+use super::assumption_values::{assumption_rows, cost_assumption_rows};
+use super::budget_section::budget;
 use super::contributions;
 
 /// A chart the HTML report draws in place (Markdown leaves it out).
@@ -20,6 +21,8 @@ pub enum Chart {
     Dependency,
     /// Stakes beside population and GDP shares.
     Stakes,
+    /// Cumulative cost of renting and of owning, year by year, with the crossing point.
+    RentOrOwn,
 }
 
 /// A piece of the document.
@@ -60,10 +63,11 @@ pub struct Document {
     pub blocks: Vec<Block>,
 }
 
-struct Builder(Vec<Block>);
+/// The blocks of a document being written, with shorthands for the common ones.
+pub(super) struct Builder(pub(super) Vec<Block>);
 
 impl Builder {
-    fn heading(&mut self, level: u8, text: &str, new_page: bool) {
+    pub(super) fn heading(&mut self, level: u8, text: &str, new_page: bool) {
         self.0.push(Block::Heading {
             level,
             text: text.to_string(),
@@ -71,11 +75,11 @@ impl Builder {
         });
     }
 
-    fn para(&mut self, text: impl Into<String>) {
+    pub(super) fn para(&mut self, text: impl Into<String>) {
         self.0.push(Block::Paragraph(text.into()));
     }
 
-    fn table(&mut self, columns: &[(&str, bool)], rows: Vec<Vec<String>>) {
+    pub(super) fn table(&mut self, columns: &[(&str, bool)], rows: Vec<Vec<String>>) {
         self.0.push(Block::Table {
             columns: columns.iter().map(|c| c.0.to_string()).collect(),
             numeric: columns.iter().map(|c| c.1).collect(),
@@ -188,6 +192,18 @@ fn summary(b: &mut Builder, plan: &Plan, report: &Report) {
         vec![
             "Overall foreign dependency".into(),
             percent(report.dependency.overall),
+        ],
+        vec![
+            "Budget per year".into(),
+            usd_range(report.budget.per_year_usd, report.budget.per_year_usd_range),
+        ],
+        vec![
+            "Funded share (cash and in kind)".into(),
+            format!(
+                "{}, gap {}",
+                percent(report.budget.funded_share),
+                usd(report.budget.gap_usd)
+            ),
         ],
     ];
     if let Some(w) = series::main_training_workload(report).and_then(|i| report.workloads.get(i)) {
@@ -601,7 +617,7 @@ fn workloads(b: &mut Builder, plan: &Plan, report: &Report) {
     );
 }
 
-fn assumptions(b: &mut Builder, plan: &Plan) {
+fn assumptions(b: &mut Builder, plan: &Plan, catalog: &Catalog) {
     b.heading(2, "Assumptions", true);
     b.para("Every figure above rests on these values; where the plan keeps the default, the source says where it comes from.");
     b.table(
@@ -612,6 +628,16 @@ fn assumptions(b: &mut Builder, plan: &Plan) {
             ("Source of the default", false),
         ],
         assumption_rows(&plan.assumptions),
+    );
+    b.heading(3, "Cost assumptions", false);
+    b.table(
+        &[
+            ("Assumption", false),
+            ("Value", false),
+            ("Default", false),
+            ("Source of the default", false),
+        ],
+        cost_assumption_rows(&plan.assumptions.costs, catalog),
     );
 }
 
@@ -643,7 +669,8 @@ pub fn document(plan: &Plan, catalog: &Catalog, report: &Report) -> Document {
     dependency(&mut b, plan, catalog, report);
     languages(&mut b, plan, report);
     workloads(&mut b, plan, report);
-    assumptions(&mut b, plan);
+    budget(&mut b, report);
+    assumptions(&mut b, plan, catalog);
     Document {
         title: plan.name.clone(),
         blocks: b.0,

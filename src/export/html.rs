@@ -7,9 +7,9 @@ use std::fmt::Write;
 use crate::analysis::Report;
 use crate::catalog::Catalog;
 
-use super::charts;
 use super::document::{Block, Chart, Document};
 use super::escape::html as esc;
+use super::{budget_chart, charts};
 
 const CSS: &str = "
 @page { size: A4; margin: 15mm 14mm; }
@@ -83,6 +83,9 @@ pub fn html(doc: &Document, report: &Report, catalog: &'static Catalog) -> Strin
                     Chart::Capacity => charts::capacity(report),
                     Chart::Dependency => vec![charts::dependency(report, catalog)],
                     Chart::Stakes => vec![charts::stakes(report, catalog)],
+                    Chart::RentOrOwn => budget_chart::rent_or_own(&report.budget.rent_vs_own)
+                        .into_iter()
+                        .collect(),
                 };
                 for svg in svgs {
                     let _ = writeln!(s, "<figure>{svg}</figure>");

@@ -73,6 +73,19 @@ impl Svg {
         );
     }
 
+    /// A polyline through `points`, 2 px wide (a data series).
+    pub fn polyline(&mut self, points: &[(f64, f64)], stroke: &str) {
+        let coords = points
+            .iter()
+            .map(|(x, y)| format!("{x:.1},{y:.1}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        let _ = write!(
+            self.body,
+            r#"<polyline points="{coords}" fill="none" stroke="{stroke}" stroke-width="2"/>"#
+        );
+    }
+
     /// Text (escaped) at a baseline position; `bold` for titles.
     pub fn text(&mut self, x: f64, y: f64, text: &str, anchor: Anchor, bold: bool) {
         let anchor = match anchor {

@@ -320,8 +320,8 @@ impl CostAssumptions {
             key: "staff_usd_per_fte_year",
             label: "Staff cost per FTE-year by role (USD)",
             source: "Fully loaded cost at a European public research institution: ML research \
-                     103,000, ML engineering 92,000, data and language 70,000, 
-                     81,000, policy and legal 87,000 (EUR 95/85/65/75/80 thousand at 1.08 USD). \
+                     103,000, ML engineering 92,000, data and language 70,000, infrastructure and \
+                     operations 81,000, policy and legal 87,000 (EUR 95/85/65/75/80 thousand at 1.08 USD). \
                      Derived (Low confidence) from the MSCA postdoctoral unit cost (EUR 5,370 a month \
                      employer cost), Eurostat's non-wage share (loading × 1.33) and US role ratios \
                      (BLS OEWS May 2024: research scientists 140,910, software developers 133,080). \

@@ -9,6 +9,7 @@ mod costs;
 mod member;
 mod roadmap;
 mod scenario;
+mod shock;
 mod workload;
 
 use serde::{Deserialize, Serialize};
@@ -26,12 +27,14 @@ pub use roadmap::{FIRST_YEAR, LAST_YEAR, MAX_YEARS, ModelChange, Phase, Roadmap,
 pub use scenario::{
     DEFAULT_SCENARIO, MAX_SCENARIOS, Scenario, ScenarioError, default_scenario_name,
 };
+pub use shock::{Shock, ShockRule};
 pub use workload::{Workload, WorkloadKind};
 // (LanguageCorpus is defined in this module.)
 
 /// The plan-file format version this build writes. Format 5 added the budget: the assumptions'
 /// `costs`, chip lines' `price_usd`, power lines' `usd_per_mwh`, members' `cost_level` and
-/// workloads' `members`; and the roadmap: the plan's `roadmap`, lines' `years`, members' `joins`. Format 4 added the assumptions'
+/// workloads' `members`; the roadmap: the plan's `roadmap`, lines' `years`, members' `joins`; and
+/// the plan's own `shocks`. Format 4 added the assumptions'
 /// `mfu_calibrated` and `liquid_pue` and custom accelerators' `power_scope` and `liquid_cooled`;
 /// format 3 added members' `note`; format 2 added scenarios and `language_corpora`.
 pub const FORMAT_VERSION: u32 = 5;
@@ -86,6 +89,10 @@ pub struct Plan {
     /// scenarios). Left out when the plan has none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub roadmap: Option<Roadmap>,
+    /// Shocks the planners defined (the switch-off test also tries the plan's own built-in
+    /// ones). Left out when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shocks: Vec<Shock>,
     /// Set on a year's view of the plan ([`Plan::in_year`]); never in a file.
     #[serde(skip)]
     pub year: Option<u16>,
@@ -128,6 +135,7 @@ impl Plan {
             active_position: 0,
             scenarios: Vec::new(),
             roadmap: None,
+            shocks: Vec::new(),
             year: None,
         }
     }

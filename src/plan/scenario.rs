@@ -227,6 +227,7 @@ impl Plan {
             active_position: 0,
             scenarios: Vec::new(),
             roadmap: self.roadmap.clone(),
+            shocks: self.shocks.clone(),
             year: self.year,
         }
     }

@@ -107,6 +107,19 @@ impl YearlyCosts {
             + self.rented_compute_usd
     }
 
+    /// Σ of every category: amortisation + running costs, in US dollars per year.
+    pub fn total_usd(&self) -> f64 {
+        self.amortisation_usd() + self.running_usd()
+    }
+
+    /// Each category's share of [`YearlyCosts::total_usd`], 0 to 1, in the order of
+    /// [`YearlyCosts::categories`] (all 0 when the total is 0).
+    pub fn shares(&self) -> [f64; 8] {
+        let total = self.total_usd();
+        self.categories()
+            .map(|(_, _, usd)| if total > 0.0 { usd / total } else { 0.0 })
+    }
+
     /// The categories with their machine names, in display order.
     pub fn categories(&self) -> [(&'static str, &'static str, f64); 8] {
         [
@@ -188,4 +201,25 @@ pub struct MemberBudget {
     /// population's part of serving on rented capacity, and the team at its cost level, in US
     /// dollars.
     pub alone_usd: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn category_shares_add_up_to_the_yearly_total() {
+        let y = YearlyCosts {
+            hardware_amortisation_usd: 60.0,
+            energy_usd: 30.0,
+            staff_usd: 10.0,
+            ..YearlyCosts::default()
+        };
+        assert_eq!(y.total_usd(), 100.0);
+        let s = y.shares();
+        assert_eq!(s[0], 0.6);
+        assert_eq!(s[2], 0.3);
+        assert_eq!(s[5], 0.1);
+        assert_eq!(YearlyCosts::default().shares(), [0.0; 8]);
+    }
 }

@@ -136,16 +136,11 @@ pub(super) fn percent_x_axis(plot: Plot<'static>, width: f32) -> Plot<'static> {
 const X_LABEL_SPACING: f32 = 60.0;
 const Y_LABEL_SPACING: f32 = 20.0;
 
-/// `bar` in `color`, filled as egui_plot fills a chart's bars by default (its colour at 20 %
-/// linear alpha), with the fill worked out once per chart: egui_plot works it out per bar, through
-/// two colour-space conversions, and at 193 members that showed in the frame time.
-pub(super) fn colored(bar: Bar, color: egui::Color32, fill: egui::Color32) -> Bar {
-    bar.fill(fill).stroke(egui::Stroke::new(1.0, color))
-}
-
-/// The default fill of bars in `color`.
-pub(super) fn bar_fill(color: egui::Color32) -> egui::Color32 {
-    color.linear_multiply(0.2)
+/// `bar` in `color`: filled with it (see [`theme::bar_fill`]) and outlined in `outline` (the
+/// plot's background, [`theme::bar_outline`]), so stacked bars of near colours part.
+pub(super) fn colored(bar: Bar, color: egui::Color32, outline: egui::Color32) -> Bar {
+    bar.fill(theme::bar_fill(color))
+        .stroke(egui::Stroke::new(1.0, outline))
 }
 
 /// A plot that only shows figures: no zoom, drag or scroll, tick labels formatted only where shown,
@@ -197,18 +192,24 @@ fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32, height: f32) {
                 .x;
             wide <= CAPACITY_LEGEND_WIDTH - LEGEND_MARKER_WIDTH
         });
+        let outline = theme::bar_outline(ui.visuals());
         for p in &bar.by_member {
+            let color = theme::member_color(ui.visuals(), p.slot);
             let chart = BarChart::new(
                 if by_name {
                     p.name.clone()
                 } else {
                     p.label.clone()
                 },
-                vec![Bar::new(0.0, p.value).width(0.6).name(&p.name)],
+                vec![colored(
+                    Bar::new(0.0, p.value).width(0.6).name(&p.name),
+                    color,
+                    outline,
+                )],
             )
-            .color(theme::member_color(p.slot))
+            .color(color)
             .element_formatter(Box::new(move |b, _| {
-                format!("{}: {:.2} {unit}", b.name, b.value)
+                format!("{}: {}", b.name, crate::numbers::with_unit(b.value, unit))
             }));
             let refs: Vec<&BarChart> = charts.iter().collect();
             let chart = chart.stack_on(&refs);
@@ -216,10 +217,14 @@ fn resource_ui(ui: &mut Ui, bar: &ResourceBar, width: f32, height: f32) {
         }
         let needed_label = bar.needed_label.clone();
         let needed = bar.needed.map(|v| {
-            BarChart::new("needed", vec![Bar::new(1.0, v).width(0.6).name("needed")])
+            let bar = Bar::new(1.0, v).width(0.6).name("needed");
+            BarChart::new("needed", vec![colored(bar, requirement, outline)])
                 .color(requirement)
                 .element_formatter(Box::new(move |b, _| {
-                    format!("needed: {:.2} {unit}\n{needed_label}", b.value)
+                    format!(
+                        "needed: {}\n{needed_label}",
+                        crate::numbers::with_unit(b.value, unit)
+                    )
                 }))
         });
         static_plot(&format!("capacity-{}", bar.title), width, height)
@@ -348,8 +353,8 @@ pub(super) fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui:
     let (report, height) = (&cx.doc.report, look.height);
     if look.heading {
         ui.heading(format!(
-            "Remaining foreign dependency — overall index {:.0} %",
-            report.dependency.overall * 100.0
+            "Remaining foreign dependency — overall index {}",
+            crate::numbers::short_percent(report.dependency.overall)
         ));
     }
     let segments = series::dependency_segments(report, cx.catalog);
@@ -362,8 +367,8 @@ pub(super) fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui:
     let n_layers = Layer::ALL.len();
     let mut charts: Vec<BarChart> = Vec::new();
     for (n, (code, name)) in suppliers.iter().enumerate() {
-        let color = theme::series_color(n);
-        let fill = bar_fill(color);
+        let color = theme::series_color(ui.visuals(), n);
+        let outline = theme::bar_outline(ui.visuals());
         // egui_plot stacks bar i on bar i of the charts below, so every supplier gets one bar per
         // layer (zero where it supplies nothing) in the same order.
         let bars: Vec<Bar> = Layer::ALL
@@ -376,7 +381,7 @@ pub(super) fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui:
                 let bar = Bar::new((n_layers - 1 - layer.index()) as f64, share * 100.0)
                     .width(0.7)
                     .name(layer.label());
-                colored(bar, color, fill)
+                colored(bar, color, outline)
             })
             .collect();
         let label = name.clone();
@@ -431,19 +436,23 @@ fn stakes_ui(ui: &mut Ui, cx: &ViewCtx) {
     ui.heading("Stake in the pool beside population and GDP");
     let s = series::top_stakes(&cx.doc.report, series::STAKE_MEMBERS);
     let names = s.names.clone();
+    let visuals = ui.visuals().clone();
     let make = |name: &str, offset: f64, values: &[f64], n: usize| {
+        let color = theme::series_color(&visuals, n);
+        let outline = theme::bar_outline(&visuals);
         let bars: Vec<Bar> = values
             .iter()
             .enumerate()
             .map(|(i, v)| {
-                Bar::new(i as f64 + offset, v * 100.0)
+                let bar = Bar::new(i as f64 + offset, v * 100.0)
                     .width(0.26)
-                    .name(&names[i])
+                    .name(&names[i]);
+                colored(bar, color, outline)
             })
             .collect();
         let series_name = name.to_string();
         BarChart::new(name, bars)
-            .color(theme::series_color(n))
+            .color(color)
             .element_formatter(Box::new(move |b, _| {
                 format!("{} — {series_name}: {:.1} %", b.name, b.value)
             }))
@@ -550,37 +559,50 @@ pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui::Re
         Some(t) if slowest > 0.0 && t > TARGET_OFF_CHART_FACTOR * slowest => (None, Some(t)),
         t => (t, None),
     };
+    // A run of hours is counted in hours, as the Overview's tile counts it: in days the axis read
+    // in small fractions of a day.
+    let time = TimeUnit::for_longest(slowest);
+    let in_unit = |line: Vec<[f64; 2]>| -> Vec<[f64; 2]> {
+        line.into_iter()
+            .map(|[x, days]| [x, days * time.per_day])
+            .collect()
+    };
+    let points = in_unit(points);
+    let range = range.map(|[lo, hi]| [in_unit(lo), in_unit(hi)]);
+    let unit = time.name;
     let requirement = theme::requirement_color(ui.visuals());
     let target_color = theme::status_color(ui.visuals(), theme::Status::Bad);
+    let curve_color = theme::series_color(ui.visuals(), 0);
+    let range_color = theme::range_color(ui.visuals());
     static_plot("what-if", ui.available_width(), height)
         .y_grid_spacer(nice_grid(height, Y_GRID_LABEL_SPACING))
         .include_y(0.0)
         .x_axis_label("pool size (× today's compute)")
-        .y_axis_label("days to finish")
-        .label_formatter(|pos| match pos {
-            HoverPosition::NearDataPoint { position, .. } => {
-                Some(format!("{:.2}× pool: {:.1} days", position.x, position.y))
-            }
+        .y_axis_label(format!("{unit} to finish"))
+        .label_formatter(move |pos| match pos {
+            HoverPosition::NearDataPoint { position, .. } => Some(format!(
+                "{:.2}× pool: {}",
+                position.x,
+                crate::numbers::with_unit(position.y, unit)
+            )),
             _ => None,
         })
         .show(ui, |plot| {
             let curve = match target_off_chart {
-                Some(t) => format!("days to finish (target: {t:.0} days, far above)"),
-                None => "days to finish".to_string(),
+                Some(t) => format!(
+                    "{unit} to finish (target: {} days, far above)",
+                    crate::numbers::grouped(t, 0)
+                ),
+                None => format!("{unit} to finish"),
             };
-            plot.line(
-                Line::new(curve, points)
-                    .color(theme::series_color(0))
-                    .width(2.5),
-            );
+            plot.line(Line::new(curve, points).color(curve_color).width(2.5));
             if let Some([lo, hi]) = range {
                 // One legend entry for both ends: the range from the MFU and confidence bands.
                 let name = "range (MFU ±30 %, chip confidence)";
-                let color = theme::series_color(0).gamma_multiply(0.6);
                 for end in [lo, hi] {
                     plot.line(
                         Line::new(name, end)
-                            .color(color)
+                            .color(range_color)
                             .width(1.5)
                             .style(egui_plot::LineStyle::dashed_loose()),
                     );
@@ -588,11 +610,38 @@ pub(super) fn what_if_ui(ui: &mut Ui, cx: &ViewCtx, look: ChartLook) -> egui::Re
             }
             plot.vline(VLine::new("today's pool", 1.0).color(requirement));
             if let Some(t) = target {
-                plot.hline(HLine::new(format!("target: {t:.0} days"), t).color(target_color));
+                let label = format!("target: {} days", crate::numbers::grouped(t, 0));
+                plot.hline(HLine::new(label, t * time.per_day).color(target_color));
             }
         })
         .response
         .rect
+}
+
+/// The unit the what-if chart counts time in.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct TimeUnit {
+    /// Its name, plural ("days", "hours").
+    name: &'static str,
+    /// How many of it make a day.
+    per_day: f64,
+}
+
+impl TimeUnit {
+    /// Hours when the longest time on the chart is under a day, else days.
+    fn for_longest(days: f64) -> TimeUnit {
+        if days < 1.0 {
+            TimeUnit {
+                name: "hours",
+                per_day: 24.0,
+            }
+        } else {
+            TimeUnit {
+                name: "days",
+                per_day: 1.0,
+            }
+        }
+    }
 }
 
 /// A training target more than this many times the slowest point of the what-if curve is left

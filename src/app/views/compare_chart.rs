@@ -25,15 +25,26 @@ pub fn moved_figures_chart_ui(ui: &mut Ui, id: &str, figures: &[FigureChange], a
     }
     let n = rows.len();
     let y = |i: usize| (n - 1 - i) as f64;
+    let (a_color, b_color) = (
+        theme::series_color(ui.visuals(), 8),
+        theme::series_color(ui.visuals(), 0),
+    );
+    let outline = theme::bar_outline(ui.visuals());
     let first: Vec<Bar> = rows
         .iter()
         .enumerate()
-        .map(|(i, (label, _))| Bar::new(y(i) + 0.18, 100.0).width(0.34).name(*label))
+        .map(|(i, (label, _))| {
+            let bar = Bar::new(y(i) + 0.18, 100.0).width(0.34).name(*label);
+            super::charts::colored(bar, a_color, outline)
+        })
         .collect();
     let second: Vec<Bar> = rows
         .iter()
         .enumerate()
-        .map(|(i, (label, v))| Bar::new(y(i) - 0.18, *v).width(0.34).name(*label))
+        .map(|(i, (label, v))| {
+            let bar = Bar::new(y(i) - 0.18, *v).width(0.34).name(*label);
+            super::charts::colored(bar, b_color, outline)
+        })
         .collect();
     let a_name = a.to_string();
     let b_name = b.to_string();
@@ -62,7 +73,7 @@ pub fn moved_figures_chart_ui(ui: &mut Ui, id: &str, figures: &[FigureChange], a
             plot.bar_chart(
                 BarChart::new(a_name.clone(), first)
                     .horizontal()
-                    .color(theme::series_color(8))
+                    .color(a_color)
                     .element_formatter(Box::new(move |bar, _| {
                         format!("{}: {a_name} = 100 %", bar.name)
                     })),
@@ -70,7 +81,7 @@ pub fn moved_figures_chart_ui(ui: &mut Ui, id: &str, figures: &[FigureChange], a
             plot.bar_chart(
                 BarChart::new(b_name.clone(), second)
                     .horizontal()
-                    .color(theme::series_color(0))
+                    .color(b_color)
                     .element_formatter(Box::new(move |bar, _| {
                         format!("{}: {b_name} = {:.1} %", bar.name, bar.value)
                     })),

@@ -5,9 +5,10 @@ use egui_extras::{Column, TableBuilder};
 
 use super::ViewCtx;
 use crate::app::theme;
-use crate::app::widgets::{count_ui, number_ui};
+use crate::app::widgets::{count_ui, number_ui, optional_number_ui};
 use crate::catalog::Catalog;
 use crate::file::limits::MAX_CHIP_COUNT;
+use crate::numbers::{count, readable, short_percent, with_unit};
 use crate::plan::{
     ChipLine, ExpertLine, ExpertRole, Funding, Plan, PowerLine, PowerSource, Tenure,
 };
@@ -72,9 +73,9 @@ fn accelerator_combo(
                 let hover = format!(
                     "{} · {} BF16 TFLOP/s · {} GB · {} W\nsource: {}",
                     a.vendor,
-                    a.bf16_tflops.map_or("?".into(), |v| v.to_string()),
-                    a.memory_gb.map_or("?".into(), |v| v.to_string()),
-                    a.tdp_w.map_or("?".into(), |v| v.to_string()),
+                    a.bf16_tflops.map_or("?".into(), readable),
+                    a.memory_gb.map_or("?".into(), readable),
+                    a.tdp_w.map_or("?".into(), readable),
                     a.source
                 );
                 ui.selectable_value(id, a.id.clone(), &a.name)
@@ -145,7 +146,7 @@ fn chips_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
     let columns = [
         ("Accelerator", 210.0),
         ("Count", 120.0),
-        ("Owned or rented", 230.0),
+        ("Owned (price each) or rented", 230.0),
         ("Hosted in", 150.0),
     ];
     let cells = |row: &mut egui_extras::TableRow<'_, '_>, j: usize, line: &mut ChipLine| {
@@ -188,6 +189,25 @@ fn chips_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
                     provider: String::new(),
                     provider_country: "US".into(),
                 };
+            }
+            if matches!(line.tenure, Tenure::Owned) {
+                // Owned lines use the room a rented line's provider takes for the price.
+                let hint = catalog_price_hint(&custom, catalog, &line.accelerator);
+                optional_number_ui(
+                    ui,
+                    ("price", member, j),
+                    &mut line.price_usd,
+                    0.0..=1e9,
+                    "USD",
+                    &hint,
+                    150.0,
+                )
+                .on_hover_text(
+                    "Price of one accelerator, in US dollars: what the member paid or will pay. \
+                     Empty: the catalog's price (or an estimate from the value per PFLOP/s where \
+                     none is known).",
+                )
+                .accessible_name("Price per accelerator");
             }
             if let Tenure::Rented {
                 provider,
@@ -238,13 +258,34 @@ fn chips_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
     );
 }
 
+/// The hint of an empty price field: the catalog's price of the accelerator, or that it is
+/// estimated.
+fn catalog_price_hint(
+    custom: &[crate::catalog::Accelerator],
+    catalog: &Catalog,
+    id: &str,
+) -> String {
+    let acc = custom
+        .iter()
+        .find(|a| a.id == id)
+        .or_else(|| catalog.accelerator(id));
+    match acc.map(|a| &a.price) {
+        Some(crate::catalog::Price::EstimateUsd(usd)) => {
+            format!("catalog {} USD", crate::numbers::grouped(*usd, 0))
+        }
+        _ => "estimate".to_string(),
+    }
+}
+
 fn power_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
     let own = plan.members[member].country.clone();
+    let tariff = plan.assumptions.electricity_usd_per_mwh;
     let columns = [
         ("Power", 140.0),
         ("Source", 110.0),
         ("Site", 150.0),
         ("Imported share", 130.0),
+        ("Tariff", 140.0),
     ];
     let cells = |row: &mut egui_extras::TableRow<'_, '_>, j: usize, line: &mut PowerLine| {
         row.col(|ui| {
@@ -283,6 +324,22 @@ fn power_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
             if number_ui(ui, ("imp", member, j), &mut pct, 0.0..=100.0, "%", 1.0).changed() {
                 line.imported_share = pct / 100.0;
             }
+        });
+        row.col(|ui| {
+            optional_number_ui(
+                ui,
+                ("tariff", member, j),
+                &mut line.usd_per_mwh,
+                0.0..=10_000.0,
+                "USD/MWh",
+                &format!("plan: {}", crate::numbers::readable(tariff)),
+                110.0,
+            )
+            .on_hover_text(
+                "Electricity price at this line, in USD/MWh (prices differ 3× between members). \
+                 Empty: the plan's electricity price (Workloads & assumptions).",
+            )
+            .accessible_name("Electricity price");
         });
     };
     lines_table(
@@ -398,6 +455,25 @@ fn funding_ui(ui: &mut Ui, plan: &mut Plan, member: usize) {
     });
 }
 
+/// The member's staff cost level: what its experts cost against the assumed staff cost.
+fn cost_level_ui(ui: &mut Ui, plan: &mut Plan, member: usize) {
+    let level = &mut plan.members[member].cost_level;
+    ui.horizontal(|ui| {
+        ui.label("Staff cost level").on_hover_text(
+            "What this member's experts cost against the assumed staff cost (1 = as assumed). \
+             Eurostat 2024 hourly labour cost ÷ EU average: Bulgaria 0.32, Denmark 1.50.",
+        );
+        number_ui(ui, ("cost-level", member), level, 0.01..=10.0, "×", 0.01);
+        if ui
+            .add_enabled(*level != 1.0, egui::Button::new("Reset").small())
+            .on_hover_text("Back to 1 (the assumed staff cost)")
+            .clicked()
+        {
+            *level = 1.0;
+        }
+    });
+}
+
 /// The member's warnings on one line of fixed height, so that the form below never moves when a
 /// warning comes or goes ("Kenya contributes nothing yet" disappears with the first line added,
 /// and a form that jumped by a line made the next click miss). Every warning is in the tooltip.
@@ -464,17 +540,17 @@ pub fn contributions_ui(ui: &mut Ui, cx: &mut ViewCtx, i: usize) {
     egui::ScrollArea::both().auto_shrink([false, false]).show(ui, |ui| {
         ui.heading(format!("{} {}", figures.country, figures.name));
         ui.label(format!(
-            "{} accelerators · {:.2} PFLOP/s BF16 · {:.2} TB · needs {:.2} MW, offers {:.2} MW · {:.1} FTE ({:.1} foreign) · stake {:.1} % (population {:.1} %, GDP {:.1} %)",
-            figures.accelerators,
-            figures.bf16_pflops,
-            figures.memory_tb,
-            figures.required_mw,
-            figures.power_mw,
-            figures.experts_fte,
-            figures.foreign_fte,
-            figures.stake * 100.0,
-            figures.population_share * 100.0,
-            figures.gdp_share * 100.0
+            "{} accelerators · {} BF16 · {} · needs {}, offers {} · {} ({} foreign) · stake {} (population {}, GDP {})",
+            count(figures.accelerators),
+            with_unit(figures.bf16_pflops, "PFLOP/s"),
+            with_unit(figures.memory_tb, "TB"),
+            with_unit(figures.required_mw, "MW"),
+            with_unit(figures.power_mw, "MW"),
+            with_unit(figures.experts_fte, "FTE"),
+            readable(figures.foreign_fte),
+            short_percent(figures.stake),
+            short_percent(figures.population_share),
+            short_percent(figures.gdp_share)
         ));
         member_warnings_ui(ui, cx, i);
         let plan = &mut cx.doc.plan;
@@ -491,5 +567,7 @@ pub fn contributions_ui(ui: &mut Ui, cx: &mut ViewCtx, i: usize) {
         ui.add_space(8.0);
         ui.label(RichText::new("Funding").strong());
         funding_ui(ui, plan, i);
+        ui.add_space(8.0);
+        cost_level_ui(ui, plan, i);
     });
 }

@@ -11,6 +11,7 @@ use crate::analysis::languages::{LanguageFigures, TOKENS_PER_LANGUAGE};
 use crate::app::theme::{self, Status};
 use crate::app::widgets::number_ui;
 use crate::catalog::Catalog;
+use crate::numbers::{readable, with_unit};
 use crate::plan::{LanguageCorpus, Workload, WorkloadKind};
 use crate::words::{counted, noun};
 
@@ -131,14 +132,14 @@ fn chart_ui(ui: &mut Ui, l: &LanguageFigures, chart: &LanguageChart) {
     let make = |name: &str,
                 color: egui::Color32,
                 pick: fn(&crate::analysis::languages::MemberCoverage) -> f64| {
-        let fill = super::charts::bar_fill(color);
+        let outline = theme::bar_outline(ui.visuals());
         let bars: Vec<Bar> = l
             .members
             .iter()
             .enumerate()
             .map(|(i, c)| {
                 let bar = Bar::new((n - 1 - i) as f64, pick(c) * 100.0).width(BAR_WIDTH);
-                super::charts::colored(bar, color, fill)
+                super::charts::colored(bar, color, outline)
             })
             .collect();
         // The member's languages show in a framed tooltip below, not in egui_plot's hover
@@ -260,11 +261,12 @@ fn uncovered_ui(ui: &mut Ui, l: &LanguageFigures, catalog: &Catalog) -> Edits {
     let total_experts = l.proposed_experts_total;
     ui.horizontal(|ui| {
         ui.label(format!(
-            "Closing the whole gap: {:.0}B tokens of continued pretraining and {total_experts:.0} \
-             data-and-language experts ({}; {:.0}B tokens each unless the corpus is smaller).",
-            total_tokens / 1e9,
+            "Closing the whole gap: {} tokens of continued pretraining and {} \
+             data-and-language experts ({}; {} tokens each unless the corpus is smaller).",
+            with_unit(total_tokens / 1e9, "B"),
+            readable(total_experts),
             counted(uncovered.len(), "language", "languages"),
-            TOKENS_PER_LANGUAGE / 1e9
+            with_unit(TOKENS_PER_LANGUAGE / 1e9, "B")
         ));
     });
     if ui
@@ -317,7 +319,7 @@ fn uncovered_ui(ui: &mut Ui, l: &LanguageFigures, catalog: &Catalog) -> Edits {
                 });
                 row.col(|ui| {
                     ui.label(if u.speakers > 0.0 {
-                        format!("{:.2} M", u.speakers / 1e6)
+                        with_unit(u.speakers / 1e6, "M")
                     } else {
                         "share unknown".to_string()
                     });
@@ -351,9 +353,9 @@ fn uncovered_ui(ui: &mut Ui, l: &LanguageFigures, catalog: &Catalog) -> Edits {
                         "no text pretraining".to_string()
                     } else {
                         format!(
-                            "{:.1}B tokens, {} FTE",
-                            u.proposed_tokens / 1e9,
-                            u.experts_fte
+                            "{} tokens, {}",
+                            with_unit(u.proposed_tokens / 1e9, "B"),
+                            with_unit(u.experts_fte, "FTE")
                         )
                     };
                     let colour = if u.data_gap {

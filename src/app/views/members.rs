@@ -4,7 +4,8 @@
 use egui::{RichText, Ui};
 
 use super::{MemberSort, ViewCtx, contributions};
-use crate::numbers::{readable, short_percent};
+use crate::app::theme::{self, Status};
+use crate::numbers::{count, readable, short_percent};
 use crate::plan::Member;
 use crate::words::noun;
 
@@ -139,12 +140,19 @@ fn add_member_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                     preset.name,
                     preset.members.len()
                 );
+                let about = if preset.notes.is_empty() {
+                    preset.source.clone()
+                } else {
+                    format!("{}\n\n{}", preset.notes, preset.source)
+                };
                 if ui
                     .add_enabled(missing > 0, egui::Button::selectable(false, label))
-                    .on_hover_text(&preset.source)
+                    .on_hover_text(about.clone())
+                    .on_disabled_hover_text(about)
                     .clicked()
                 {
                     cx.doc.checkpoint();
+                    cx.state.added_preset = Some(preset.id.clone());
                     for code in &preset.members {
                         if !cx.doc.plan.has_member(code) {
                             cx.doc.plan.members.push(Member::new(code.clone()));
@@ -155,6 +163,32 @@ fn add_member_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         })
         .response
         .accessible_name("Add a regional group");
+    preset_note_ui(ui, cx);
+}
+
+/// Under the regional-group box, the caveats of the group just added (suspended members, members
+/// left out), so they are read where the group was added.
+fn preset_note_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    let Some(preset) = cx
+        .state
+        .added_preset
+        .as_ref()
+        .and_then(|id| cx.catalog.presets.iter().find(|p| &p.id == id))
+        .filter(|p| !p.notes.is_empty())
+    else {
+        return;
+    };
+    let mut dismissed = false;
+    egui::Frame::group(ui.style())
+        .fill(theme::status_fill(ui.visuals(), Status::Warn))
+        .show(ui, |ui| {
+            ui.label(RichText::new(format!("Added {}. Note:", preset.name)).strong());
+            ui.label(&preset.notes);
+            dismissed = ui.small_button("Dismiss").clicked();
+        });
+    if dismissed {
+        cx.state.added_preset = None;
+    }
 }
 
 fn sorted_indices(cx: &ViewCtx) -> Vec<usize> {
@@ -249,7 +283,7 @@ fn member_list_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                             "{}  {}\n{} chips · {} MW · {} FTE · stake {}",
                             f.country,
                             f.name,
-                            f.accelerators,
+                            count(f.accelerators),
                             readable(f.power_mw),
                             readable(f.experts_fte),
                             short_percent(f.stake)

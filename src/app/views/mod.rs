@@ -1,6 +1,8 @@
 //! One file per view; this module holds what they share: the context they draw with, their state,
 //! the menu bar and the status bar.
 
+mod budget;
+mod budget_assumptions;
 mod charts;
 mod compare;
 mod compare_chart;
@@ -72,6 +74,8 @@ pub struct ViewState {
     pub add_query: String,
     /// Which add-member suggestion Enter adds (moved with the arrow keys; 0 is the best match).
     pub add_highlight: usize,
+    /// The regional group added last (its id), whose notes show under the group box.
+    pub added_preset: Option<String>,
     /// Whether the Overview tells that the open plan is the built-in example (first start only).
     pub example_hint: bool,
     /// Text filter over the model catalog.
@@ -109,6 +113,7 @@ pub fn view_ui(ui: &mut Ui, view: View, cx: &mut ViewCtx) {
         View::Model => model::model_ui(ui, cx),
         View::Workloads => workloads::workloads_ui(ui, cx),
         View::Charts => charts::charts_ui(ui, cx),
+        View::Budget => budget::budget_ui(ui, cx),
         View::Languages => languages::languages_ui(ui, cx),
         View::Roadmap => roadmap::roadmap_ui(ui, cx),
         View::Compare => compare::compare_ui(ui, cx),
@@ -179,6 +184,8 @@ pub fn menu_bar_ui(
             menu_item(ui, Command::ZoomIn, true, commands);
             menu_item(ui, Command::ZoomOut, true, commands);
             menu_item(ui, Command::ZoomReset, true, commands);
+            ui.separator();
+            menu_item(ui, Command::CommandPalette, true, commands);
         });
         ui.separator();
         for v in View::ALL {

@@ -8,6 +8,7 @@ use crate::analysis::languages::coverage_with;
 use crate::analysis::workload_fits;
 use crate::app::theme::{self, Status};
 use crate::catalog::{ModelQuery, OpenModel, Openness};
+use crate::numbers::{readable, with_unit};
 
 /// Columns the model table can be sorted by.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -113,9 +114,13 @@ fn row_of(m: &OpenModel, fits: Vec<bool>, coverage: Option<f64>, base: &str) -> 
             m.name.clone()
         },
         params: if m.is_mixture_of_experts() {
-            format!("{} B ({} B active)", m.total_params_b, m.active_params_b)
+            format!(
+                "{} ({} active)",
+                with_unit(m.total_params_b, "B"),
+                with_unit(m.active_params_b, "B")
+            )
         } else {
-            format!("{} B dense", m.total_params_b)
+            format!("{} dense", with_unit(m.total_params_b, "B"))
         },
         licence: format!("{}{osi}", m.licence.name),
         developer: format!("{} {}", m.developer_country, m.developer),
@@ -466,16 +471,17 @@ fn details_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                 m.release
             ));
             ui.label(format!(
-                "{} B parameters{} · {} tokens · context {}",
-                m.total_params_b,
+                "{} parameters{} · {} tokens · context {} tokens",
+                with_unit(m.total_params_b, "B"),
                 if m.is_mixture_of_experts() {
-                    format!(", {} B active", m.active_params_b)
+                    format!(", {} active", with_unit(m.active_params_b, "B"))
                 } else {
                     String::new()
                 },
                 m.training_tokens_t
-                    .map_or("undisclosed".into(), |t| format!("{t} T")),
-                m.context_k_tokens.map_or("?".into(), |k| format!("{k}k"))
+                    .map_or("undisclosed".into(), |t| with_unit(t, "T")),
+                m.context_k_tokens
+                    .map_or("?".into(), |k| format!("{}k", readable(k)))
             ));
             ui.label(format!(
                 "Languages: {} {}",

@@ -3,13 +3,14 @@
 use egui::{RichText, Ui};
 
 use super::ViewCtx;
-use crate::analysis::explain::{Figure, explain, si};
+use crate::analysis::explain::{Figure, explain};
 use crate::analysis::{Severity, Subject};
 use crate::app::command::{Command, View};
 use crate::app::document::Document;
 use crate::app::theme::{self, Status, TileLook};
-use crate::app::widgets::{TileText, badge_ui, tile_ui};
+use crate::app::widgets::{TileText, badge_ui, tile_content_height, tile_ui};
 use crate::catalog::Catalog;
+use crate::numbers::{count, readable, short_percent, with_unit};
 use crate::words::counted;
 
 fn severity_status(s: Severity) -> Status {
@@ -50,15 +51,15 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog, show_ranges: 
         };
         add(
             "Pooled compute",
-            &format!("{:.1} PFLOP/s", p.bf16_pflops),
-            &format!("dense BF16 · FP8 {:.1} PFLOP/s", p.fp8_pflops),
+            &with_unit(p.bf16_pflops, "PFLOP/s"),
+            &format!("dense BF16 · FP8 {}", with_unit(p.fp8_pflops, "PFLOP/s")),
             compute_status,
             &how(Figure::PooledBf16),
         );
         let fits = report.workloads.iter().all(|w| w.fits);
         add(
             "Accelerator memory",
-            &format!("{:.2} TB", p.memory_tb),
+            &with_unit(p.memory_tb, "TB"),
             if report.workloads.is_empty() {
                 "no workloads yet"
             } else if fits {
@@ -77,7 +78,7 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog, show_ranges: 
         );
         add(
             "Accelerators",
-            &p.accelerators.to_string(),
+            &count(p.accelerators),
             &counted(plan.members.len(), "member", "members"),
             Status::Neutral,
             &how(Figure::PooledAccelerators),
@@ -93,18 +94,19 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog, show_ranges: 
         add(
             "Power",
             &format!(
-                "{:.2} / {:.2} MW",
-                pw.members_required_mw, pw.contributed_mw
+                "{} / {} MW",
+                readable(pw.members_required_mw),
+                readable(pw.contributed_mw)
             ),
             &if pw.shortfall_mw > 0.0 {
                 format!(
-                    "need / offered · {:.2} MW short at {} site{}",
-                    pw.shortfall_mw,
+                    "need / offered · {} short at {} site{}",
+                    with_unit(pw.shortfall_mw, "MW"),
                     pw.sites_short,
                     if pw.sites_short == 1 { "" } else { "s" }
                 )
             } else {
-                format!("need / offered · {:.2} MW spare", pw.headroom_mw)
+                format!("need / offered · {} spare", with_unit(pw.headroom_mw, "MW"))
             },
             power_status,
             &format!(
@@ -130,7 +132,7 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog, show_ranges: 
         };
         add(
             "Experts",
-            &format!("{:.0} / {:.0} FTE", e.total_fte, e.needed_fte),
+            &format!("{} / {} FTE", readable(e.total_fte), readable(e.needed_fte)),
             &if short_roles > 0 {
                 format!(
                     "have / need · {} short",
@@ -146,12 +148,11 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog, show_ranges: 
             if let Some(s) = &w.serving {
                 add(
                     &w.name,
-                    &format!("{} tok/s", si(s.capacity_tokens_per_s)),
+                    &with_unit(s.capacity_tokens_per_s, "tok/s"),
                     &format!(
-                        "capacity · demand {} tok/s · needs {} accel.",
-                        si(s.demand_tokens_per_s),
-                        s.accelerators_needed
-                            .map_or("—".to_string(), |n| n.to_string())
+                        "capacity · demand {} · needs {} accel.",
+                        with_unit(s.demand_tokens_per_s, "tok/s"),
+                        s.accelerators_needed.map_or("—".to_string(), count)
                     ),
                     if s.meets_demand {
                         Status::Good
@@ -169,15 +170,16 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog, show_ranges: 
                 };
                 let sub = match w.target_days {
                     Some(t) => format!(
-                        "target {t:.0} days · {} acc-h",
-                        si(w.gpu_hours.unwrap_or(0.0))
+                        "target {} · {}",
+                        with_unit(t, "days"),
+                        with_unit(w.gpu_hours.unwrap_or(0.0), "acc-h")
                     ),
-                    None => format!("{} accelerator-hours", si(w.gpu_hours.unwrap_or(0.0))),
+                    None => with_unit(w.gpu_hours.unwrap_or(0.0), "accelerator-hours"),
                 };
                 let value = if days < 1.0 {
-                    format!("{:.1} hours", days * 24.0)
+                    with_unit(days * 24.0, "hours")
                 } else {
-                    format!("{days:.1} days")
+                    with_unit(days, "days")
                 };
                 add(
                     &w.name,
@@ -210,7 +212,7 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog, show_ranges: 
         };
         add(
             "Foreign dependency",
-            &format!("{:.0} %", overall * 100.0),
+            &short_percent(overall),
             "overall index (weighted layers)",
             dep_status,
             &how(Figure::DependencyOverall),
@@ -223,10 +225,10 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog, show_ranges: 
                 Status::Warn,
             ),
             Some(c) => (
-                format!("{:.0} %", c * 100.0),
+                short_percent(c),
                 format!(
-                    "shares known for {:.0} % · {} uncovered",
-                    l.population_known_share * 100.0,
+                    "shares known for {} · {} uncovered",
+                    short_percent(l.population_known_share),
                     l.uncovered.len()
                 ),
                 if c >= 0.9 {
@@ -257,8 +259,8 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog, show_ranges: 
         );
         add(
             "Energy per year",
-            &format!("{} MWh", si(pw.energy_mwh_per_year)),
-            &format!("{} USD at full load", si(pw.cost_usd_per_year)),
+            &with_unit(pw.energy_mwh_per_year, "MWh"),
+            &format!("{} at full load", with_unit(pw.cost_usd_per_year, "USD")),
             Status::Neutral,
             &how(Figure::EnergyPerYear),
         );
@@ -266,16 +268,9 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog, show_ranges: 
     tiles.into_inner()
 }
 
-/// "16–24 days": a range to the precision a room reads (whole numbers from 10 up, one decimal
-/// from 1, else two).
+/// "16.5–24.25 days": a range by the figures' one rule ([`readable`]).
 pub(super) fn range_text(lo: f64, hi: f64, unit: &str) -> String {
-    if lo >= 10.0 {
-        format!("{lo:.0}–{hi:.0} {unit}")
-    } else if lo >= 1.0 {
-        format!("{lo:.1}–{hi:.1} {unit}")
-    } else {
-        format!("{lo:.2}–{hi:.2} {unit}")
-    }
+    format!("{}–{} {unit}", readable(lo), readable(hi))
 }
 
 /// Gives the last tile added its range line.
@@ -294,18 +289,29 @@ pub(super) fn tile_rows_ui(ui: &mut Ui, tiles: &[Tile], look: TileLook) {
     for row in tiles.chunks(per_row) {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing = egui::vec2(spacing, spacing);
+            // The row's tiles share the tallest's height (a title or sub-line that wraps).
+            let height = row
+                .iter()
+                .map(|t| tile_content_height(ui, look, t.text()))
+                .fold(look.height, f32::max);
+            let look = TileLook { height, ..look };
             for t in row {
-                let text = TileText {
-                    title: &t.title,
-                    value: &t.value,
-                    range: &t.range,
-                    sub: &t.sub,
-                    explanation: &t.explanation,
-                };
-                tile_ui(ui, look, text, t.status);
+                tile_ui(ui, look, t.text(), t.status);
             }
         });
         ui.add_space(spacing);
+    }
+}
+
+impl Tile {
+    fn text(&self) -> TileText<'_> {
+        TileText {
+            title: &self.title,
+            value: &self.value,
+            range: &self.range,
+            sub: &self.sub,
+            explanation: &self.explanation,
+        }
     }
 }
 
@@ -365,10 +371,26 @@ fn warnings_ui(ui: &mut Ui, cx: &mut ViewCtx) {
 fn findings_ui(ui: &mut Ui, cx: &ViewCtx) {
     let report = &cx.doc.report;
     ui.heading("Licence and export-control findings");
+    // The analysis lists every blocker finding among the warnings too (with a way to the
+    // member concerned), so here they are only counted, not shown twice.
+    let blockers = report
+        .findings
+        .iter()
+        .filter(|f| f.severity == Severity::Blocker)
+        .count();
     if report.findings.is_empty() {
         ui.label("None.");
+    } else if blockers > 0 {
+        ui.label(format!(
+            "{} listed under Warnings above.",
+            counted(blockers, "blocker", "blockers")
+        ));
     }
-    for f in &report.findings {
+    for f in report
+        .findings
+        .iter()
+        .filter(|f| f.severity != Severity::Blocker)
+    {
         ui.horizontal_wrapped(|ui| {
             badge_ui(
                 ui,
@@ -435,7 +457,9 @@ pub fn overview_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             example_hint_ui(ui, cx);
             name_and_description_ui(ui, cx);
             ui.add_space(6.0);
-            let tiles = key_tiles(cx.doc, cx.catalog, cx.state.show_ranges);
+            let mut tiles = key_tiles(cx.doc, cx.catalog, cx.state.show_ranges);
+            tiles.push(super::budget::per_year_tile(cx.doc, cx.state.show_ranges));
+            tiles.push(super::budget::funded_tile(cx.doc));
             tile_rows_ui(ui, &tiles, TileLook::NORMAL);
             ui.label(RichText::new("Hover a tile to see its formula and inputs.").weak());
             ui.add_space(10.0);

@@ -1,5 +1,6 @@
 //! Presentation mode: for a workshop projecting a plan. The key figures as big tiles, the charts
-//! that matter (capacity against need, foreign dependency, days to finish as the pool changes)
+//! that matter (capacity against need, foreign dependency, days to finish as the pool changes,
+//! renting against owning)
 //! and the what-if levers, in a high-contrast light theme with type sized for a projector.
 //! Editing panels are hidden; the levers edit the plan through its one undo history.
 //!
@@ -83,8 +84,8 @@ fn charts_ui(ui: &mut Ui, cx: &mut ViewCtx) -> Vec<(String, Rect)> {
     };
     let report = &cx.doc.report;
     let dependency_title = format!(
-        "Foreign dependency: {:.0} % overall",
-        report.dependency.overall * 100.0
+        "Foreign dependency: {} overall",
+        crate::numbers::short_percent(report.dependency.overall)
     );
     let what_if_title = crate::analysis::series::main_training_workload(report).map_or_else(
         || "Days to finish".to_string(),
@@ -94,17 +95,47 @@ fn charts_ui(ui: &mut Ui, cx: &mut ViewCtx) -> Vec<(String, Rect)> {
     heading_ui(ui, &capacity_title);
     let capacity = capacity_ui(ui, cx, look(upper));
     ui.add_space(ROW_GAP);
-    let mut lower_rects = [Rect::NOTHING; 2];
-    ui.columns(2, |columns| {
-        heading_ui(&mut columns[0], &dependency_title);
-        lower_rects[0] = dependency_ui(&mut columns[0], cx, look(lower));
-        heading_ui(&mut columns[1], &what_if_title);
-        lower_rects[1] = what_if_ui(&mut columns[1], cx, look(lower));
+    let rent_own_title = format!(
+        "Rent or own, {} years",
+        crate::numbers::readable(report.budget.horizon_years)
+    );
+    let mut lower_rects = [Rect::NOTHING; 3];
+    // The dependency chart's layer names and legend need the most width (its legend would
+    // cover the bars in a third).
+    let gap = ui.spacing().item_spacing.x;
+    let width = ui.available_width() - 2.0 * gap;
+    let widths = [width * 0.43, width * 0.3, width * 0.27];
+    let column_height = heading + spacing + lower;
+    ui.horizontal_top(|ui| {
+        let column = |ui: &mut Ui, w: f32, draw: &mut dyn FnMut(&mut Ui) -> Rect| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(w, column_height),
+                egui::Layout::top_down(egui::Align::Min),
+                |ui| {
+                    ui.set_width(w);
+                    draw(ui)
+                },
+            )
+            .inner
+        };
+        lower_rects[0] = column(ui, widths[0], &mut |ui| {
+            heading_ui(ui, &dependency_title);
+            dependency_ui(ui, cx, look(lower))
+        });
+        lower_rects[1] = column(ui, widths[1], &mut |ui| {
+            heading_ui(ui, &what_if_title);
+            what_if_ui(ui, cx, look(lower))
+        });
+        lower_rects[2] = column(ui, widths[2], &mut |ui| {
+            heading_ui(ui, &rent_own_title);
+            super::budget::rent_own_chart_ui(ui, cx.doc, lower)
+        });
     });
     vec![
         (capacity_title, capacity),
         (dependency_title, lower_rects[0]),
         (what_if_title, lower_rects[1]),
+        (rent_own_title, lower_rects[2]),
     ]
 }
 
@@ -141,7 +172,11 @@ pub fn presentation_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                let tiles = key_tiles(cx.doc, cx.catalog, cx.state.show_ranges);
+                let mut tiles = key_tiles(cx.doc, cx.catalog, cx.state.show_ranges);
+                tiles.push(super::budget::presentation_tile(
+                    cx.doc,
+                    cx.state.show_ranges,
+                ));
                 tile_rows_ui(ui, &tiles, tile_look(ui.available_width(), tiles.len()));
                 ui.add_space(4.0);
                 slide.charts = charts_ui(ui, cx);

@@ -6,7 +6,7 @@ use egui::Ui;
 use egui_plot::{Bar, BarChart, GridMark, Line, Plot, PlotPoints, Points, VLine};
 
 use super::ViewCtx;
-use super::charts::{Y_GRID_LABEL_SPACING, bar_fill, colored, nice_grid, static_plot};
+use super::charts::{Y_GRID_LABEL_SPACING, colored, nice_grid, static_plot};
 use crate::analysis::years::YearFigures;
 use crate::app::theme;
 
@@ -60,8 +60,8 @@ fn shown_year(ui: &Ui, year: Option<u16>) -> Option<VLine> {
 fn capacity_ui(ui: &mut Ui, cx: &ViewCtx, height: f32) {
     let years = &cx.doc.years;
     ui.strong("Pooled compute against need (BF16 PFLOP/s)");
-    let color = theme::series_color(0);
-    let fill = bar_fill(color);
+    let color = theme::series_color(ui.visuals(), 0);
+    let outline = theme::bar_outline(ui.visuals());
     let bars: Vec<Bar> = years
         .iter()
         .map(|y| {
@@ -70,7 +70,7 @@ fn capacity_ui(ui: &mut Ui, cx: &ViewCtx, height: f32) {
                     .width(0.6)
                     .name(y.year),
                 color,
-                fill,
+                outline,
             )
         })
         .collect();
@@ -118,9 +118,10 @@ fn capacity_ui(ui: &mut Ui, cx: &ViewCtx, height: f32) {
 fn spending_ui(ui: &mut Ui, cx: &ViewCtx, height: f32) {
     let years = &cx.doc.years;
     ui.strong("Spending per year (million USD)");
+    let visuals = ui.visuals().clone();
     let series = |name: &str, n: usize, value: fn(&YearFigures) -> f64| {
-        let color = theme::series_color(n);
-        let fill = bar_fill(color);
+        let color = theme::series_color(&visuals, n);
+        let outline = theme::bar_outline(&visuals);
         let bars: Vec<Bar> = years
             .iter()
             .map(|y| {
@@ -129,7 +130,7 @@ fn spending_ui(ui: &mut Ui, cx: &ViewCtx, height: f32) {
                         .width(0.6)
                         .name(y.year),
                     color,
-                    fill,
+                    outline,
                 )
             })
             .collect();
@@ -177,6 +178,7 @@ fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, height: f32) {
     let overall = line(|y| y.dependency_overall);
     let hosting = line(|y| y.hosting_foreign_share);
     let shown = shown_year(ui, cx.doc.year);
+    let visuals = ui.visuals().clone();
     let grid = nice_grid(height, Y_GRID_LABEL_SPACING);
     year_plot("roadmap-dependency", ui.available_width(), height, years)
         // Room above 100 % for the legend, with no scale there.
@@ -199,7 +201,7 @@ fn dependency_ui(ui: &mut Ui, cx: &ViewCtx, height: f32) {
                 ("overall index", overall, 0),
                 ("hosting abroad", hosting, 5),
             ] {
-                let color = theme::series_color(n);
+                let color = theme::series_color(&visuals, n);
                 plot.line(
                     Line::new(name, PlotPoints::from(points.clone()))
                         .color(color)

@@ -111,10 +111,10 @@ fn label_ui(ui: &mut Ui, rect: Rect, text: &str) {
 }
 
 /// The colour of a row's bar: grey for phases, the member's colour otherwise.
-fn row_color(subject: Subject) -> egui::Color32 {
+fn row_color(visuals: &egui::Visuals, subject: Subject) -> egui::Color32 {
     match subject {
-        Subject::Phase(_) => theme::member_color(None),
-        other => theme::member_color(other.member()),
+        Subject::Phase(_) => theme::member_color(visuals, None),
+        other => theme::member_color(visuals, other.member()),
     }
 }
 
@@ -196,7 +196,7 @@ struct RowInput {
 /// One row: its label, its bar and the grab areas at the bar's ends.
 fn row_ui(ui: &mut Ui, cols: Columns, label_width: f32, row: &Row) -> RowInput {
     let (rect, _) = ui.allocate_exact_size(vec2(ui.available_width(), ROW_HEIGHT), Sense::hover());
-    let color = row_color(row.subject);
+    let color = row_color(ui.visuals(), row.subject);
     let label_rect = Rect::from_min_size(rect.min, vec2(label_width - 8.0, rect.height()));
     let swatch = Rect::from_center_size(
         pos2(label_rect.left() + 6.0, rect.center().y),

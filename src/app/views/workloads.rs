@@ -3,9 +3,9 @@
 use egui::{RichText, Ui};
 
 use super::ViewCtx;
-use crate::analysis::explain::si;
 use crate::app::theme::{self, Status};
 use crate::app::widgets::number_ui;
+use crate::numbers::{count, readable, with_unit};
 use crate::plan::{Assumptions, DependencyWeights, Precision, Workload, WorkloadKind};
 
 fn kind_combo(ui: &mut Ui, i: usize, kind: &mut WorkloadKind) {
@@ -122,12 +122,11 @@ fn workload_ui(
             let (text, status) = if let Some(s) = &f.serving {
                 (
                     format!(
-                        "capacity {} tokens/s against peak demand {} tokens/s; needs {} accelerators ({:.0} tokens/s per user)",
-                        si(s.capacity_tokens_per_s),
-                        si(s.demand_tokens_per_s),
-                        s.accelerators_needed
-                            .map_or("—".to_string(), |n| n.to_string()),
-                        s.tokens_per_s_per_user
+                        "capacity {} against peak demand {}; needs {} accelerators ({} per user)",
+                        with_unit(s.capacity_tokens_per_s, "tokens/s"),
+                        with_unit(s.demand_tokens_per_s, "tokens/s"),
+                        s.accelerators_needed.map_or("—".to_string(), count),
+                        with_unit(s.tokens_per_s_per_user, "tokens/s")
                     ),
                     if s.meets_demand {
                         Status::Good
@@ -138,16 +137,16 @@ fn workload_ui(
             } else {
                 (
                     format!(
-                        "{} FLOP · {} accelerator-hours · {} · memory {:.0} of {:.0} GB",
-                        f.train_flops.map_or("—".into(), |v| format!("{v:.2e}")),
-                        f.gpu_hours.map_or("—".into(), si),
+                        "{} FLOP · {} accelerator-hours · {} · memory {} of {}",
+                        f.train_flops.map_or("—".into(), readable),
+                        f.gpu_hours.map_or("—".into(), readable),
                         f.days.map_or("—".into(), |d| if d < 1.0 {
-                            format!("{:.1} hours", d * 24.0)
+                            with_unit(d * 24.0, "hours")
                         } else {
-                            format!("{d:.1} days")
+                            with_unit(d, "days")
                         }),
-                        f.memory_needed_gb,
-                        f.memory_available_gb
+                        readable(f.memory_needed_gb),
+                        with_unit(f.memory_available_gb, "GB")
                     ),
                     if !f.fits || f.target_met == Some(false) {
                         Status::Bad
@@ -185,16 +184,60 @@ fn assumption_row(
     unit: &str,
     speed: f64,
 ) {
-    ui.label(label_of(key)).on_hover_text(source_of(key));
-    number_ui(ui, ("assumption", key), value, range, unit, speed);
+    let row = SourcedRow {
+        key,
+        label: label_of(key),
+        source: source_of(key),
+        unit,
+        speed,
+    };
+    sourced_row(ui, row, value, default, range);
+}
+
+/// What an assumption row shows beside its value: its key (for the field's id), its label, the
+/// evidence behind its default, its unit and its drag speed.
+pub(super) struct SourcedRow<'a> {
+    /// The assumption's key in the plan file.
+    pub key: &'a str,
+    /// What it is.
+    pub label: &'a str,
+    /// The evidence behind its default (tooltip).
+    pub source: &'a str,
+    /// Its unit.
+    pub unit: &'a str,
+    /// Drag speed of the field.
+    pub speed: f64,
+}
+
+/// One row of an assumptions grid: label (source on hover), number field with unit, Reset to
+/// `default`, and a (?) with the source.
+pub(super) fn sourced_row(
+    ui: &mut Ui,
+    row: SourcedRow,
+    value: &mut f64,
+    default: f64,
+    range: std::ops::RangeInclusive<f64>,
+) {
+    ui.label(row.label).on_hover_text(row.source);
+    number_ui(
+        ui,
+        ("assumption", row.key),
+        value,
+        range,
+        row.unit,
+        row.speed,
+    );
     if ui
         .add_enabled(*value != default, egui::Button::new("Reset").small())
-        .on_hover_text(format!("Back to the default {default}"))
+        .on_hover_text(format!(
+            "Back to the default {}",
+            crate::numbers::readable(default)
+        ))
         .clicked()
     {
         *value = default;
     }
-    ui.label("(?)").on_hover_text(source_of(key));
+    ui.label("(?)").on_hover_text(row.source);
     ui.end_row();
 }
 

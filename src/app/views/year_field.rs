@@ -49,12 +49,10 @@ pub fn year_ui(
 ) -> Option<Option<u16>> {
     let id = ui.make_persistent_id(id_salt).with("year-field");
     let shown = year.map_or_else(String::new, |y| y.to_string());
-    let mut typing = ui
-        .data(|d| d.get_temp::<Typing>(id))
-        .unwrap_or(Typing {
-            text: shown,
-            refused: None,
-        });
+    let mut typing = ui.data(|d| d.get_temp::<Typing>(id)).unwrap_or(Typing {
+        text: shown,
+        refused: None,
+    });
     let bad = theme::status_color(ui.visuals(), Status::Bad);
     let mut edit = egui::TextEdit::singleline(&mut typing.text)
         .hint_text(hint)
