@@ -53,7 +53,7 @@ fn wait_a_second(h: &mut Harness<'_, PlannerApp>) {
 
 fn pooled_in(plan: &Plan, year: u16) -> String {
     let r = year_report(plan, Catalog::builtin(), Some(year));
-    format!("{:.1} PFLOP/s", r.pooled.bf16_pflops)
+    consortium_planner::numbers::with_unit(r.pooled.bf16_pflops, "PFLOP/s")
 }
 
 /// The timeline label of Chile's owned H200 line (member 0, chip line 0).
@@ -191,4 +191,32 @@ fn snapshot_roadmap_light() {
     h.remove_cursor();
     h.run();
     h.snapshot("roadmap_light");
+}
+
+#[test]
+fn a_members_join_year_and_a_lines_years_are_typed_in_its_contributions() {
+    let mut h = start();
+    click(&mut h, "Members");
+    assert_eq!(h.state().state.selected_member, Some(0), "Chile is shown");
+    let members_2026 = h.state().doc.years[0].members;
+    click(&mut h, "Year it joins");
+    h.get_by_label("Year it joins").type_text("2027");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().doc.plan.members[0].joins, Some(2027));
+    assert_eq!(
+        h.state().doc.years[0].members,
+        members_2026 - 1,
+        "Chile no longer counts in 2026"
+    );
+
+    // The H200 line's years: its button names them; the popup takes a last year.
+    click(&mut h, "from 2026");
+    click(&mut h, "Last year of the line");
+    h.get_by_label("Last year of the line").type_text("2027");
+    h.key_press(Key::Enter);
+    h.run();
+    let years = h.state().doc.plan.members[0].chips[0].years;
+    assert_eq!((years.first, years.last), (Some(2026), Some(2027)));
+    assert_eq!(accelerators_in(&h, 2028), 128, "only Brazil's B200 in 2028");
 }

@@ -11,6 +11,7 @@ mod contributions;
 mod custom;
 mod languages;
 mod levers;
+mod line_years;
 mod members;
 mod model;
 mod overview;

@@ -60,53 +60,60 @@ fn shown_year(ui: &Ui, year: Option<u16>) -> Option<VLine> {
 fn capacity_ui(ui: &mut Ui, cx: &ViewCtx, height: f32) {
     let years = &cx.doc.years;
     ui.strong("Pooled compute against need (BF16 PFLOP/s)");
-    let color = theme::series_color(ui.visuals(), 0);
     let outline = theme::bar_outline(ui.visuals());
-    let bars: Vec<Bar> = years
-        .iter()
-        .map(|y| {
-            colored(
-                Bar::new(f64::from(y.year), y.bf16_pflops)
-                    .width(0.6)
-                    .name(y.year),
-                color,
-                outline,
-            )
-        })
-        .collect();
-    let pool = BarChart::new("pooled compute", bars)
-        .color(color)
-        .element_formatter(Box::new(|b, _| {
-            format!("{}: {:.1} PFLOP/s pooled", b.name, b.value)
-        }));
     let any_need = years.iter().any(|y| y.needed_pflops > 0.0);
-    let need: Vec<[f64; 2]> = years
-        .iter()
-        .map(|y| [f64::from(y.year), y.needed_pflops])
-        .collect();
+    // Side by side in each year when there is a need, as in the capacity charts.
+    let (offset, width) = if any_need { (0.18, 0.34) } else { (0.0, 0.6) };
+    let series = |name: &str, color, x: f64, value: fn(&YearFigures) -> f64, what: &'static str| {
+        let bars: Vec<Bar> = years
+            .iter()
+            .map(|y| {
+                colored(
+                    Bar::new(f64::from(y.year) + x, value(y))
+                        .width(width)
+                        .name(y.year),
+                    color,
+                    outline,
+                )
+            })
+            .collect();
+        BarChart::new(name, bars)
+            .color(color)
+            .element_formatter(Box::new(move |b, _| {
+                format!("{}: {:.1} PFLOP/s {what}", b.name, b.value)
+            }))
+    };
+    let pool = series(
+        "pooled compute",
+        theme::series_color(ui.visuals(), 0),
+        -offset,
+        |y| y.bf16_pflops,
+        "pooled",
+    );
+    let need = series(
+        "needed for the targets",
+        theme::requirement_color(ui.visuals()),
+        offset,
+        |y| y.needed_pflops,
+        "needed to meet the workloads' targets",
+    );
     let tallest = years
         .iter()
         .map(|y| y.bf16_pflops.max(y.needed_pflops))
         .fold(0.0, f64::max);
-    let requirement = theme::requirement_color(ui.visuals());
     let shown = shown_year(ui, cx.doc.year);
     year_plot("roadmap-capacity", ui.available_width(), height, years)
         .include_y(tallest * LEGEND_HEADROOM)
         .y_axis_label("PFLOP/s")
+        .legend(
+            egui_plot::Legend::default()
+                .position(egui_plot::Corner::RightTop)
+                .follow_insertion_order(true),
+        )
         .show(ui, |plot| {
             plot.bar_chart(pool);
             if any_need {
-                let name = "needed for the targets";
-                plot.line(
-                    Line::new(name, PlotPoints::from(need.clone()))
-                        .color(requirement)
-                        .width(2.0),
-                );
-                plot.points(
-                    Points::new(name, PlotPoints::from(need))
-                        .color(requirement)
-                        .radius(4.0),
-                );
+                plot.bar_chart(need);
             }
             if let Some(v) = shown {
                 plot.vline(v);

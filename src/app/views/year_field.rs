@@ -54,9 +54,11 @@ pub fn year_ui(
         refused: None,
     });
     let bad = theme::status_color(ui.visuals(), Status::Bad);
+    // Wide enough for four digits, or for the hint ("life: 2030").
+    let width = crate::app::widgets::text_width(ui, hint).max(YEAR_FIELD_WIDTH - 8.0) + 8.0;
     let mut edit = egui::TextEdit::singleline(&mut typing.text)
         .hint_text(hint)
-        .desired_width(YEAR_FIELD_WIDTH)
+        .desired_width(width)
         .char_limit(6);
     if typing.refused.is_some() {
         edit = edit.text_color(bad);
