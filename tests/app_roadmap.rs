@@ -220,3 +220,22 @@ fn a_members_join_year_and_a_lines_years_are_typed_in_its_contributions() {
     assert_eq!((years.first, years.last), (Some(2026), Some(2027)));
     assert_eq!(accelerators_in(&h, 2028), 128, "only Brazil's B200 in 2028");
 }
+
+#[test]
+fn presentation_mode_steps_through_the_roadmap_with_the_year_lever() {
+    let plan = latam();
+    let mut h = start();
+    h.key_press(Key::F11);
+    h.run();
+    assert!(h.state().presenting);
+    assert!(shows(&h, "Latam-GPT consortium · 2026"), "the slide names its year");
+    click(&mut h, "Next year");
+    click(&mut h, "Next year");
+    assert_eq!(h.state().doc.year, Some(2028));
+    assert!(shows(&h, "Latam-GPT consortium · 2028"));
+    assert!(
+        shows(&h, &pooled_in(&plan, 2028)),
+        "the slide's tiles are 2028's"
+    );
+    assert_eq!(h.state().doc.plan, plan, "stepping edits nothing");
+}

@@ -7,7 +7,7 @@ use super::ViewCtx;
 
 /// A button with a triangle pointing left (`direction` −1) or right (1), painted: the fonts egui
 /// bundles have no arrow glyphs.
-fn arrow_ui(ui: &mut Ui, enabled: bool, direction: f32) -> egui::Response {
+pub(super) fn arrow_ui(ui: &mut Ui, enabled: bool, direction: f32) -> egui::Response {
     let size = ui.spacing().interact_size.y;
     let response = ui.add_enabled(
         enabled,
