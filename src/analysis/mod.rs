@@ -23,6 +23,7 @@ pub mod series;
 pub mod serving;
 mod sites;
 mod stakes;
+pub mod stress;
 pub mod timeline;
 mod warnings;
 pub mod workloads;

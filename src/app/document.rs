@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::util::undoer::{Settings as UndoSettings, Undoer};
 
 use crate::analysis::Report;
+use crate::analysis::stress::{StressFigures, stress};
 use crate::analysis::years::{YearFigures, analysis_year, year_report, years};
 use crate::catalog::Catalog;
 use crate::file::Problem;
@@ -36,6 +37,8 @@ pub struct Document {
     pub chosen_year: Option<u16>,
     /// Every roadmap year's figures (empty without a roadmap).
     pub years: Vec<YearFigures>,
+    /// The switch-off test: the plan in `year` under each shock.
+    pub stress: Vec<StressFigures>,
     /// Counts analyses, so views can cache what they derive from the report.
     pub generation: u64,
     saved: Plan,
@@ -75,6 +78,7 @@ impl Document {
         let year = analysis_year(&plan, None);
         let report = year_report(&plan, catalog, year);
         let years = years(&plan, catalog);
+        let stress = stress(&plan, catalog, year, &report, &years);
         let mut undoer = Undoer::with_settings(UndoSettings {
             max_undos: 200,
             stable_time: 0.6,
@@ -97,6 +101,7 @@ impl Document {
             year,
             chosen_year: None,
             years,
+            stress,
             generation: 0,
             fed: (plan_copy, 0),
             undoer,
@@ -165,6 +170,7 @@ impl Document {
         self.year = year;
         self.report = year_report(&self.plan, catalog, year);
         self.years = years(&self.plan, catalog);
+        self.stress = stress(&self.plan, catalog, year, &self.report, &self.years);
         self.analyzed.clone_from(&self.plan);
         self.generation += 1;
         true

@@ -14,6 +14,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::analysis::stress::{report_under, shocks};
 use crate::analysis::years::year_report;
 use crate::catalog::Catalog;
 use crate::file::{self, FileError, Loaded};
@@ -62,6 +63,10 @@ pub enum Command {
         /// Print the figures of one roadmap year (default: the roadmap's first year).
         #[arg(long, value_name = "YEAR")]
         year: Option<u16>,
+        /// Print the plan's figures under one shock of the switch-off test (a key from
+        /// `report --json`'s `stress[].shock`, e.g. `cloud:US`, `export:US`, `fab:TW`).
+        #[arg(long, value_name = "KEY")]
+        shock: Option<String>,
     },
     /// Check a plan file: exit 0 if it is good, else print each problem with line:column and exit 1.
     Validate {
@@ -233,7 +238,12 @@ fn emit(text: &str) {
 pub fn run(command: Command) -> ExitCode {
     let catalog = Catalog::builtin();
     match command {
-        Command::Report { plan, json, year } => {
+        Command::Report {
+            plan,
+            json,
+            year,
+            shock,
+        } => {
             let loaded = match &plan {
                 Some(path) => match file::load(path, catalog) {
                     Ok(l) => l,
@@ -271,14 +281,45 @@ pub fn run(command: Command) -> ExitCode {
                 (None, true) => Some(*years.start()),
                 (None, false) => None,
             };
-            let report = year_report(&loaded.plan, catalog, year);
+            let report = match &shock {
+                None => year_report(&loaded.plan, catalog, year),
+                Some(key) => match report_under(&loaded.plan, catalog, key, year) {
+                    Some(r) => r,
+                    None => {
+                        let keys: Vec<String> = shocks(&loaded.plan, catalog)
+                            .into_iter()
+                            .map(|(k, ..)| k)
+                            .collect();
+                        eprintln!(
+                            "error: {key:?} is not a shock of this plan; expected one of: {}",
+                            keys.join(", ")
+                        );
+                        return ExitCode::from(2);
+                    }
+                },
+            };
             if json {
                 let mut value = json::report_json(&loaded.plan, &report);
                 json::add_years(&mut value, &loaded.plan, catalog, year);
+                if shock.is_none() {
+                    json::add_stress(&mut value, &loaded.plan, catalog, year, &report);
+                }
                 let text =
                     serde_json::to_string_pretty(&value).expect("JSON values always serialise");
                 emit(&format!("{text}\n"));
             } else {
+                if let Some(key) = &shock
+                    && let Some((_, s, _)) = shocks(&loaded.plan, catalog)
+                        .into_iter()
+                        .find(|(k, ..)| k == key)
+                {
+                    let rules: Vec<String> = s.rules.iter().map(|r| r.describe(catalog)).collect();
+                    emit(&format!(
+                        "Under shock {key}: {}\n{}\n\n",
+                        s.name,
+                        rules.join(" ")
+                    ));
+                }
                 emit(&report_text(&loaded.plan, catalog, &report));
             }
             ExitCode::SUCCESS

@@ -1,0 +1,402 @@
+//! The switch-off test: the plan's figures under each shock (`plan::ShockRule`), against its own.
+//!
+//! The shocks tried are the plan's own (`Plan::shocks`) and one built-in shock per foreign
+//! supplier the plan depends on: each foreign country it rents capacity from, each foreign
+//! country that designs, fabricates or supplies memory for its chips, the base model's
+//! developer's country if foreign, foreign experts and imported electricity. A shock starts in
+//! the roadmap's first year (at once without a roadmap) unless the plan's shock says otherwise.
+//!
+//! For each shock: compute lost (pooled BF16 peak), workloads still meeting their targets,
+//! whether serving still meets peak demand, the longest training delay, and — what would make
+//! the plan survive — the owned accelerators (of a type the shock does not touch), experts and
+//! power it would have to add, the chips and experts priced with the budget model
+//! (`budget::owned_line_capex_usd`; experts at the average staff cost over the horizon).
+
+use crate::catalog::{Accelerator, Catalog};
+use crate::plan::{ChipLine, ExpertRole, Plan, Shock, ShockRule, Tenure};
+
+use super::report::Report;
+use super::years::{YearFigures, year_report, years};
+use super::{budget, dependency::MemberSet};
+
+/// Accelerators tried, in order, to replace capacity a shock takes away.
+const REPLACEMENTS: [&str; 7] = [
+    "nvidia_h100_sxm",
+    "nvidia_h200_sxm",
+    "amd_mi300x",
+    "intel_gaudi3_oam",
+    "huawei_ascend_910c",
+    "huawei_ascend_910b",
+    "nvidia_b200_hgx",
+];
+
+/// What it would take to survive a shock.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Mitigation {
+    /// The accelerator to add (catalog id; empty when none is needed or none is untouched).
+    pub accelerator: String,
+    /// Its display name.
+    pub accelerator_name: String,
+    /// How many, owned, to restore the lost compute.
+    pub accelerators: u64,
+    /// Power to find at home for the chips that lose imported power, in MW.
+    pub power_mw: f64,
+    /// Experts to hire at home, in FTE.
+    pub experts_fte: f64,
+    /// The accelerators (with systems and build-out) plus the experts over the horizon, in US
+    /// dollars (home power is priced in the energy the budget already counts).
+    pub usd: f64,
+}
+
+/// One shock's effect.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StressFigures {
+    /// A stable key: the rule's (`cloud:US`, `export:US`, `fab:TW`, `memory:KR`, `model:US`,
+    /// `experts`, `imported_power`) or `custom:<name>` for the plan's own shocks.
+    pub key: String,
+    /// A short name.
+    pub name: String,
+    /// What happens, in plain words.
+    pub description: String,
+    /// Whether the plan defines it.
+    pub custom: bool,
+    /// Pooled dense BF16 peak under the shock, in PFLOP/s.
+    pub bf16_pflops: f64,
+    /// Share of the pool's peak lost, 0 to 1.
+    pub bf16_pflops_lost_share: f64,
+    /// Accelerators lost.
+    pub accelerators_lost: u64,
+    /// Workloads still meeting their targets.
+    pub workloads_meeting_target: usize,
+    /// Workloads meeting their targets without the shock.
+    pub baseline_meeting_target: usize,
+    /// Workloads with a target.
+    pub workloads_with_target: usize,
+    /// Whether every serving workload still meets its peak demand (`None` without serving).
+    pub serving_meets_demand: Option<bool>,
+    /// The largest increase of a training workload's days (`None` when a workload can no longer
+    /// run at all: no chips), in days.
+    pub days_lost: Option<f64>,
+    /// Experts lost, in FTE.
+    pub experts_fte_lost: f64,
+    /// Power the members' own chips lack at their sites, over the plan's own shortfall, in MW.
+    pub power_mw_lost: f64,
+    /// The roadmap year by year under the shock (empty without a roadmap).
+    pub years: Vec<YearFigures>,
+    /// What would make the plan survive it.
+    pub mitigation: Mitigation,
+}
+
+impl StressFigures {
+    /// How hard the shock hits, for naming the worst: workloads lost first, then compute lost.
+    pub fn severity(&self) -> (usize, f64) {
+        (
+            self.baseline_meeting_target
+                .saturating_sub(self.workloads_meeting_target)
+                + usize::from(self.serving_meets_demand == Some(false)),
+            self.bf16_pflops_lost_share,
+        )
+    }
+}
+
+/// The shocks the plan is tested against: its own, then one per foreign supplier.
+pub fn shocks(plan: &Plan, catalog: &Catalog) -> Vec<(String, Shock, bool)> {
+    let slots: Vec<u16> = plan
+        .members
+        .iter()
+        .map(|m| crate::catalog::code_slot(&m.country).map_or(u16::MAX, |s| s as u16))
+        .collect();
+    let members = MemberSet::of(plan, &slots);
+    let foreign = |code: &str| !code.is_empty() && !members.contains(code);
+    let mut out: Vec<(String, Shock, bool)> = plan
+        .shocks
+        .iter()
+        .map(|s| (format!("custom:{}", s.name), s.clone(), true))
+        .collect();
+    let mut rules: Vec<ShockRule> = Vec::new();
+    let mut add = |rule: ShockRule| {
+        if !rules.contains(&rule) {
+            rules.push(rule);
+        }
+    };
+    for m in &plan.members {
+        for c in &m.chips {
+            if let Tenure::Rented {
+                provider_country, ..
+            } = &c.tenure
+                && foreign(provider_country)
+            {
+                add(ShockRule::CloudWithdraws {
+                    country: provider_country.clone(),
+                });
+            }
+        }
+    }
+    let mut accs: Vec<&Accelerator> = Vec::new();
+    for m in &plan.members {
+        for c in m
+            .chips
+            .iter()
+            .filter(|c| c.tenure == Tenure::Owned && c.count > 0)
+        {
+            if let Some(a) = plan.accelerator(catalog, &c.accelerator)
+                && !accs.iter().any(|x| std::ptr::eq(*x, a))
+            {
+                accs.push(a);
+            }
+        }
+    }
+    for a in &accs {
+        if foreign(&a.vendor_country) {
+            add(ShockRule::ExportDenied {
+                designer_country: a.vendor_country.clone(),
+                members: Vec::new(),
+            });
+        }
+    }
+    for a in &accs {
+        for c in a.fab_countries.iter().filter(|c| foreign(c)) {
+            add(ShockRule::FabricationDisrupted { country: c.clone() });
+        }
+    }
+    for a in &accs {
+        for c in a.memory_supplier_countries.iter().filter(|c| foreign(c)) {
+            add(ShockRule::MemoryDisrupted { country: c.clone() });
+        }
+    }
+    if let Some(m) = plan.base(catalog)
+        && foreign(&m.developer_country)
+    {
+        add(ShockRule::ModelDeveloperStops {
+            country: m.developer_country.clone(),
+        });
+    }
+    if plan
+        .members
+        .iter()
+        .any(|m| m.experts.iter().any(|e| e.foreign_fte > 0.0))
+    {
+        add(ShockRule::ForeignExpertsLeave);
+    }
+    if plan
+        .members
+        .iter()
+        .any(|m| m.power.iter().any(|p| p.imported_share > 0.0 && p.mw > 0.0))
+    {
+        add(ShockRule::ImportedPowerStops);
+    }
+    for rule in rules {
+        let name = match &rule {
+            ShockRule::CloudWithdraws { country } => format!("{country} cloud withdraws"),
+            ShockRule::ExportDenied {
+                designer_country, ..
+            } => format!("{designer_country} export licences denied"),
+            ShockRule::FabricationDisrupted { country } => {
+                format!("{country} fabrication disrupted")
+            }
+            ShockRule::MemoryDisrupted { country } => format!("{country} memory supply disrupted"),
+            ShockRule::ModelDeveloperStops { country } => {
+                format!("{country} model developer stops")
+            }
+            ShockRule::ForeignExpertsLeave => "Foreign experts leave".to_string(),
+            ShockRule::ImportedPowerStops => "Imported electricity stops".to_string(),
+        };
+        out.push((
+            rule.key(),
+            Shock {
+                name,
+                rules: vec![rule],
+                from_year: None,
+            },
+            false,
+        ));
+    }
+    out
+}
+
+/// The plan under one shock, as seen in `year` (the roadmap year shown; `None` without one).
+pub fn shocked_plan(plan: &Plan, catalog: &Catalog, shock: &Shock, year: Option<u16>) -> Plan {
+    plan.under_shock(catalog, &shock.rules, shock.from_year, year)
+}
+
+/// The plan's report under the shock with this key in `year`, if the key names one.
+pub fn report_under(
+    plan: &Plan,
+    catalog: &'static Catalog,
+    key: &str,
+    year: Option<u16>,
+) -> Option<Report> {
+    let (_, shock, _) = shocks(plan, catalog).into_iter().find(|(k, ..)| k == key)?;
+    Some(year_report(
+        &shocked_plan(plan, catalog, &shock, year),
+        catalog,
+        year,
+    ))
+}
+
+/// Every shock's effect on the plan in `year`, against `baseline` (the plan's report that year)
+/// and `baseline_years` (the plan's roadmap, empty without one).
+pub fn stress(
+    plan: &Plan,
+    catalog: &'static Catalog,
+    year: Option<u16>,
+    baseline: &Report,
+    baseline_years: &[YearFigures],
+) -> Vec<StressFigures> {
+    shocks(plan, catalog)
+        .into_iter()
+        .map(|(key, shock, custom)| {
+            let shocked = shocked_plan(plan, catalog, &shock, year);
+            let r = year_report(&shocked, catalog, year);
+            let roadmap_years = match &plan.roadmap {
+                Some(roadmap) => {
+                    // Before the shock the roadmap is the plan's; from it on, the plan with
+                    // the shock applied (the same plan in every year it is on).
+                    let from = shock.from_year.unwrap_or(roadmap.start_year);
+                    let on = shocked_plan(plan, catalog, &shock, Some(u16::MAX));
+                    let after = years(&on, catalog);
+                    baseline_years
+                        .iter()
+                        .zip(after)
+                        .map(|(b, a)| if b.year < from { b.clone() } else { a })
+                        .collect()
+                }
+                None => Vec::new(),
+            };
+            figures(
+                plan,
+                catalog,
+                &shock,
+                key,
+                custom,
+                baseline,
+                &r,
+                roadmap_years,
+            )
+        })
+        .collect()
+}
+
+/// Whether `acc` is touched by any of the rules (a supply rule that would stop its delivery).
+fn touched(acc: &Accelerator, rules: &[ShockRule]) -> bool {
+    rules.iter().any(|r| match r {
+        ShockRule::ExportDenied {
+            designer_country, ..
+        } => &acc.vendor_country == designer_country,
+        ShockRule::FabricationDisrupted { country } => acc.fab_countries.contains(country),
+        ShockRule::MemoryDisrupted { country } => acc.memory_supplier_countries.contains(country),
+        _ => false,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn figures(
+    plan: &Plan,
+    catalog: &Catalog,
+    shock: &Shock,
+    key: String,
+    custom: bool,
+    base: &Report,
+    r: &Report,
+    years: Vec<YearFigures>,
+) -> StressFigures {
+    let meeting = |rep: &Report| {
+        rep.workloads
+            .iter()
+            .filter(|w| w.target_met == Some(true))
+            .count()
+    };
+    let serving: Vec<bool> = r
+        .workloads
+        .iter()
+        .filter_map(|w| w.serving.map(|s| s.meets_demand))
+        .collect();
+    let mut days_lost = Some(0.0f64);
+    for (b, s) in base.workloads.iter().zip(&r.workloads) {
+        match (b.days, s.days) {
+            (Some(db), Some(ds)) if ds.is_finite() => {
+                days_lost = days_lost.map(|d| d.max(ds - db));
+            }
+            (Some(_), _) => days_lost = None,
+            _ => {}
+        }
+    }
+    let lost_pflops = (base.pooled.bf16_pflops - r.pooled.bf16_pflops).max(0.0);
+    let experts_fte_lost = (base.experts.total_fte - r.experts.total_fte).max(0.0);
+    let power_mw_lost = (r.power.shortfall_mw - base.power.shortfall_mw).max(0.0);
+    // Mitigation: untouched owned accelerators to restore the peak; experts at home.
+    let mut mitigation = Mitigation {
+        power_mw: power_mw_lost,
+        experts_fte: experts_fte_lost,
+        ..Mitigation::default()
+    };
+    let c = &plan.assumptions.costs;
+    if lost_pflops > 0.0
+        && let Some(acc) = REPLACEMENTS
+            .iter()
+            .filter_map(|id| catalog.accelerator(id))
+            .find(|a| !touched(a, &shock.rules) && a.bf16_tflops.is_some_and(|t| t > 0.0))
+    {
+        let per = acc.bf16_tflops.unwrap_or(1.0) / 1000.0;
+        let n = (lost_pflops / per).ceil() as u32;
+        mitigation.accelerator = acc.id.clone();
+        mitigation.accelerator_name = acc.name.clone();
+        mitigation.accelerators = u64::from(n);
+        mitigation.usd +=
+            budget::owned_line_capex_usd(plan, catalog, &ChipLine::new(acc.id.clone(), n));
+    }
+    if experts_fte_lost > 0.0 {
+        let average = ExpertRole::ALL
+            .iter()
+            .map(|&role| c.staff_usd_per_fte_year.usd_per_fte_year(role))
+            .sum::<f64>()
+            / ExpertRole::ALL.len() as f64;
+        mitigation.usd += experts_fte_lost * average * c.horizon_years;
+    }
+    StressFigures {
+        description: shock
+            .rules
+            .iter()
+            .map(|r| r.describe(catalog))
+            .collect::<Vec<_>>()
+            .join(" "),
+        name: shock.name.clone(),
+        key,
+        custom,
+        bf16_pflops: r.pooled.bf16_pflops,
+        bf16_pflops_lost_share: if base.pooled.bf16_pflops > 0.0 {
+            lost_pflops / base.pooled.bf16_pflops
+        } else {
+            0.0
+        },
+        accelerators_lost: base
+            .pooled
+            .accelerators
+            .saturating_sub(r.pooled.accelerators),
+        workloads_meeting_target: meeting(r),
+        baseline_meeting_target: meeting(base),
+        workloads_with_target: r
+            .workloads
+            .iter()
+            .filter(|w| w.target_days.is_some())
+            .count(),
+        serving_meets_demand: (!serving.is_empty()).then(|| serving.iter().all(|m| *m)),
+        days_lost,
+        experts_fte_lost,
+        power_mw_lost,
+        years,
+        mitigation,
+    }
+}
+
+/// The shock that hits hardest (see [`StressFigures::severity`]), if any hits at all.
+pub fn worst(stress: &[StressFigures]) -> Option<&StressFigures> {
+    stress
+        .iter()
+        .filter(|s| s.severity() > (0, 0.0))
+        .max_by(|a, b| {
+            let (wa, la) = a.severity();
+            let (wb, lb) = b.severity();
+            wa.cmp(&wb).then(la.total_cmp(&lb))
+        })
+}
