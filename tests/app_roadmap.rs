@@ -228,7 +228,10 @@ fn presentation_mode_steps_through_the_roadmap_with_the_year_lever() {
     h.key_press(Key::F11);
     h.run();
     assert!(h.state().presenting);
-    assert!(shows(&h, "Latam-GPT consortium · 2026"), "the slide names its year");
+    assert!(
+        shows(&h, "Latam-GPT consortium · 2026"),
+        "the slide names its year"
+    );
     click(&mut h, "Next year");
     click(&mut h, "Next year");
     assert_eq!(h.state().doc.year, Some(2028));
