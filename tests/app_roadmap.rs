@@ -242,3 +242,22 @@ fn presentation_mode_steps_through_the_roadmap_with_the_year_lever() {
     );
     assert_eq!(h.state().doc.plan, plan, "stepping edits nothing");
 }
+
+#[test]
+fn a_plan_without_a_roadmap_is_offered_one_and_then_shows_the_year_selector() {
+    let mut h = common::start_app(Some(PathBuf::from("saves/african-union.ron")), None);
+    h.run();
+    assert!(h.state().doc.plan.roadmap.is_none());
+    assert!(h.query_by_label("Next year").is_none(), "no selector yet");
+    click(&mut h, "Roadmap");
+    h.query_by(|n| {
+        n.label()
+            .is_some_and(|l| l.starts_with("Start a roadmap in "))
+    })
+    .expect("the offer")
+    .click();
+    h.run();
+    assert!(h.state().doc.plan.roadmap.is_some());
+    assert!(h.query_by_label("Next year").is_some(), "the year selector");
+    assert!(h.query_by_label("+ Add phase").is_some());
+}

@@ -21,10 +21,15 @@ fn year_axis(plot: Plot<'static>, years: &[YearFigures]) -> Plot<'static> {
         .include_x(last + 0.6)
         .x_grid_spacer(move |input| {
             let (lo, hi) = input.bounds;
+            // Every year a mark; round years a coarser step, which egui_plot still labels when
+            // a long roadmap leaves too little room to label every year.
             (lo.ceil() as i64..=hi.floor() as i64)
                 .map(|y| GridMark {
                     value: y as f64,
-                    step_size: 1.0,
+                    step_size: [10, 5, 2]
+                        .into_iter()
+                        .find(|k| y % k == 0)
+                        .map_or(1.0, |k| k as f64),
                 })
                 .collect()
         })

@@ -147,6 +147,10 @@ fn header_ui(ui: &mut Ui, cols: Columns, shown: Option<u16>) -> Option<u16> {
         font.clone(),
         ui.visuals().weak_text_color(),
     );
+    // Over many years the columns get narrow: label every n-th year (and the one shown) so the
+    // labels never run into each other.
+    let label_width = crate::app::widgets::text_width(ui, "2030") + 8.0;
+    let every = (label_width / cols.width).ceil().max(1.0) as u16;
     let mut clicked = None;
     for year in cols.first..=cols.last {
         let cell = Rect::from_min_max(
@@ -170,13 +174,15 @@ fn header_ui(ui: &mut Ui, cols: Columns, shown: Option<u16>) -> Option<u16> {
         } else {
             ui.visuals().text_color()
         };
-        ui.painter().text(
-            cell.center(),
-            Align2::CENTER_CENTER,
-            year,
-            font.clone(),
-            color,
-        );
+        if (year - cols.first) % every == 0 || Some(year) == shown {
+            ui.painter().text(
+                cell.center(),
+                Align2::CENTER_CENTER,
+                year,
+                font.clone(),
+                color,
+            );
+        }
         if response.clicked() {
             clicked = Some(year);
         }
