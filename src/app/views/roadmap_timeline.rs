@@ -174,7 +174,7 @@ fn header_ui(ui: &mut Ui, cols: Columns, shown: Option<u16>) -> Option<u16> {
         } else {
             ui.visuals().text_color()
         };
-        if (year - cols.first) % every == 0 || Some(year) == shown {
+        if (year - cols.first).is_multiple_of(every) || Some(year) == shown {
             ui.painter().text(
                 cell.center(),
                 Align2::CENTER_CENTER,
