@@ -24,6 +24,7 @@ pub mod serving;
 mod sites;
 mod stakes;
 pub mod stress;
+pub mod timeline;
 mod warnings;
 pub mod whole;
 pub mod workloads;

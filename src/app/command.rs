@@ -22,13 +22,15 @@ pub enum View {
     Budget,
     /// Language coverage of the base model and the adaptation it would take.
     Languages,
+    /// The plan over the years: timeline, phases and per-year charts.
+    Roadmap,
     /// Two scenarios side by side, or the plan against another file.
     Compare,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Overview,
         View::Members,
         View::Model,
@@ -36,6 +38,7 @@ impl View {
         View::Charts,
         View::Budget,
         View::Languages,
+        View::Roadmap,
         View::Compare,
     ];
 
@@ -49,6 +52,7 @@ impl View {
             View::Charts => "Charts",
             View::Budget => "Budget",
             View::Languages => "Languages",
+            View::Roadmap => "Roadmap",
             View::Compare => "Compare",
         }
     }
