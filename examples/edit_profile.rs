@@ -17,7 +17,10 @@ fn main() {
         for _ in 0..n {
             f();
         }
-        println!("{label}: {:.1} µs", start.elapsed().as_secs_f64() * 1e6 / f64::from(n));
+        println!(
+            "{label}: {:.1} µs",
+            start.elapsed().as_secs_f64() * 1e6 / f64::from(n)
+        );
     };
     time("clone", &|| {
         black_box(plan.clone());
@@ -32,6 +35,6 @@ fn main() {
         black_box(stress::shocks(&plan, catalog));
     });
     time("plan_figures", &|| {
-        black_box(plan_figures(&plan, catalog, None));
+        black_box(plan_figures(&plan, catalog, None, None));
     });
 }

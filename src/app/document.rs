@@ -76,7 +76,7 @@ impl Document {
         problems: Vec<Problem>,
         catalog: &'static Catalog,
     ) -> Document {
-        let figures = plan_figures(&plan, catalog, None);
+        let figures = plan_figures(&plan, catalog, None, None);
         let mut undoer = Undoer::with_settings(UndoSettings {
             max_undos: 200,
             stable_time: 0.6,
@@ -165,7 +165,7 @@ impl Document {
         if self.plan == self.analyzed && year == self.year {
             return false;
         }
-        let figures = plan_figures(&self.plan, catalog, self.chosen_year);
+        let figures = plan_figures(&self.plan, catalog, self.chosen_year, None);
         self.year = figures.year;
         self.report = figures.report;
         self.years = figures.years;
