@@ -84,6 +84,13 @@ fn chip_changes(
             b.and_then(|l| text(place(l.hosted_in.as_ref(), country, catalog))),
         ),
         change(
+            "years",
+            "years",
+            "",
+            a.and_then(|l| text(l.years.label())),
+            b.and_then(|l| text(l.years.label())),
+        ),
+        change(
             "price_usd",
             "price per accelerator",
             "USD",
@@ -125,6 +132,13 @@ fn power_changes(
             b.and_then(|l| num(l.imported_share)),
         ),
         change(
+            "years",
+            "years",
+            "",
+            a.and_then(|l| text(l.years.label())),
+            b.and_then(|l| text(l.years.label())),
+        ),
+        change(
             "usd_per_mwh",
             "electricity price",
             "USD/MWh",
@@ -164,6 +178,13 @@ fn expert_changes(a: Option<&ExpertLine>, b: Option<&ExpertLine>) -> Vec<Change>
             "FTE",
             a.and_then(|l| num(l.foreign_fte)),
             b.and_then(|l| num(l.foreign_fte)),
+        ),
+        change(
+            "years",
+            "years",
+            "",
+            a.and_then(|l| text(l.years.label())),
+            b.and_then(|l| text(l.years.label())),
         ),
     ]
     .into_iter()
