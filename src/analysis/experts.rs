@@ -8,7 +8,7 @@
 //! 8 (Poro 34B) to 102 (Apertus) authors, continued pretraining 7 (Typhoon) to 10 (Swallow) in
 //! research labs and ~200 collaborators across Latam-GPT's institutions, full fine-tunes 14
 //! (Zephyr) to 23 (Tülu 3), LoRA adaptations 3 to 4. The median distance between the rule and a
-//! published team is 0.44 of the rule, hence the ± 50 % experts band (`calibration::Bands`).
+//! published team is 0.42 of the rule, hence the ± 50 % experts band (`calibration::Bands`).
 //! Per workload kind, core team FTE by role:
 //!
 //! | kind                  | research | engineering | data & language | policy/legal/ethics |
