@@ -53,7 +53,7 @@ pub struct Bands {
     /// throughput table (`serving`), so ± 15 %.
     pub serving: f64,
     /// Experts needed: the median relative distance between the expert rule and the published
-    /// team sizes of comparable efforts is 0.44 (`tests/experts_calibration.rs`), so ± 50 %.
+    /// team sizes of comparable efforts is 0.42 (`tests/experts_calibration.rs`), so ± 50 %.
     pub experts: f64,
     /// Extra spread of a catalog figure marked Medium confidence.
     pub medium_confidence: f64,
