@@ -19,7 +19,7 @@ use egui_kittest::{Harness, HarnessBuilder};
 use consortium_planner::app::{PlannerApp, StartOptions};
 use consortium_planner::catalog::Catalog;
 use consortium_planner::file;
-use consortium_planner::numbers::{count, with_unit};
+use consortium_planner::numbers::{count, readable, with_unit};
 use consortium_planner::plan::{Plan, Tenure};
 
 // ---------------------------------------------------------------------------------------------
@@ -1179,6 +1179,15 @@ fn the_overview_shows_ranges_and_the_view_menu_switches_them_off_for_a_clean_sli
         ranged.iter().any(|t| t.ends_with(" days")),
         "a training tile shows its range in days: {ranged:?}"
     );
+    // The Experts and Energy tiles show the report's ranges, by the tiles' one number rule.
+    let report = &h.state().doc.report;
+    let [lo, hi] = report.experts.needed_fte_range;
+    let experts = format!("need range {}–{} FTE", readable(lo), readable(hi));
+    let [lo, hi] = report.power.energy_mwh_per_year_range;
+    let energy = format!("range {}–{} MWh", readable(lo), readable(hi));
+    for line in [experts, energy] {
+        assert!(ranged.contains(&line), "{line} among {ranged:?}");
+    }
     click(&mut h, "View");
     // A menu button's label carries its shortcut text after the name.
     h.get_by(|n| {

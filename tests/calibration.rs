@@ -533,6 +533,10 @@ mod properties {
             prop_assert!(holds(w.gpu_hours, w.gpu_hours_range));
             prop_assert!(holds(w.days, w.days_range));
             prop_assert!(holds(w.energy_mwh, w.energy_mwh_range));
+            let pw = &r.power;
+            prop_assert!(holds(Some(pw.energy_mwh_per_year), Some(pw.energy_mwh_per_year_range)));
+            let e = &r.experts;
+            prop_assert!(holds(Some(e.needed_fte), Some(e.needed_fte_range)));
         }
 
         #[test]
@@ -558,6 +562,9 @@ mod properties {
             prop_assert!(same(w.gpu_hours, w.gpu_hours_range));
             prop_assert!(same(w.days, w.days_range));
             prop_assert!(same(w.energy_mwh, w.energy_mwh_range));
+            let e = r.power.energy_mwh_per_year;
+            prop_assert!(same(Some(e), Some(r.power.energy_mwh_per_year_range)));
+            prop_assert!(same(Some(r.experts.needed_fte), Some(r.experts.needed_fte_range)));
         }
     }
 }
@@ -584,6 +591,22 @@ fn report_json_and_the_markdown_proposal_show_ranges_beside_the_points() {
     }
     let p = &json["power"];
     assert!(p["required_mw_range"][0].as_f64().unwrap() < p["required_mw"].as_f64().unwrap());
+    // A year of energy spans the required power's range times 8,760 hours.
+    let mw = &p["required_mw_range"];
+    let mwh = &p["energy_mwh_per_year_range"];
+    for end in 0..2 {
+        let expected = mw[end].as_f64().unwrap() * 8760.0;
+        let got = mwh[end].as_f64().expect("energy_mwh_per_year_range");
+        assert!(
+            (got - expected).abs() <= 1e-9 * expected,
+            "{got} ≠ {expected}"
+        );
+    }
+    assert!(mwh[0].as_f64().unwrap() < p["energy_mwh_per_year"].as_f64().unwrap());
+    let e = &json["experts"];
+    let need = e["needed_fte"].as_f64().unwrap();
+    assert!(e["needed_fte_range"][0].as_f64().unwrap() < need);
+    assert!(need < e["needed_fte_range"][1].as_f64().unwrap());
     let md = consortium_planner::export::export(
         &plan,
         Catalog::builtin(),

@@ -52,6 +52,9 @@ pub struct Bands {
     /// Serving capacity: the serving model lands within ±13 % of NVIDIA's TensorRT-LLM
     /// throughput table (`serving`), so ± 15 %.
     pub serving: f64,
+    /// Experts needed: the median relative distance between the expert rule and the published
+    /// team sizes of comparable efforts is 0.42 (`tests/experts_calibration.rs`), so ± 50 %.
+    pub experts: f64,
     /// Extra spread of a catalog figure marked Medium confidence.
     pub medium_confidence: f64,
     /// Extra spread of a catalog figure marked Low confidence.
@@ -66,6 +69,7 @@ impl Bands {
         overhead_module: 0.15,
         pue: 0.08,
         serving: 0.15,
+        experts: 0.50,
         medium_confidence: 0.10,
         low_confidence: 0.25,
     };
@@ -77,6 +81,7 @@ impl Bands {
         overhead_module: 0.0,
         pue: 0.0,
         serving: 0.0,
+        experts: 0.0,
         medium_confidence: 0.0,
         low_confidence: 0.0,
     };

@@ -124,6 +124,7 @@ pub fn pool<'a>(
     power.members_required_mw = power.required_mw - power.rented_mw;
     power.headroom_mw = power.contributed_mw - power.members_required_mw;
     power.energy_mwh_per_year = power.required_mw * HOURS_PER_YEAR;
+    power.energy_mwh_per_year_range = ranges::scale(power.required_mw_range, HOURS_PER_YEAR);
     power.cost_usd_per_year = power.energy_mwh_per_year * a.electricity_usd_per_mwh;
     let sites = sites.finish();
     power.shortfall_mw = sites.shortfall_mw;

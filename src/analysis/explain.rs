@@ -230,6 +230,14 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
                 ("required", format!("{:.3} MW", pw.required_mw)),
                 ("price", format!("{} USD/MWh", a.electricity_usd_per_mwh)),
                 ("energy", format!("{} MWh/year", si(pw.energy_mwh_per_year))),
+                (
+                    "range",
+                    format!(
+                        "{}–{} MWh/year: the required power's range × 8,760 h",
+                        si(pw.energy_mwh_per_year_range[0]),
+                        si(pw.energy_mwh_per_year_range[1])
+                    ),
+                ),
                 ("cost", format!("{} USD/year", si(pw.cost_usd_per_year))),
             ],
         ),
@@ -446,6 +454,13 @@ pub fn explain(figure: Figure, plan: &Plan, catalog: &Catalog, report: &Report) 
                     ),
                 ),
                 ("needed", format!("{:.0} FTE", report.experts.needed_fte)),
+                (
+                    "range",
+                    format!(
+                        "{:.0}–{:.0} FTE: published teams of comparable efforts scatter about ±50 % around the rule (author counts, not FTE)",
+                        report.experts.needed_fte_range[0], report.experts.needed_fte_range[1]
+                    ),
+                ),
             ],
         ),
         Figure::ExpertNeed(role) => {

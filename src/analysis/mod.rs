@@ -138,7 +138,7 @@ fn analyze_parts(plan: &Plan, catalog: &'static Catalog, bands: &Bands, full: bo
         findings.extend(export_control::export_findings(catalog, &resolved));
         findings.sort_by_key(|f| f.severity);
     }
-    let expert_figures = experts::experts(plan, &pooled, &expert_lines.pooled);
+    let expert_figures = experts::experts(plan, &pooled, &expert_lines.pooled, bands);
     let model_base = model
         .and_then(|m| m.derived_from.as_ref())
         .and_then(|d| plan.model(catalog, &d.base));

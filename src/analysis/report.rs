@@ -139,6 +139,8 @@ pub struct PowerFigures {
     pub headroom_mw: f64,
     /// Energy if the pool runs all year at full load, in MWh.
     pub energy_mwh_per_year: f64,
+    /// Low and high ends of `energy_mwh_per_year`: `required_mw_range` × 8,760 h, in MWh.
+    pub energy_mwh_per_year_range: [f64; 2],
     /// Cost of that energy, in US dollars per year.
     pub cost_usd_per_year: f64,
     /// Accelerators whose TDP is unknown (left out of the power figures).
@@ -332,6 +334,9 @@ pub struct ExpertFigures {
     pub foreign_fte: f64,
     /// Experts the workloads need, in FTE.
     pub needed_fte: f64,
+    /// Low and high ends of `needed_fte`, in FTE (the experts band: published team sizes of
+    /// comparable efforts scatter about ± 50 % around the rule).
+    pub needed_fte_range: [f64; 2],
     /// FTE the pool has, per role (index = [`ExpertRole::index`]).
     pub have_fte: [f64; 5],
     /// FTE the workloads need, per role (index = [`ExpertRole::index`]).

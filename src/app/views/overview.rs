@@ -144,6 +144,13 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog, show_ranges: 
             experts_status,
             &how(Figure::Experts),
         );
+        if show_ranges && e.needed_fte > 0.0 {
+            let [lo, hi] = e.needed_fte_range;
+            set_range(
+                &mut tiles.borrow_mut(),
+                format!("need range {}", range_text(lo, hi, "FTE")),
+            );
+        }
         for (i, w) in report.workloads.iter().enumerate() {
             if let Some(s) = &w.serving {
                 add(
@@ -264,6 +271,13 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog, show_ranges: 
             Status::Neutral,
             &how(Figure::EnergyPerYear),
         );
+        if show_ranges && pw.energy_mwh_per_year > 0.0 {
+            let [lo, hi] = pw.energy_mwh_per_year_range;
+            set_range(
+                &mut tiles.borrow_mut(),
+                format!("range {}", range_text(lo, hi, "MWh")),
+            );
+        }
     }
     tiles.into_inner()
 }
