@@ -468,3 +468,75 @@ fn coverage_says_when_it_counts_speakers_rather_than_first_language_speakers() {
             .sum::<f64>();
     assert!(l.population_known_share - l.population_speakers_share < 1.0 - chile_share);
 }
+
+#[test]
+fn an_eu_plan_on_apertus_supports_its_quality_filtered_languages_and_pretrained_the_others() {
+    // Apertus claims 1,811 languages without a list. The catalog carries English, the 20 languages
+    // its report quality-filters (FineWeb-2-HQ) and Romansh as supported, and the other FineWeb-2
+    // languages with at least 10 million words as pretraining-only. Before, it carried no language
+    // at all and an Apertus plan showed no coverage.
+    let eu = example("eu.ron");
+    let apertus = analyze(&on_model(eu.clone(), "apertus-70b"), catalog());
+    const SUPPORTED: [&str; 13] = [
+        "en", "de", "fr", "it", "es", "pt", "nl", "pl", "cs", "hu", "sv", "el", "da",
+    ];
+    const PRETRAINED: [&str; 11] = [
+        "bg", "hr", "et", "fi", "ga", "lv", "lt", "mt", "ro", "sk", "sl",
+    ];
+    for (codes, want) in [
+        (&SUPPORTED[..], LanguageSupport::Supported),
+        (&PRETRAINED[..], LanguageSupport::PretrainingOnly),
+    ] {
+        for code in codes {
+            let found: Vec<_> = apertus
+                .languages
+                .members
+                .iter()
+                .flat_map(|c| apertus.languages.languages_of(c))
+                .filter(|l| l.code == *code && l.status == LanguageStatus::Official)
+                .collect();
+            assert!(!found.is_empty(), "{code} is official in some member");
+            assert!(found.iter().all(|l| l.support == want), "{code}: {want:?}");
+        }
+    }
+    // Every uncovered official language is at least in the pretraining data.
+    assert!(
+        apertus
+            .languages
+            .uncovered
+            .iter()
+            .filter(|u| u.official)
+            .all(|u| u.weak),
+        "no EU official language is absent from Apertus"
+    );
+    let c = apertus.languages.coverage.expect("Apertus shows coverage");
+    let english = analyze(&on_model(eu.clone(), "olmo2-13b"), catalog());
+    assert!(c > english.languages.coverage.unwrap());
+    assert!(c < 1.0, "the pretraining-only languages are not counted");
+}
+
+#[test]
+fn every_catalog_model_says_where_its_languages_come_from_and_when_that_was_read() {
+    // A delegate weighing a model's language list needs its source and the date it was read.
+    for m in &catalog().models {
+        assert!(!m.languages.is_empty(), "{} lists no language", m.id);
+        let source = &m.languages_source;
+        let dated = source
+            .find("read")
+            .is_some_and(|at| source.as_bytes()[at..].windows(10).any(is_date));
+        assert!(
+            dated,
+            "{}: languages_source names no date read: {}",
+            m.id, m.languages_source
+        );
+    }
+}
+
+/// `YYYY-MM-DD`.
+fn is_date(s: &[u8]) -> bool {
+    s.len() == 10
+        && s.iter().enumerate().all(|(i, b)| match i {
+            4 | 7 => *b == b'-',
+            _ => b.is_ascii_digit(),
+        })
+}
