@@ -20,6 +20,8 @@ pub enum View {
     Charts,
     /// What the consortium costs, who pays, and renting against owning.
     Budget,
+    /// The switch-off test: what still works when a foreign supplier says no.
+    Resilience,
     /// Language coverage of the base model and the adaptation it would take.
     Languages,
     /// Two scenarios side by side, or the plan against another file.
@@ -28,13 +30,14 @@ pub enum View {
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Overview,
         View::Members,
         View::Model,
         View::Workloads,
         View::Charts,
         View::Budget,
+        View::Resilience,
         View::Languages,
         View::Compare,
     ];
@@ -48,6 +51,7 @@ impl View {
             View::Workloads => "Workloads & assumptions",
             View::Charts => "Charts",
             View::Budget => "Budget",
+            View::Resilience => "Resilience",
             View::Languages => "Languages",
             View::Compare => "Compare",
         }

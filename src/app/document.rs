@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::util::undoer::{Settings as UndoSettings, Undoer};
 
 use crate::analysis::Report;
-use crate::analysis::stress::{StressFigures, stress};
+use crate::analysis::stress::{StressFigures, report_under, stress};
 use crate::analysis::years::{YearFigures, analysis_year, year_report, years};
 use crate::catalog::Catalog;
 use crate::file::Problem;
@@ -35,6 +35,11 @@ pub struct Document {
     /// The year the user chose (the year selector); `None` or a year outside the roadmap means
     /// its first year.
     pub chosen_year: Option<u16>,
+    /// The shock presentation mode's lever applies (a key of [`Document::stress`]); `report`
+    /// is then the plan's under that shock. Cleared on leaving presentation mode.
+    pub shock: Option<String>,
+    /// The shock `report` was analysed under (`None`: the plan as it is).
+    pub report_shock: Option<String>,
     /// Every roadmap year's figures (empty without a roadmap).
     pub years: Vec<YearFigures>,
     /// The switch-off test: the plan in `year` under each shock.
@@ -100,6 +105,8 @@ impl Document {
             report,
             year,
             chosen_year: None,
+            shock: None,
+            report_shock: None,
             years,
             stress,
             generation: 0,
@@ -164,13 +171,22 @@ impl Document {
     /// Re-analyses the plan if it changed since the last analysis; returns whether it did.
     pub fn refresh(&mut self, catalog: &'static Catalog) -> bool {
         let year = analysis_year(&self.plan, self.chosen_year);
-        if self.plan == self.analyzed && year == self.year {
+        if self.plan == self.analyzed && year == self.year && self.shock == self.report_shock {
             return false;
         }
         self.year = year;
         self.report = year_report(&self.plan, catalog, year);
         self.years = years(&self.plan, catalog);
         self.stress = stress(&self.plan, catalog, year, &self.report, &self.years);
+        // Under a shock the report is the shocked plan's; the stress figures above stay
+        // measured against the plan as it is. A key the plan no longer has is dropped.
+        if let Some(key) = &self.shock {
+            match report_under(&self.plan, catalog, key, year) {
+                Some(r) => self.report = r,
+                None => self.shock = None,
+            }
+        }
+        self.report_shock.clone_from(&self.shock);
         self.analyzed.clone_from(&self.plan);
         self.generation += 1;
         true
