@@ -480,9 +480,9 @@ pub fn rule_countries(kind: &str, plan: &Plan, catalog: &Catalog) -> Vec<String>
                     } = &c.tenure
                     {
                         push(&mut first, provider_country);
-                    }
-                    if let Some(h) = &c.hosted_in {
-                        push(&mut first, h);
+                        if let Some(h) = &c.hosted_in {
+                            push(&mut first, h);
+                        }
                     }
                 }
             }
@@ -600,6 +600,11 @@ mod tests {
         );
         let cloud = rule_countries("cloud", &plan, catalog);
         assert!(cloud.len() > 190, "every country can host a cloud");
+        assert_eq!(
+            cloud.first().map(String::as_str),
+            Some("AF"),
+            "by name, none rented"
+        );
         assert!(rule_countries("experts", &plan, catalog).is_empty());
     }
 }

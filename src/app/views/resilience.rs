@@ -46,7 +46,11 @@ pub fn mitigation_text(s: &StressFigures) -> String {
     let m = &s.mitigation;
     let mut parts = Vec::new();
     if m.accelerators > 0 {
-        parts.push(format!("{} × {}", count(m.accelerators), m.accelerator_name));
+        parts.push(format!(
+            "{} × {}",
+            count(m.accelerators),
+            m.accelerator_name
+        ));
     }
     if m.experts_fte > 0.0 {
         parts.push(with_unit(m.experts_fte, "FTE experts"));
@@ -74,17 +78,18 @@ fn cells(s: &StressFigures) -> Vec<Cell> {
         Status::Good
     };
     vec![
-        cell(
-            s.outcome().label().to_string(),
-            outcome_status(s.outcome()),
-        ),
+        cell(s.outcome().label().to_string(), outcome_status(s.outcome())),
         cell(
             if lost > 0.0 {
                 format!("{} lost", short_percent(lost))
             } else {
                 "none lost".to_string()
             },
-            if lost > 0.0 { Status::Warn } else { Status::Good },
+            if lost > 0.0 {
+                Status::Warn
+            } else {
+                Status::Good
+            },
         ),
         cell(
             format!(
@@ -152,11 +157,7 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx, worst_key: Option<&str>, selected: &s
                         pick = Some(s.key.clone());
                     }
                     if Some(s.key.as_str()) == worst_key {
-                        badge_ui(
-                            ui,
-                            "WORST",
-                            theme::status_color(ui.visuals(), Status::Bad),
-                        );
+                        badge_ui(ui, "WORST", theme::status_color(ui.visuals(), Status::Bad));
                     }
                 });
                 for c in cells(s) {
@@ -279,16 +280,44 @@ pub fn worst_sentence(s: &StressFigures) -> String {
     )
 }
 
+/// The Overview's line on the switch-off test: the worst single shock in one sentence, tinted
+/// by how the plan comes out of it, with a way to the Resilience view.
+pub fn worst_line_ui(ui: &mut Ui, cx: &mut ViewCtx) {
+    let (text, status) = match worst(&cx.doc.stress) {
+        Some(w) => (
+            format!("Worst shock — {}", worst_sentence(w)),
+            outcome_status(w.outcome()),
+        ),
+        None => (
+            "Switch-off test: no shock tried takes anything the plan needs.".to_string(),
+            Status::Good,
+        ),
+    };
+    egui::Frame::group(ui.style())
+        .fill(theme::status_fill(ui.visuals(), status))
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                ui.label(text);
+                if ui
+                    .small_button("Resilience")
+                    .on_hover_text("Every shock, what it takes and what surviving it costs")
+                    .clicked()
+                {
+                    cx.commands.push(crate::app::command::Command::Show(
+                        crate::app::command::View::Resilience,
+                    ));
+                }
+            });
+        });
+}
+
 /// The Resilience view.
 pub fn resilience_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.heading("Resilience: the switch-off test");
-            let when = cx
-                .doc
-                .year
-                .map_or_else(String::new, |y| format!(" in {y}"));
+            let when = cx.doc.year.map_or_else(String::new, |y| format!(" in {y}"));
             ui.label(format!(
                 "What still works{when} if a foreign supplier says no. Each shock is applied to a \
                  copy of the plan; the plan itself is untouched. Hover a shock for what it does; \
