@@ -290,6 +290,8 @@ pub fn levers_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     ui.spacing_mut().slider_width = (ui.available_width() - 96.0).max(120.0);
     ui.heading("What if…");
     ui.add_space(6.0);
+    super::shock_lever::shock_lever_ui(ui, cx, combo_width(ui), popup_style(ui));
+    ui.add_space(14.0);
     member_scale_ui(ui, cx);
     ui.add_space(14.0);
     accelerator_ui(ui, cx);

@@ -18,6 +18,7 @@ mod presentation;
 mod resilience;
 mod scenarios;
 mod shock_editor;
+mod shock_lever;
 mod workloads;
 
 pub use presentation::presentation_ui;
