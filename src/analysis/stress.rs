@@ -111,6 +111,53 @@ impl Outcome {
 }
 
 impl StressFigures {
+    /// What surviving it takes, in words: "128 × NVIDIA H100 SXM5 80GB · USD 8.01 M", or
+    /// "nothing to add".
+    pub fn mitigation_text(&self) -> String {
+        use crate::numbers::{count, short_usd, with_unit};
+        let m = &self.mitigation;
+        let mut parts = Vec::new();
+        if m.accelerators > 0 {
+            parts.push(format!(
+                "{} × {}",
+                count(m.accelerators),
+                m.accelerator_name
+            ));
+        }
+        if m.experts_fte > 0.0 {
+            parts.push(with_unit(m.experts_fte, "FTE experts"));
+        }
+        if m.power_mw > 0.0 {
+            parts.push(with_unit(m.power_mw, "MW at home"));
+        }
+        if parts.is_empty() {
+            return "nothing to add".to_string();
+        }
+        if m.usd > 0.0 {
+            parts.push(short_usd(m.usd));
+        }
+        parts.join(" · ")
+    }
+
+    /// The shock in one sentence: "United States cloud withdraws: 57 % of compute lost; 2 of 2
+    /// workloads still on target; surviving it costs USD 8.01 M."
+    pub fn sentence(&self) -> String {
+        use crate::numbers::{short_percent, short_usd};
+        let cost = if self.mitigation.usd > 0.0 {
+            format!("surviving it costs {}", short_usd(self.mitigation.usd))
+        } else {
+            "surviving it needs nothing bought".to_string()
+        };
+        format!(
+            "{}: {} of compute lost; {} of {} workloads still on target; {}.",
+            self.name,
+            short_percent(self.bf16_pflops_lost_share),
+            self.workloads_meeting_target,
+            self.workloads_with_target,
+            cost
+        )
+    }
+
     /// How the plan comes out of the shock.
     pub fn outcome(&self) -> Outcome {
         if self.severity().0 > 0 || self.days_lost.is_none() {
@@ -571,6 +618,28 @@ mod tests {
         };
         assert_eq!(experts.outcome(), Outcome::Weakened);
         assert_eq!(figures(0.0, 2, 2).outcome(), Outcome::Holds);
+    }
+
+    #[test]
+    fn the_sentence_names_the_shock_its_loss_its_workloads_and_its_cost() {
+        let s = StressFigures {
+            name: "United States cloud withdraws".into(),
+            mitigation: Mitigation {
+                accelerator: "nvidia_h100_sxm".into(),
+                accelerator_name: "NVIDIA H100".into(),
+                accelerators: 128,
+                usd: 8_006_400.0,
+                ..Mitigation::default()
+            },
+            ..figures(0.5714, 2, 2)
+        };
+        assert_eq!(
+            s.sentence(),
+            "United States cloud withdraws: 57 % of compute lost; 2 of 2 workloads still on \
+             target; surviving it costs USD 8.01 M."
+        );
+        assert_eq!(s.mitigation_text(), "128 × NVIDIA H100 · USD 8.01 M");
+        assert_eq!(figures(0.0, 2, 2).mitigation_text(), "nothing to add");
     }
 
     #[test]

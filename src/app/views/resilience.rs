@@ -11,7 +11,7 @@ use crate::analysis::stress::{Outcome, StressFigures, worst};
 use crate::analysis::years::YearFigures;
 use crate::app::theme::{self, Status};
 use crate::app::widgets::badge_ui;
-use crate::numbers::{count, readable, short_percent, short_usd, with_unit};
+use crate::numbers::{count, readable, short_percent, with_unit};
 
 /// The view's own state (not in the plan, not in the undo history).
 #[derive(Debug, Clone, Default)]
@@ -39,32 +39,6 @@ struct Cell {
 
 fn cell(text: String, status: Status) -> Cell {
     Cell { text, status }
-}
-
-/// "To survive it": the accelerators of which type, experts and power to add, and the cost.
-pub fn mitigation_text(s: &StressFigures) -> String {
-    let m = &s.mitigation;
-    let mut parts = Vec::new();
-    if m.accelerators > 0 {
-        parts.push(format!(
-            "{} × {}",
-            count(m.accelerators),
-            m.accelerator_name
-        ));
-    }
-    if m.experts_fte > 0.0 {
-        parts.push(with_unit(m.experts_fte, "FTE experts"));
-    }
-    if m.power_mw > 0.0 {
-        parts.push(with_unit(m.power_mw, "MW at home"));
-    }
-    if parts.is_empty() {
-        return "nothing to add".to_string();
-    }
-    if m.usd > 0.0 {
-        parts.push(short_usd(m.usd));
-    }
-    parts.join(" · ")
 }
 
 /// The table's cells for one shock, in column order.
@@ -113,7 +87,7 @@ fn cells(s: &StressFigures) -> Vec<Cell> {
         } else {
             cell("none".to_string(), Status::Good)
         },
-        cell(mitigation_text(s), Status::Neutral),
+        cell(s.mitigation_text(), Status::Neutral),
     ]
 }
 
@@ -259,25 +233,8 @@ fn details_ui(ui: &mut Ui, cx: &ViewCtx, s: &StressFigures) {
             count(s.accelerators_lost)
         ));
     });
-    ui.label(format!("To survive it: {}.", mitigation_text(s)));
+    ui.label(format!("To survive it: {}.", s.mitigation_text()));
     years_ui(ui, &cx.doc.years, s);
-}
-
-/// The worst shock in one sentence ("If the worst shock … : 57 % of compute lost; …").
-pub fn worst_sentence(s: &StressFigures) -> String {
-    let cost = if s.mitigation.usd > 0.0 {
-        format!("surviving it costs {}", short_usd(s.mitigation.usd))
-    } else {
-        "surviving it needs nothing bought".to_string()
-    };
-    format!(
-        "{}: {} of compute lost; {} of {} workloads still on target; {}.",
-        s.name,
-        short_percent(s.bf16_pflops_lost_share),
-        s.workloads_meeting_target,
-        s.workloads_with_target,
-        cost
-    )
 }
 
 /// The Overview's line on the switch-off test: the worst single shock in one sentence, tinted
@@ -285,7 +242,7 @@ pub fn worst_sentence(s: &StressFigures) -> String {
 pub fn worst_line_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     let (text, status) = match worst(&cx.doc.stress) {
         Some(w) => (
-            format!("Worst shock — {}", worst_sentence(w)),
+            format!("Worst shock — {}", w.sentence()),
             outcome_status(w.outcome()),
         ),
         None => (
@@ -332,8 +289,7 @@ pub fn resilience_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                         .fill(theme::status_fill(ui.visuals(), status))
                         .show(ui, |ui| {
                             ui.label(
-                                RichText::new(format!("Worst shock — {}", worst_sentence(w)))
-                                    .strong(),
+                                RichText::new(format!("Worst shock — {}", w.sentence())).strong(),
                             );
                         });
                 }
