@@ -108,6 +108,15 @@ impl Outcome {
             Outcome::Breaks => "breaks",
         }
     }
+
+    /// A clause for it: "the plan holds", "the plan is weakened", "the plan breaks".
+    pub fn verdict(self) -> &'static str {
+        match self {
+            Outcome::Holds => "the plan holds",
+            Outcome::Weakened => "the plan is weakened",
+            Outcome::Breaks => "the plan breaks",
+        }
+    }
 }
 
 impl StressFigures {

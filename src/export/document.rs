@@ -11,6 +11,8 @@ use crate::plan::{ExpertRole, Plan};
 use super::assumption_values::{assumption_rows, cost_assumption_rows};
 use super::budget_section::budget;
 use super::contributions;
+use super::resilience_section::resilience;
+use crate::analysis::stress::StressFigures;
 
 /// A chart the HTML report draws in place (Markdown leaves it out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -656,8 +658,14 @@ fn warnings(b: &mut Builder, report: &Report) {
     }
 }
 
-/// The proposal for a plan and its report.
-pub fn document(plan: &Plan, catalog: &Catalog, report: &Report) -> Document {
+/// The proposal for a plan, its report, and the switch-off test's figures (`stress`, in `year`).
+pub fn document(
+    plan: &Plan,
+    catalog: &Catalog,
+    report: &Report,
+    stress: &[StressFigures],
+    year: Option<u16>,
+) -> Document {
     let mut b = Builder(Vec::new());
     if !plan.description.is_empty() {
         b.para(plan.description.clone());
@@ -670,6 +678,7 @@ pub fn document(plan: &Plan, catalog: &Catalog, report: &Report) -> Document {
     languages(&mut b, plan, report);
     workloads(&mut b, plan, report);
     budget(&mut b, report);
+    resilience(&mut b, stress, year);
     assumptions(&mut b, plan, catalog);
     Document {
         title: plan.name.clone(),

@@ -70,11 +70,11 @@ pub fn shock_banner_ui(ui: &mut Ui, cx: &ViewCtx) {
             ui.horizontal_wrapped(|ui| {
                 ui.label(RichText::new(format!("SHOCK ON: {}", s.name)).strong());
                 ui.label(format!(
-                    "— every figure below is the plan's under it: {} of compute lost, {} of {} workloads on target, the plan {}.",
+                    "— every figure below is the plan's under it: {} of compute lost, {} of {} workloads on target; {}.",
                     short_percent(s.bf16_pflops_lost_share),
                     s.workloads_meeting_target,
                     s.workloads_with_target,
-                    s.outcome().label()
+                    s.outcome().verdict()
                 ));
             });
         })
