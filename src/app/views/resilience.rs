@@ -256,7 +256,7 @@ pub fn worst_line_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             ui.horizontal_wrapped(|ui| {
                 ui.label(text);
                 if ui
-                    .small_button("Resilience")
+                    .small_button("See every shock")
                     .on_hover_text("Every shock, what it takes and what surviving it costs")
                     .clicked()
                 {
