@@ -212,6 +212,19 @@ fn the_presentation_shock_lever_shows_the_shocked_compute_and_switches_back() {
         "the slide says which shock is on"
     );
     assert_eq!(h.state().doc.plan, plan, "the plan is not changed");
+    // The banner takes its line from the charts: the slide still fits the laptop screen.
+    let slide = h.state().state.slide.clone();
+    let visible = slide.screen.expand(1.0);
+    assert!(
+        visible.contains_rect(slide.content),
+        "the slide with a shock on lies on screen: {:?} in {:?}",
+        slide.content,
+        slide.screen
+    );
+    assert!(
+        slide.levers.bottom() <= slide.levers_screen.bottom(),
+        "the levers fit with the shock lever: {slide:?}"
+    );
 
     h.get_by_role_and_label(Role::ComboBox, "Shock").click();
     h.run();
