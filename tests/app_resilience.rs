@@ -183,6 +183,19 @@ fn defining_a_shock_adds_it_to_the_table_and_one_undo_takes_it_out() {
     assert_eq!(h.state().doc.plan, latam(), "and nothing else changed");
     assert!(!row(&h, "“AWS leaves in 2028”"));
     assert_eq!(h.state().doc.stress.len(), rows_before);
+
+    // Redo brings it back; Delete removes it, and one Ctrl+Z restores it.
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.plan.shocks.len(), 1);
+    click(&mut h, "Delete");
+    assert!(h.state().doc.plan.shocks.is_empty(), "Delete removes it");
+    assert!(!row(&h, "“AWS leaves in 2028”"));
+    wait_a_second(&mut h);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().doc.plan.shocks.len(), 1, "one Ctrl+Z restores it");
+    assert!(row(&h, "“AWS leaves in 2028”"));
 }
 
 #[test]
