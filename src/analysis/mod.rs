@@ -24,7 +24,9 @@ pub mod serving;
 mod sites;
 mod stakes;
 pub mod stress;
+pub mod timeline;
 mod warnings;
+pub mod whole;
 pub mod workloads;
 pub mod years;
 
@@ -51,6 +53,17 @@ pub fn analyze(plan: &Plan, catalog: &'static Catalog) -> Report {
 /// Computes every figure for a plan, with ranges from these bands ([`Bands::ZERO`] collapses
 /// every range onto its point).
 pub fn analyze_with_bands(plan: &Plan, catalog: &'static Catalog, bands: &Bands) -> Report {
+    analyze_parts(plan, catalog, bands, true)
+}
+
+/// The figures without the languages, the licence and export findings and the warnings: what
+/// the roadmap's years and the switch-off test read (capacity, power, experts, workloads,
+/// dependency, budget), at about two thirds of the cost.
+pub fn analyze_figures(plan: &Plan, catalog: &'static Catalog) -> Report {
+    analyze_parts(plan, catalog, &Bands::EVIDENCE, false)
+}
+
+fn analyze_parts(plan: &Plan, catalog: &'static Catalog, bands: &Bands, full: bool) -> Report {
     let resolved = Resolved::of(plan, catalog);
     let members = MemberSet::of(plan, &resolved.slots);
     let model = plan.base(catalog);
@@ -118,11 +131,13 @@ pub fn analyze_with_bands(plan: &Plan, catalog: &'static Catalog, bands: &Bands)
         })
         .collect();
     let mut findings = Vec::new();
-    if let Some(model) = model {
-        findings = findings::licence_findings(plan, catalog, model, &members);
+    if full {
+        if let Some(model) = model {
+            findings = findings::licence_findings(plan, catalog, model, &members);
+        }
+        findings.extend(export_control::export_findings(catalog, &resolved));
+        findings.sort_by_key(|f| f.severity);
     }
-    findings.extend(export_control::export_findings(catalog, &resolved));
-    findings.sort_by_key(|f| f.severity);
     let expert_figures = experts::experts(plan, &pooled, &expert_lines.pooled);
     let model_base = model
         .and_then(|m| m.derived_from.as_ref())
@@ -160,7 +175,10 @@ pub fn analyze_with_bands(plan: &Plan, catalog: &'static Catalog, bands: &Bands)
         languages: languages::LanguageFigures::default(),
         budget: budget::BudgetFigures::default(),
     };
-    report.languages = languages::languages(plan, catalog, model, &report.members, &resolved.slots);
+    if full {
+        report.languages =
+            languages::languages(plan, catalog, model, &report.members, &resolved.slots);
+    }
     let budget = budget::budget(plan, catalog, &resolved, &report, bands);
     for (fig, member) in report.members.iter_mut().zip(budget.members) {
         fig.budget = member;
@@ -169,6 +187,9 @@ pub fn analyze_with_bands(plan: &Plan, catalog: &'static Catalog, bands: &Bands)
         fig.cost_usd = usd;
     }
     report.budget = budget.figures;
+    if !full {
+        return report;
+    }
     report.warnings = warnings::warnings(
         plan,
         catalog,

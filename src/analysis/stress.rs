@@ -16,7 +16,7 @@ use crate::catalog::{Accelerator, Catalog};
 use crate::plan::{ChipLine, ExpertRole, Plan, Shock, ShockRule, Tenure};
 
 use super::report::Report;
-use super::years::{YearFigures, year_report, years};
+use super::years::{YearFigures, year_figures_report, year_report, years_and_report};
 use super::{budget, dependency::MemberSet};
 
 /// Accelerators tried, in order, to replace capacity a shock takes away.
@@ -347,37 +347,68 @@ pub fn stress(
     baseline_years: &[YearFigures],
 ) -> Vec<StressFigures> {
     shocks(plan, catalog)
-        .into_iter()
+        .iter()
         .map(|(key, shock, custom)| {
-            let shocked = shocked_plan(plan, catalog, &shock, year);
-            let r = year_report(&shocked, catalog, year);
-            let roadmap_years = match &plan.roadmap {
-                Some(roadmap) => {
-                    // Before the shock the roadmap is the plan's; from it on, the plan with
-                    // the shock applied (the same plan in every year it is on).
-                    let from = shock.from_year.unwrap_or(roadmap.start_year);
-                    let on = shocked_plan(plan, catalog, &shock, Some(u16::MAX));
-                    let after = years(&on, catalog);
-                    baseline_years
-                        .iter()
-                        .zip(after)
-                        .map(|(b, a)| if b.year < from { b.clone() } else { a })
-                        .collect()
-                }
-                None => Vec::new(),
-            };
-            figures(
+            one_shock(
                 plan,
                 catalog,
-                &shock,
-                key,
-                custom,
+                year,
                 baseline,
-                &r,
-                roadmap_years,
+                baseline_years,
+                key,
+                shock,
+                *custom,
             )
         })
         .collect()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn one_shock(
+    plan: &Plan,
+    catalog: &'static Catalog,
+    year: Option<u16>,
+    baseline: &Report,
+    baseline_years: &[YearFigures],
+    key: &str,
+    shock: &Shock,
+    custom: bool,
+) -> StressFigures {
+    let (r, roadmap_years) = match &plan.roadmap {
+        Some(roadmap) => {
+            // Before the shock the roadmap is the plan's; from it on, the plan with the shock
+            // applied (the same plan in every year it is on).
+            let from = shock.from_year.unwrap_or(roadmap.start_year);
+            let on = shocked_plan(plan, catalog, shock, Some(u16::MAX));
+            let keep = year.filter(|y| *y >= from);
+            let (after, kept) = years_and_report(&on, catalog, keep);
+            let ys = baseline_years
+                .iter()
+                .zip(after)
+                .map(|(b, a)| if b.year < from { b.clone() } else { a })
+                .collect();
+            let r = match kept {
+                Some(r) => r,
+                None if keep.is_none() => baseline.clone(),
+                None => year_figures_report(&on, catalog, year),
+            };
+            (r, ys)
+        }
+        None => (
+            year_figures_report(&shocked_plan(plan, catalog, shock, year), catalog, year),
+            Vec::new(),
+        ),
+    };
+    figures(
+        plan,
+        catalog,
+        shock,
+        key.to_string(),
+        custom,
+        baseline,
+        &r,
+        roadmap_years,
+    )
 }
 
 /// Whether `acc` is touched by any of the rules (a supply rule that would stop its delivery).

@@ -16,7 +16,7 @@ use crate::catalog::Catalog;
 use crate::plan::{Plan, Tenure};
 
 use super::report::{Layer, Report};
-use super::{analyze, budget};
+use super::{analyze, analyze_figures, budget};
 
 /// One year of the roadmap.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -90,6 +90,15 @@ pub fn year_report(plan: &Plan, catalog: &'static Catalog, year: Option<u16>) ->
     }
 }
 
+/// [`year_report`] without languages, findings and warnings ([`analyze_figures`]): for figures
+/// that read only capacity, power, experts, workloads, dependency and budget.
+pub fn year_figures_report(plan: &Plan, catalog: &'static Catalog, year: Option<u16>) -> Report {
+    match year {
+        Some(y) if plan.roadmap.is_some() => analyze_figures(&plan.in_year(y), catalog),
+        _ => analyze_figures(plan, catalog),
+    }
+}
+
 /// Which lines and members count in `year`, and the model: equal keys, equal analyses.
 fn key(plan: &Plan, year: u16) -> (Vec<bool>, String) {
     let mut bits = Vec::new();
@@ -109,8 +118,18 @@ fn key(plan: &Plan, year: u16) -> (Vec<bool>, String) {
 
 /// Every year of the roadmap, first to last (empty without a roadmap).
 pub fn years(plan: &Plan, catalog: &'static Catalog) -> Vec<YearFigures> {
+    years_and_report(plan, catalog, None).0
+}
+
+/// [`years`], and the figures-only report ([`year_figures_report`]) of the year `keep` when it
+/// is one of them (saving the caller an analysis it would repeat).
+pub fn years_and_report(
+    plan: &Plan,
+    catalog: &'static Catalog,
+    keep: Option<u16>,
+) -> (Vec<YearFigures>, Option<Report>) {
     let Some(roadmap) = &plan.roadmap else {
-        return Vec::new();
+        return (Vec::new(), None);
     };
     let start = roadmap.start_year;
     let life = plan.assumptions.costs.hardware_life_years.ceil().max(1.0) as u16;
@@ -121,7 +140,7 @@ pub fn years(plan: &Plan, catalog: &'static Catalog) -> Vec<YearFigures> {
         let at = match analysed.iter().position(|(seen, _)| *seen == k) {
             Some(i) => i,
             None => {
-                analysed.push((k, analyze(&plan.in_year(year), catalog)));
+                analysed.push((k, analyze_figures(&plan.in_year(year), catalog)));
                 analysed.len() - 1
             }
         };
@@ -157,7 +176,14 @@ pub fn years(plan: &Plan, catalog: &'static Catalog) -> Vec<YearFigures> {
         fig.spending_usd = fig.one_off_usd + fig.running_usd;
         out.push(fig);
     }
-    out
+    let kept = keep.and_then(|y| {
+        let k = key(plan, y);
+        analysed
+            .into_iter()
+            .find(|(seen, _)| *seen == k)
+            .map(|(_, r)| r)
+    });
+    (out, kept)
 }
 
 /// A year's figures read from its report.

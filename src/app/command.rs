@@ -20,25 +20,28 @@ pub enum View {
     Charts,
     /// What the consortium costs, who pays, and renting against owning.
     Budget,
-    /// The switch-off test: what still works when a foreign supplier says no.
-    Resilience,
     /// Language coverage of the base model and the adaptation it would take.
     Languages,
+    /// The plan over the years: timeline, phases and per-year charts.
+    Roadmap,
+    /// The switch-off test: what still works when a foreign supplier says no.
+    Resilience,
     /// Two scenarios side by side, or the plan against another file.
     Compare,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 9] = [
+    pub const ALL: [View; 10] = [
         View::Overview,
         View::Members,
         View::Model,
         View::Workloads,
         View::Charts,
         View::Budget,
-        View::Resilience,
         View::Languages,
+        View::Roadmap,
+        View::Resilience,
         View::Compare,
     ];
 
@@ -53,6 +56,7 @@ impl View {
             View::Budget => "Budget",
             View::Resilience => "Resilience",
             View::Languages => "Languages",
+            View::Roadmap => "Roadmap",
             View::Compare => "Compare",
         }
     }

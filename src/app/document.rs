@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use egui::util::undoer::{Settings as UndoSettings, Undoer};
 
 use crate::analysis::Report;
-use crate::analysis::stress::{StressFigures, report_under, stress};
-use crate::analysis::years::{YearFigures, analysis_year, year_report, years};
+use crate::analysis::stress::{StressFigures, report_under};
+use crate::analysis::whole::plan_figures;
+use crate::analysis::years::{YearFigures, analysis_year};
 use crate::catalog::Catalog;
 use crate::file::Problem;
 use crate::plan::Plan;
@@ -80,10 +81,7 @@ impl Document {
         problems: Vec<Problem>,
         catalog: &'static Catalog,
     ) -> Document {
-        let year = analysis_year(&plan, None);
-        let report = year_report(&plan, catalog, year);
-        let years = years(&plan, catalog);
-        let stress = stress(&plan, catalog, year, &report, &years);
+        let figures = plan_figures(&plan, catalog, None);
         let mut undoer = Undoer::with_settings(UndoSettings {
             max_undos: 200,
             stable_time: 0.6,
@@ -102,13 +100,13 @@ impl Document {
             problems,
             header: crate::file::DEFAULT_HEADER.to_string(),
             dropped_comments: Vec::new(),
-            report,
-            year,
+            report: figures.report,
+            year: figures.year,
             chosen_year: None,
             shock: None,
             report_shock: None,
-            years,
-            stress,
+            years: figures.years,
+            stress: figures.stress,
             generation: 0,
             fed: (plan_copy, 0),
             undoer,
@@ -174,14 +172,16 @@ impl Document {
         if self.plan == self.analyzed && year == self.year && self.shock == self.report_shock {
             return false;
         }
-        self.year = year;
-        self.report = year_report(&self.plan, catalog, year);
-        self.years = years(&self.plan, catalog);
-        self.stress = stress(&self.plan, catalog, year, &self.report, &self.years);
-        // Under a shock the report is the shocked plan's; the stress figures above stay
-        // measured against the plan as it is. A key the plan no longer has is dropped.
+        let figures = plan_figures(&self.plan, catalog, self.chosen_year);
+        self.year = figures.year;
+        self.report = figures.report;
+        self.years = figures.years;
+        self.stress = figures.stress;
+        // Under a shock (presentation mode's lever) the report is the shocked plan's; the stress
+        // figures above stay measured against the plan as it is. A key the plan no longer has
+        // is dropped.
         if let Some(key) = &self.shock {
-            match report_under(&self.plan, catalog, key, year) {
+            match report_under(&self.plan, catalog, key, self.year) {
                 Some(r) => self.report = r,
                 None => self.shock = None,
             }

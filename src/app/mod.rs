@@ -547,12 +547,12 @@ impl PlannerApp {
         if self.presenting {
             ui.set_style(theme::presentation_style(ui.style()));
             egui::Panel::top("presentation-bar").show(ui, |ui| {
-                views::presentation_bar_ui(
-                    ui,
-                    &self.doc.plan.name,
-                    &self.dialogs.status,
-                    &mut commands,
-                );
+                // The slide's title names the roadmap year it shows.
+                let title = match self.doc.year {
+                    Some(year) => format!("{} · {year}", self.doc.plan.name),
+                    None => self.doc.plan.name.clone(),
+                };
+                views::presentation_bar_ui(ui, &title, &self.dialogs.status, &mut commands);
             });
             let mut cx = views::ViewCtx {
                 doc: &mut self.doc,
@@ -577,7 +577,10 @@ impl PlannerApp {
                     commands: &mut commands,
                     personal: &self.personal,
                 };
-                views::scenario_bar_ui(ui, &mut cx);
+                ui.horizontal(|ui| {
+                    views::year_bar_ui(ui, &mut cx);
+                    views::scenario_bar_ui(ui, &mut cx);
+                });
                 ui.separator();
                 views::view_ui(ui, self.view, &mut cx);
             });

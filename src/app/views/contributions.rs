@@ -4,6 +4,8 @@ use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
 use super::ViewCtx;
+use super::line_years::line_years_ui;
+use super::year_field::year_ui;
 use crate::app::theme;
 use crate::app::widgets::{count_ui, number_ui, optional_number_ui};
 use crate::catalog::Catalog;
@@ -66,7 +68,7 @@ fn accelerator_combo(
         .map_or_else(|| format!("unknown: {id}"), |a| a.name.clone());
     egui::ComboBox::from_id_salt(id_salt)
         .selected_text(name)
-        .width(210.0)
+        .width(185.0)
         .height(360.0)
         .show_ui(ui, |ui| {
             for a in plan_custom.iter().chain(&catalog.accelerators) {
@@ -86,14 +88,20 @@ fn accelerator_combo(
         .accessible_name("Accelerator");
 }
 
+/// Draws line `j`'s years in its cell.
+type YearsCell<'a, T> = &'a dyn Fn(&mut Ui, usize, &mut T);
+
 /// An editable table of contribution lines: one row per line with a Remove button, and an Add
-/// button below. `columns` are (header, width) for the line's own cells; `cells` draws them.
+/// button below. `columns` are (header, width) for the line's own cells; `cells` draws them;
+/// `years` (for a plan with a roadmap) draws a line's years in a column before Remove.
+#[allow(clippy::too_many_arguments)]
 fn lines_table<T>(
     ui: &mut Ui,
     id: &str,
     columns: &[(&str, f32)],
     lines: &mut Vec<T>,
     mut cells: impl FnMut(&mut egui_extras::TableRow<'_, '_>, usize, &mut T),
+    years: Option<YearsCell<'_, T>>,
     add_label: &str,
     new_line: impl FnOnce() -> T,
 ) {
@@ -106,6 +114,9 @@ fn lines_table<T>(
     for (_, width) in columns {
         builder = builder.column(Column::auto().at_least(*width));
     }
+    if years.is_some() {
+        builder = builder.column(Column::auto().at_least(70.0));
+    }
     builder
         .column(Column::exact(64.0))
         .header(theme::ROW_HEIGHT, |mut h| {
@@ -114,12 +125,20 @@ fn lines_table<T>(
                     ui.strong(*name);
                 });
             }
+            if years.is_some() {
+                h.col(|ui| {
+                    ui.strong("Years");
+                });
+            }
             h.col(|_| {});
         })
         .body(|mut body| {
             for (j, line) in lines.iter_mut().enumerate() {
                 body.row(theme::ROW_HEIGHT + 4.0, |mut row| {
                     cells(&mut row, j, line);
+                    if let Some(years) = years {
+                        row.col(|ui| years(ui, j, line));
+                    }
                     row.col(|ui| {
                         if ui
                             .small_button("Remove")
@@ -144,8 +163,8 @@ fn chips_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
     let own = plan.members[member].country.clone();
     let custom = plan.custom_accelerators.clone();
     let columns = [
-        ("Accelerator", 210.0),
-        ("Count", 120.0),
+        ("Accelerator", 185.0),
+        ("Count", 80.0),
         ("Owned (price each) or rented", 230.0),
         ("Hosted in", 150.0),
     ];
@@ -240,12 +259,27 @@ fn chips_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
             );
         });
     };
+    // An owned chip line that gives the year it arrives ends with its life.
+    let life_ends: Vec<String> = plan.members[member]
+        .chips
+        .iter()
+        .map(|c| match (c.years.last, plan.chip_last_year(c)) {
+            (None, Some(l)) => format!("life: {l}"),
+            _ => "end".to_string(),
+        })
+        .collect();
+    let years = |ui: &mut Ui, j: usize, line: &mut ChipLine| {
+        let hint = life_ends.get(j).map_or("end", String::as_str);
+        line_years_ui(ui, ("chip-years", member, j), &mut line.years, hint);
+    };
+    let has_roadmap = plan.roadmap.is_some();
     lines_table(
         ui,
         "chips",
         &columns,
         &mut plan.members[member].chips,
         cells,
+        has_roadmap.then_some(&years as YearsCell<'_, ChipLine>),
         "+ Add accelerators",
         || ChipLine {
             years: Default::default(),
@@ -342,12 +376,17 @@ fn power_ui(ui: &mut Ui, plan: &mut Plan, member: usize, catalog: &Catalog) {
             .accessible_name("Electricity price");
         });
     };
+    let years = |ui: &mut Ui, j: usize, line: &mut PowerLine| {
+        line_years_ui(ui, ("power-years", member, j), &mut line.years, "end");
+    };
+    let has_roadmap = plan.roadmap.is_some();
     lines_table(
         ui,
         "power",
         &columns,
         &mut plan.members[member].power,
         cells,
+        has_roadmap.then_some(&years as YearsCell<'_, PowerLine>),
         "+ Add power",
         || PowerLine {
             years: Default::default(),
@@ -404,12 +443,17 @@ fn experts_ui(ui: &mut Ui, plan: &mut Plan, member: usize) {
             );
         });
     };
+    let years = |ui: &mut Ui, j: usize, line: &mut ExpertLine| {
+        line_years_ui(ui, ("expert-years", member, j), &mut line.years, "end");
+    };
+    let has_roadmap = plan.roadmap.is_some();
     lines_table(
         ui,
         "experts",
         &columns,
         &mut plan.members[member].experts,
         cells,
+        has_roadmap.then_some(&years as YearsCell<'_, ExpertLine>),
         "+ Add experts",
         || ExpertLine {
             years: Default::default(),
@@ -533,6 +577,30 @@ fn note_ui(ui: &mut Ui, plan: &mut Plan, member: usize) {
     });
 }
 
+/// The year the member joins (for a plan with a roadmap): empty, a member from the start.
+fn joins_ui(ui: &mut Ui, plan: &mut Plan, member: usize) {
+    if plan.roadmap.is_none() {
+        return;
+    }
+    let Some(m) = plan.members.get_mut(member) else {
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label("Joins in");
+        if let Some(y) = year_ui(
+            ui,
+            ("joins", member),
+            m.joins,
+            false,
+            "start",
+            "Year it joins",
+        ) {
+            m.joins = y;
+        }
+        ui.weak("Empty: a member from the start. Its lines count from the year it joins.");
+    });
+}
+
 /// The contributions of member `i`.
 pub fn contributions_ui(ui: &mut Ui, cx: &mut ViewCtx, i: usize) {
     let catalog = cx.catalog;
@@ -555,6 +623,7 @@ pub fn contributions_ui(ui: &mut Ui, cx: &mut ViewCtx, i: usize) {
         member_warnings_ui(ui, cx, i);
         let plan = &mut cx.doc.plan;
         note_ui(ui, plan, i);
+        joins_ui(ui, plan, i);
         ui.add_space(8.0);
         ui.label(RichText::new("Accelerators").strong());
         chips_ui(ui, plan, i, catalog);

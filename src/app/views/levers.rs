@@ -6,6 +6,7 @@ use egui::style::StyleModifier;
 use egui::{ComboBox, PopupCloseBehavior, Slider, TextEdit, Ui};
 
 use super::ViewCtx;
+use super::year_bar::arrow_ui;
 use crate::app::document::Document;
 use crate::plan::Member;
 
@@ -279,6 +280,51 @@ fn assumptions_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     }
 }
 
+/// The year as a lever, for a plan with a roadmap: step through it one year at a time, with the
+/// phases of the year shown under it. Choosing a year edits nothing. Returns whether it was drawn.
+fn year_lever_ui(ui: &mut Ui, cx: &mut ViewCtx) -> bool {
+    let years = cx.doc.plan.years();
+    let Some(shown) = cx.doc.year.filter(|_| !years.is_empty()) else {
+        return false;
+    };
+    let (first, last) = (*years.start(), *years.end());
+    ui.strong("Step through the roadmap");
+    let mut chosen = None;
+    ui.horizontal(|ui| {
+        if arrow_ui(ui, shown > first, -1.0)
+            .on_hover_text("The year before")
+            .accessible_name("Previous year")
+            .clicked()
+        {
+            chosen = Some(shown - 1);
+        }
+        ui.label(egui::RichText::new(shown.to_string()).heading().strong())
+            .on_hover_text(format!("The slide shows the plan as it stands in {shown}"));
+        if arrow_ui(ui, shown < last, 1.0)
+            .on_hover_text("The year after")
+            .accessible_name("Next year")
+            .clicked()
+        {
+            chosen = Some(shown + 1);
+        }
+        ui.label(format!("{} of {}", shown - first + 1, last - first + 1));
+    });
+    let phases = cx
+        .doc
+        .years
+        .iter()
+        .find(|y| y.year == shown)
+        .map(|y| y.phases.join(" · "))
+        .unwrap_or_default();
+    if !phases.is_empty() {
+        ui.label(egui::RichText::new(phases).small());
+    }
+    if let Some(y) = chosen {
+        cx.doc.chosen_year = Some(y);
+    }
+    true
+}
+
 /// Combo boxes fill the panel's width (less the arrow).
 fn combo_width(ui: &Ui) -> f32 {
     (ui.available_width() - 12.0).max(120.0)
@@ -290,6 +336,9 @@ pub fn levers_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     ui.spacing_mut().slider_width = (ui.available_width() - 96.0).max(120.0);
     ui.heading("What if…");
     ui.add_space(6.0);
+    if year_lever_ui(ui, cx) {
+        ui.add_space(14.0);
+    }
     super::shock_lever::shock_lever_ui(ui, cx, combo_width(ui), popup_style(ui));
     ui.add_space(14.0);
     member_scale_ui(ui, cx);

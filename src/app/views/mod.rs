@@ -11,19 +11,25 @@ mod contributions;
 mod custom;
 mod languages;
 mod levers;
+mod line_years;
 mod members;
 mod model;
 mod overview;
 mod presentation;
 mod resilience;
+mod roadmap;
+mod roadmap_charts;
+mod roadmap_timeline;
 mod scenarios;
 mod shock_editor;
 mod shock_lever;
 mod workloads;
+mod year_bar;
+mod year_field;
 
 pub use presentation::presentation_ui;
 
-use egui::Ui;
+use egui::{RichText, Ui};
 
 use super::command::{Command, ExportKind, View};
 use super::document::Document;
@@ -103,6 +109,7 @@ pub struct ViewState {
 
 pub use compare::{CompareMode, OtherFile};
 pub use scenarios::scenario_bar_ui;
+pub use year_bar::year_bar_ui;
 
 /// Draws the current view.
 pub fn view_ui(ui: &mut Ui, view: View, cx: &mut ViewCtx) {
@@ -115,6 +122,7 @@ pub fn view_ui(ui: &mut Ui, view: View, cx: &mut ViewCtx) {
         View::Budget => budget::budget_ui(ui, cx),
         View::Resilience => resilience::resilience_ui(ui, cx),
         View::Languages => languages::languages_ui(ui, cx),
+        View::Roadmap => roadmap::roadmap_ui(ui, cx),
         View::Compare => compare::compare_ui(ui, cx),
     }
 }
@@ -261,6 +269,11 @@ pub fn status_bar_ui(ui: &mut Ui, doc: &Document, status: &str) {
                 .as_ref()
                 .map_or(doc.plan.base_model.as_str(), |m| m.name.as_str())
         ));
+        if let Some(year) = doc.year {
+            ui.separator();
+            ui.label(RichText::new(format!("showing {year}")).strong())
+                .on_hover_text("The roadmap year every view shows (the year selector above)");
+        }
         if !status.is_empty() {
             ui.separator();
             ui.label(status);

@@ -23,7 +23,9 @@ pub fn shock_lever_ui(
             .map_or_else(|| "none".to_string(), |s| s.name.clone())
     };
     let mut chosen = cx.doc.shock.clone();
-    let label = ui.label("Shock");
+    let label = ui
+        .label("Shock")
+        .on_hover_text("The slide shows the plan under it; the plan itself is not changed.");
     ComboBox::from_id_salt("lever-shock")
         .selected_text(name_of(&chosen))
         .width(width)
@@ -41,11 +43,6 @@ pub fn shock_lever_ui(
     if chosen != cx.doc.shock {
         cx.doc.shock = chosen;
     }
-    ui.label(
-        RichText::new("The slide shows the plan under it; the plan is not changed.")
-            .small()
-            .weak(),
-    );
 }
 
 /// The slide's banner while a shock is on: which one, and what it takes.
