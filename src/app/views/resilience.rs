@@ -162,7 +162,8 @@ fn table_ui(ui: &mut Ui, cx: &mut ViewCtx, worst_key: Option<&str>, selected: &s
 }
 
 /// The roadmap year by year: the plan's compute and workloads on target, and the shock's.
-fn years_ui(ui: &mut Ui, plan_years: &[YearFigures], s: &StressFigures) {
+/// The roadmap year by year; the year shown (`shown`) is underlined.
+fn years_ui(ui: &mut Ui, plan_years: &[YearFigures], s: &StressFigures, shown: Option<u16>) {
     if s.years.is_empty() {
         return;
     }
@@ -174,7 +175,13 @@ fn years_ui(ui: &mut Ui, plan_years: &[YearFigures], s: &StressFigures) {
         .show(ui, |ui| {
             ui.label("");
             for y in &s.years {
-                ui.strong(y.year.to_string());
+                let text = RichText::new(y.year.to_string()).strong();
+                if Some(y.year) == shown {
+                    ui.label(text.underline())
+                        .on_hover_text("The year shown (the year selector)");
+                } else {
+                    ui.label(text);
+                }
             }
             ui.end_row();
             ui.label("Compute, the plan (PFLOP/s)");
@@ -234,7 +241,7 @@ fn details_ui(ui: &mut Ui, cx: &ViewCtx, s: &StressFigures) {
         ));
     });
     ui.label(format!("To survive it: {}.", s.mitigation_text()));
-    years_ui(ui, &cx.doc.years, s);
+    years_ui(ui, &cx.doc.years, s, cx.doc.year);
 }
 
 /// The Overview's line on the switch-off test: the worst single shock in one sentence, tinted
