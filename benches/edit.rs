@@ -69,14 +69,14 @@ fn edit(c: &mut Criterion) {
         ("193 members", &un),
         ("193 members, 10-year roadmap", &un_roadmap),
     ] {
-        let figures = plan_figures(plan, catalog, None);
+        let figures = plan_figures(plan, catalog, None, None);
         eprintln!(
             "{label}: {} years, {} shocks",
             figures.years.len(),
             figures.stress.len()
         );
         group.bench_function(label, |b| {
-            b.iter(|| plan_figures(black_box(plan), catalog, None))
+            b.iter(|| plan_figures(black_box(plan), catalog, None, None))
         });
     }
     group.finish();

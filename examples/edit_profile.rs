@@ -35,6 +35,6 @@ fn main() {
         black_box(stress::shocks(&plan, catalog));
     });
     time("plan_figures", &|| {
-        black_box(plan_figures(&plan, catalog, None));
+        black_box(plan_figures(&plan, catalog, None, None));
     });
 }

@@ -111,6 +111,21 @@ fn the_resilience_view_lists_the_us_cloud_shock_with_the_lost_share_report_json_
         cloud["workloads_meeting_target"], cloud["workloads_with_target"]
     );
     assert!(shows(&h, &workloads), "and its workloads on target");
+    // Clicking another shock shows its roadmap year by year (worked out for the shock on
+    // screen only).
+    click(&mut h, "Taiwan fabrication disrupted");
+    let fab = h
+        .state()
+        .doc
+        .stress
+        .iter()
+        .find(|s| s.key == "fab:TW")
+        .expect("Latam's chips are made in Taiwan");
+    assert_eq!(fab.years.len(), h.state().doc.years.len(), "year by year");
+    assert!(
+        shows(&h, "Compute under the shock (PFLOP/s)"),
+        "the year-by-year table is shown"
+    );
     // It is the worst shock: marked in the table and named in the Overview.
     assert!(shows(&h, "WORST"));
     click(&mut h, "Overview");

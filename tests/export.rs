@@ -700,6 +700,7 @@ fn the_resilience_section_names_the_worst_shock_and_what_surviving_it_costs() {
         year,
         &report,
         &years::years(&plan, catalog()),
+        stress::YearsOf::One(None),
     );
     let worst = stress::worst(&figures).expect("Latam depends on AWS");
     assert_eq!(worst.key, "cloud:US");

@@ -39,7 +39,7 @@ fn run(plan: &Plan) -> Vec<stress::StressFigures> {
     let year = years::analysis_year(plan, None);
     let report = years::year_report(plan, catalog(), year);
     let ys = years::years(plan, catalog());
-    stress::stress(plan, catalog(), year, &report, &ys)
+    stress::stress(plan, catalog(), year, &report, &ys, stress::YearsOf::All)
 }
 
 fn find<'a>(s: &'a [stress::StressFigures], key: &str) -> &'a stress::StressFigures {

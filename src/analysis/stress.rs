@@ -337,78 +337,92 @@ pub fn report_under(
     ))
 }
 
+/// Which shocks [`stress`] works out year by year (each costs one analysis per distinct roadmap
+/// year, so the app asks for the one on screen).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearsOf<'a> {
+    /// Every shock (the command line).
+    All,
+    /// The shock with this key, else the worst one.
+    One(Option<&'a str>),
+}
+
 /// Every shock's effect on the plan in `year`, against `baseline` (the plan's report that year)
-/// and `baseline_years` (the plan's roadmap, empty without one).
+/// and `baseline_years` (the plan's roadmap, empty without one); the roadmap year by year under
+/// the shocks `years_of` names.
 pub fn stress(
     plan: &Plan,
     catalog: &'static Catalog,
     year: Option<u16>,
     baseline: &Report,
     baseline_years: &[YearFigures],
+    years_of: YearsOf<'_>,
 ) -> Vec<StressFigures> {
-    shocks(plan, catalog)
+    let list = shocks(plan, catalog);
+    let mut out: Vec<StressFigures> = list
         .iter()
         .map(|(key, shock, custom)| {
-            one_shock(
+            let r = if plan.roadmap.is_some() && year.is_some_and(|y| y < from_year(plan, shock)) {
+                baseline.clone()
+            } else {
+                year_figures_report(&shocked_plan(plan, catalog, shock, year), catalog, year)
+            };
+            figures(
                 plan,
                 catalog,
-                year,
-                baseline,
-                baseline_years,
-                key,
                 shock,
+                key.clone(),
                 *custom,
+                baseline,
+                &r,
+                Vec::new(),
             )
         })
-        .collect()
+        .collect();
+    if plan.roadmap.is_none() {
+        return out;
+    }
+    let wanted: Vec<usize> = match years_of {
+        YearsOf::All => (0..out.len()).collect(),
+        YearsOf::One(key) => key
+            .and_then(|k| out.iter().position(|s| s.key == k))
+            .or_else(|| {
+                let w = worst(&out)?;
+                out.iter().position(|s| std::ptr::eq(s, w))
+            })
+            .into_iter()
+            .collect(),
+    };
+    for i in wanted {
+        out[i].years = shock_years(plan, catalog, &list[i].1, baseline_years);
+    }
+    out
 }
 
-#[allow(clippy::too_many_arguments)]
-fn one_shock(
+/// The first year a shock is on: its own, else the roadmap's first.
+fn from_year(plan: &Plan, shock: &Shock) -> u16 {
+    shock
+        .from_year
+        .or(plan.roadmap.as_ref().map(|r| r.start_year))
+        .unwrap_or(0)
+}
+
+/// The roadmap year by year under a shock: the plan's own years before it, the shocked plan's
+/// from it on (the same shocked plan in every year it is on).
+pub fn shock_years(
     plan: &Plan,
     catalog: &'static Catalog,
-    year: Option<u16>,
-    baseline: &Report,
-    baseline_years: &[YearFigures],
-    key: &str,
     shock: &Shock,
-    custom: bool,
-) -> StressFigures {
-    let (r, roadmap_years) = match &plan.roadmap {
-        Some(roadmap) => {
-            // Before the shock the roadmap is the plan's; from it on, the plan with the shock
-            // applied (the same plan in every year it is on).
-            let from = shock.from_year.unwrap_or(roadmap.start_year);
-            let on = shocked_plan(plan, catalog, shock, Some(u16::MAX));
-            let keep = year.filter(|y| *y >= from);
-            let (after, kept) = years_and_report(&on, catalog, keep);
-            let ys = baseline_years
-                .iter()
-                .zip(after)
-                .map(|(b, a)| if b.year < from { b.clone() } else { a })
-                .collect();
-            let r = match kept {
-                Some(r) => r,
-                None if keep.is_none() => baseline.clone(),
-                None => year_figures_report(&on, catalog, year),
-            };
-            (r, ys)
-        }
-        None => (
-            year_figures_report(&shocked_plan(plan, catalog, shock, year), catalog, year),
-            Vec::new(),
-        ),
-    };
-    figures(
-        plan,
-        catalog,
-        shock,
-        key.to_string(),
-        custom,
-        baseline,
-        &r,
-        roadmap_years,
-    )
+    baseline_years: &[YearFigures],
+) -> Vec<YearFigures> {
+    let from = from_year(plan, shock);
+    let on = shocked_plan(plan, catalog, shock, Some(u16::MAX));
+    let (after, _) = years_and_report(&on, catalog, None);
+    baseline_years
+        .iter()
+        .zip(after)
+        .map(|(b, a)| if b.year < from { b.clone() } else { a })
+        .collect()
 }
 
 /// Whether `acc` is touched by any of the rules (a supply rule that would stop its delivery).

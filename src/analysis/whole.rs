@@ -6,7 +6,7 @@ use crate::catalog::Catalog;
 use crate::plan::Plan;
 
 use super::report::Report;
-use super::stress::{StressFigures, stress};
+use super::stress::{StressFigures, YearsOf, stress};
 use super::years::{YearFigures, analysis_year, year_report, years};
 
 /// The figures of a plan for the year shown.
@@ -18,17 +18,22 @@ pub struct PlanFigures {
     pub report: Report,
     /// Every roadmap year (empty without a roadmap).
     pub years: Vec<YearFigures>,
-    /// The plan under each shock in that year.
+    /// The plan under each shock in that year (year by year for the shock asked for).
     pub stress: Vec<StressFigures>,
 }
 
 /// Works out [`PlanFigures`] for the year `chosen` (the roadmap's first when `None` or outside
-/// it).
-pub fn plan_figures(plan: &Plan, catalog: &'static Catalog, chosen: Option<u16>) -> PlanFigures {
+/// it), with the roadmap year by year under the shock `shock` (a key; the worst when `None`).
+pub fn plan_figures(
+    plan: &Plan,
+    catalog: &'static Catalog,
+    chosen: Option<u16>,
+    shock: Option<&str>,
+) -> PlanFigures {
     let year = analysis_year(plan, chosen);
     let report = year_report(plan, catalog, year);
     let years = years(plan, catalog);
-    let stress = stress(plan, catalog, year, &report, &years);
+    let stress = stress(plan, catalog, year, &report, &years, YearsOf::One(shock));
     PlanFigures {
         year,
         report,

@@ -186,6 +186,11 @@ pub fn years_and_report(
     (out, kept)
 }
 
+/// What the roadmap spends over all its years, in US dollars.
+pub fn total_spending_usd(years: &[YearFigures]) -> f64 {
+    years.iter().fold(0.0, |sum, y| sum + y.spending_usd)
+}
+
 /// A year's figures read from its report.
 fn figures_of(plan: &Plan, r: &Report, year: u16) -> YearFigures {
     let with_target = r.workloads.iter().filter(|w| w.target_met.is_some());

@@ -41,6 +41,11 @@ pub struct Document {
     pub shock: Option<String>,
     /// The shock `report` was analysed under (`None`: the plan as it is).
     pub report_shock: Option<String>,
+    /// The shock whose roadmap is worked out year by year in `stress` (the Resilience view's
+    /// choice; `None`: the worst). The others' `years` are empty.
+    pub years_shock: Option<String>,
+    /// The `years_shock` of the last analysis.
+    analyzed_years_shock: Option<String>,
     /// Every roadmap year's figures (empty without a roadmap).
     pub years: Vec<YearFigures>,
     /// The switch-off test: the plan in `year` under each shock.
@@ -81,7 +86,7 @@ impl Document {
         problems: Vec<Problem>,
         catalog: &'static Catalog,
     ) -> Document {
-        let figures = plan_figures(&plan, catalog, None);
+        let figures = plan_figures(&plan, catalog, None, None);
         let mut undoer = Undoer::with_settings(UndoSettings {
             max_undos: 200,
             stable_time: 0.6,
@@ -105,6 +110,8 @@ impl Document {
             chosen_year: None,
             shock: None,
             report_shock: None,
+            years_shock: None,
+            analyzed_years_shock: None,
             years: figures.years,
             stress: figures.stress,
             generation: 0,
@@ -169,10 +176,19 @@ impl Document {
     /// Re-analyses the plan if it changed since the last analysis; returns whether it did.
     pub fn refresh(&mut self, catalog: &'static Catalog) -> bool {
         let year = analysis_year(&self.plan, self.chosen_year);
-        if self.plan == self.analyzed && year == self.year && self.shock == self.report_shock {
+        if self.plan == self.analyzed
+            && year == self.year
+            && self.shock == self.report_shock
+            && self.years_shock == self.analyzed_years_shock
+        {
             return false;
         }
-        let figures = plan_figures(&self.plan, catalog, self.chosen_year);
+        let figures = plan_figures(
+            &self.plan,
+            catalog,
+            self.chosen_year,
+            self.years_shock.as_deref(),
+        );
         self.year = figures.year;
         self.report = figures.report;
         self.years = figures.years;
@@ -187,6 +203,7 @@ impl Document {
             }
         }
         self.report_shock.clone_from(&self.shock);
+        self.analyzed_years_shock.clone_from(&self.years_shock);
         self.analyzed.clone_from(&self.plan);
         self.generation += 1;
         true

@@ -30,7 +30,7 @@ pub struct RentalPrice {
     pub accelerator: String,
     /// List price without commitment, in US dollars per accelerator-hour.
     pub on_demand_usd_per_hour: f64,
-    /// Price with a one- to three-year commitment, in US dollars per accelerator-hour.
+    /// Price with a one-year commitment, in US dollars per accelerator-hour.
     pub reserved_usd_per_hour: f64,
     /// Where the prices come from.
     pub source: String,

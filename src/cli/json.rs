@@ -320,39 +320,46 @@ pub fn add_stress(
     report: &Report,
 ) {
     let years = crate::analysis::years::years(plan, catalog);
-    let stress: Vec<Value> = crate::analysis::stress::stress(plan, catalog, year, report, &years)
-        .iter()
-        .map(|s| {
-            json!({
-                "shock": s.key,
-                "name": s.name,
-                "description": s.description,
-                "custom": s.custom,
-                "bf16_pflops": s.bf16_pflops,
-                "bf16_pflops_lost_share": s.bf16_pflops_lost_share,
-                "accelerators_lost": s.accelerators_lost,
-                "workloads_meeting_target": s.workloads_meeting_target,
-                "workloads_with_target": s.workloads_with_target,
-                "serving_meets_demand": s.serving_meets_demand,
-                "days_lost": s.days_lost,
-                "experts_fte_lost": s.experts_fte_lost,
-                "power_mw_lost": s.power_mw_lost,
-                "mitigation_usd": s.mitigation.usd,
-                "mitigation": {
-                    "accelerator": s.mitigation.accelerator,
-                    "accelerators": s.mitigation.accelerators,
-                    "power_mw": s.mitigation.power_mw,
-                    "experts_fte": s.mitigation.experts_fte,
-                },
-                "years": s.years.iter().map(|y| json!({
-                    "year": y.year,
-                    "bf16_pflops": y.bf16_pflops,
-                    "workloads_meeting_target": y.workloads_meeting_target,
-                    "dependency_overall": y.dependency_overall,
-                })).collect::<Vec<_>>(),
-            })
+    let stress: Vec<Value> = crate::analysis::stress::stress(
+        plan,
+        catalog,
+        year,
+        report,
+        &years,
+        crate::analysis::stress::YearsOf::All,
+    )
+    .iter()
+    .map(|s| {
+        json!({
+            "shock": s.key,
+            "name": s.name,
+            "description": s.description,
+            "custom": s.custom,
+            "bf16_pflops": s.bf16_pflops,
+            "bf16_pflops_lost_share": s.bf16_pflops_lost_share,
+            "accelerators_lost": s.accelerators_lost,
+            "workloads_meeting_target": s.workloads_meeting_target,
+            "workloads_with_target": s.workloads_with_target,
+            "serving_meets_demand": s.serving_meets_demand,
+            "days_lost": s.days_lost,
+            "experts_fte_lost": s.experts_fte_lost,
+            "power_mw_lost": s.power_mw_lost,
+            "mitigation_usd": s.mitigation.usd,
+            "mitigation": {
+                "accelerator": s.mitigation.accelerator,
+                "accelerators": s.mitigation.accelerators,
+                "power_mw": s.mitigation.power_mw,
+                "experts_fte": s.mitigation.experts_fte,
+            },
+            "years": s.years.iter().map(|y| json!({
+                "year": y.year,
+                "bf16_pflops": y.bf16_pflops,
+                "workloads_meeting_target": y.workloads_meeting_target,
+                "dependency_overall": y.dependency_overall,
+            })).collect::<Vec<_>>(),
         })
-        .collect();
+    })
+    .collect();
     if let Value::Object(map) = value {
         map.insert("stress".into(), Value::Array(stress));
     }

@@ -330,6 +330,7 @@ pub fn run(command: Command) -> ExitCode {
                         year,
                         &report,
                         &years,
+                        crate::analysis::stress::YearsOf::One(None),
                     );
                     emit(&switch_off::switch_off_text(&stress));
                 }

@@ -18,7 +18,7 @@ mod svg;
 mod who_pays;
 
 use crate::analysis::Report;
-use crate::analysis::stress::{StressFigures, stress};
+use crate::analysis::stress::{StressFigures, YearsOf, stress};
 use crate::analysis::years::{analysis_year, year_report, years};
 use crate::catalog::Catalog;
 use crate::plan::Plan;
@@ -66,6 +66,14 @@ pub fn export(plan: &Plan, catalog: &'static Catalog, format: Format) -> String 
 fn analysed(plan: &Plan, catalog: &'static Catalog) -> (Report, Vec<StressFigures>, Option<u16>) {
     let year = analysis_year(plan, None);
     let report = year_report(plan, catalog, year);
-    let stress = stress(plan, catalog, year, &report, &years(plan, catalog));
+    // The section has no year-by-year table: only the worst shock's roadmap is worked out.
+    let stress = stress(
+        plan,
+        catalog,
+        year,
+        &report,
+        &years(plan, catalog),
+        YearsOf::One(None),
+    );
     (report, stress, year)
 }

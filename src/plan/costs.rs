@@ -39,7 +39,7 @@ impl FacilityMode {
 pub enum RentalTerm {
     /// Pay by the hour, no commitment (list prices).
     OnDemand,
-    /// A one- to three-year commitment at a lower hourly rate.
+    /// A one-year commitment at a lower hourly rate (three-year commitments cost less still).
     #[default]
     Reserved,
 }
@@ -52,7 +52,7 @@ impl RentalTerm {
     pub fn label(self) -> &'static str {
         match self {
             RentalTerm::OnDemand => "on demand",
-            RentalTerm::Reserved => "reserved (1–3 years)",
+            RentalTerm::Reserved => "reserved (1-year commitment)",
         }
     }
 }

@@ -64,6 +64,51 @@ struct SiteDraw {
     offered_usd_per_h: f64,
 }
 
+/// Sites by host slot: a slot table into the few sites a plan has (a 676-entry table of sites
+/// would be zeroed and walked on every analysis).
+struct Draws {
+    /// Position in `sites` per code slot (`u16::MAX`: none yet).
+    index: [u16; crate::catalog::CODE_SLOTS],
+    /// The sites, in order of first use.
+    sites: Vec<SiteDraw>,
+}
+
+/// A site with nothing drawn and nothing offered.
+const NO_DRAW: SiteDraw = SiteDraw {
+    required_mw: 0.0,
+    offered_mw: 0.0,
+    offered_usd_per_h: 0.0,
+};
+
+impl Draws {
+    fn new() -> Draws {
+        Draws {
+            index: [u16::MAX; crate::catalog::CODE_SLOTS],
+            sites: Vec::new(),
+        }
+    }
+}
+
+impl std::ops::Index<usize> for Draws {
+    type Output = SiteDraw;
+    fn index(&self, slot: usize) -> &SiteDraw {
+        match self.index[slot] {
+            u16::MAX => &NO_DRAW,
+            i => &self.sites[usize::from(i)],
+        }
+    }
+}
+
+impl std::ops::IndexMut<usize> for Draws {
+    fn index_mut(&mut self, slot: usize) -> &mut SiteDraw {
+        if self.index[slot] == u16::MAX {
+            self.index[slot] = self.sites.len() as u16;
+            self.sites.push(SiteDraw::default());
+        }
+        &mut self.sites[usize::from(self.index[slot])]
+    }
+}
+
 /// The budget's outputs: the plan-wide figures, one entry per member, and each workload's cost.
 pub struct Budget {
     /// Plan-wide figures.
@@ -88,7 +133,7 @@ pub fn budget(
     let mut members = vec![MemberBudget::default(); n_members];
 
     // Where power is offered, and at what tariff, per host slot.
-    let mut draws = vec![SiteDraw::default(); crate::catalog::CODE_SLOTS];
+    let mut draws = Draws::new();
     let member_slot = |i: usize| slot_option(resolved.slots[i]);
     for (i, m) in plan.members.iter().enumerate() {
         for p in &m.power {
@@ -169,7 +214,7 @@ pub fn budget(
     yearly.operations_usd = hardware_usd * c.operations_share_per_year;
 
     // Energy of owned sites, and what each power line delivers.
-    for d in draws.iter().filter(|d| d.required_mw > 0.0) {
+    for d in draws.sites.iter().filter(|d| d.required_mw > 0.0) {
         yearly.energy_usd += d.required_mw * HOURS_PER_YEAR * tariff(d);
     }
     for (i, m) in plan.members.iter().enumerate() {
@@ -417,7 +462,7 @@ fn site_rates(
     priced: &[Option<LinePrice>],
     site: &super::report::SiteFigures,
     a: &crate::plan::Assumptions,
-    draws: &[SiteDraw],
+    draws: &Draws,
     tariff: &dyn Fn(&SiteDraw) -> f64,
 ) -> (f64, bool) {
     let (mut count, mut sum) = (0.0, 0.0);

@@ -109,18 +109,33 @@ fn budget_tiles(doc: &Document, show_ranges: bool) -> Vec<Tile> {
                       rate)."
             .to_string(),
     };
-    let total = Tile {
-        title: format!("Total over {} years", readable(b.horizon_years)),
-        value: short_usd(b.total_usd),
-        range: usd_range_line(show_ranges, b.total_usd_range),
-        sub: format!(
-            "hardware bought {}",
-            crate::words::counted(b.hardware_purchases as usize, "time", "times")
-        ),
-        status: Status::Neutral,
-        explanation: "Cash over the horizon: hardware bought once per hardware life, the facility \
+    let total = match (doc.years.first(), doc.years.last()) {
+        (Some(first), Some(last)) => Tile {
+            title: format!("Total, roadmap {}–{}", first.year, last.year),
+            value: short_usd(crate::analysis::years::total_spending_usd(&doc.years)),
+            range: String::new(),
+            sub: "the years' spending added up".to_string(),
+            status: Status::Neutral,
+            explanation:
+                "Σ over the roadmap's years of what each year spends: the owned chip lines \
+                          that arrive that year (with systems and build-out) and that year's \
+                          running costs (Roadmap view). The other tiles are the year shown."
+                    .to_string(),
+        },
+        _ => Tile {
+            title: format!("Total over {} years", readable(b.horizon_years)),
+            value: short_usd(b.total_usd),
+            range: usd_range_line(show_ranges, b.total_usd_range),
+            sub: format!(
+                "hardware bought {}",
+                crate::words::counted(b.hardware_purchases as usize, "time", "times")
+            ),
+            status: Status::Neutral,
+            explanation:
+                "Cash over the horizon: hardware bought once per hardware life, the facility \
                       once per facility life, running costs every year, one-off rentals once."
-            .to_string(),
+                    .to_string(),
+        },
     };
     vec![
         one_off,

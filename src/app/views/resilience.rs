@@ -308,12 +308,18 @@ pub fn resilience_ui(ui: &mut Ui, cx: &mut ViewCtx) {
                 }
             }
             ui.add_space(6.0);
-            let selected = cx
+            let chosen = cx
                 .state
                 .resilience
                 .selected
                 .clone()
-                .filter(|k| cx.doc.stress.iter().any(|s| &s.key == k))
+                .filter(|k| cx.doc.stress.iter().any(|s| &s.key == k));
+            // The analysis works out the roadmap year by year for the shock on screen only
+            // (the worst unless one is chosen): ask for the chosen one.
+            if cx.doc.years_shock != chosen {
+                cx.doc.years_shock.clone_from(&chosen);
+            }
+            let selected = chosen
                 .or_else(|| worst_key.clone())
                 .or_else(|| cx.doc.stress.first().map(|s| s.key.clone()))
                 .unwrap_or_default();
