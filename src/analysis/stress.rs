@@ -167,6 +167,17 @@ impl StressFigures {
         )
     }
 
+    /// The first roadmap year in which fewer workloads meet their targets under the shock than
+    /// in the plan (`plan_years`, the plan's own roadmap): that year's figures under the shock;
+    /// `None` when no year is worse or the shock's years were not worked out.
+    pub fn first_year_worse(&self, plan_years: &[YearFigures]) -> Option<&YearFigures> {
+        self.years
+            .iter()
+            .zip(plan_years)
+            .find(|(s, p)| s.workloads_meeting_target < p.workloads_meeting_target)
+            .map(|(s, _)| s)
+    }
+
     /// How the plan comes out of the shock.
     pub fn outcome(&self) -> Outcome {
         if self.severity().0 > 0 || self.days_lost.is_none() {
@@ -694,6 +705,32 @@ mod tests {
         );
         assert_eq!(s.mitigation_text(), "128 × NVIDIA H100 · USD 8.01 M");
         assert_eq!(figures(0.0, 2, 2).mitigation_text(), "nothing to add");
+    }
+
+    #[test]
+    fn the_first_year_worse_is_the_first_in_which_a_workload_loses_its_target() {
+        let year = |year: u16, meeting: usize| YearFigures {
+            year,
+            workloads_meeting_target: meeting,
+            ..YearFigures::default()
+        };
+        let plan = [year(2026, 2), year(2027, 2), year(2028, 2)];
+        let shocked = StressFigures {
+            years: vec![year(2026, 2), year(2027, 0), year(2028, 1)],
+            ..figures(0.4, 2, 2)
+        };
+        let worse = shocked.first_year_worse(&plan).expect("2027 is worse");
+        assert_eq!((worse.year, worse.workloads_meeting_target), (2027, 0));
+        let same = StressFigures {
+            years: plan.to_vec(),
+            ..figures(0.0, 2, 2)
+        };
+        assert_eq!(same.first_year_worse(&plan), None);
+        assert_eq!(
+            figures(0.4, 2, 2).first_year_worse(&plan),
+            None,
+            "not worked out"
+        );
     }
 
     #[test]
