@@ -241,6 +241,15 @@ fn details_ui(ui: &mut Ui, cx: &ViewCtx, s: &StressFigures) {
         ));
     });
     ui.label(format!("To survive it: {}.", s.mitigation_text()));
+    if let Some(y) = s.first_year_worse(&cx.doc.years) {
+        ui.horizontal_wrapped(|ui| {
+            badge_ui(ui, "LATER", theme::status_color(ui.visuals(), Status::Bad));
+            ui.label(format!(
+                "From {} the roadmap is hit harder: {} of {} workloads on target that year.",
+                y.year, y.workloads_meeting_target, y.workloads_with_target
+            ));
+        });
+    }
     years_ui(ui, &cx.doc.years, s, cx.doc.year);
 }
 
