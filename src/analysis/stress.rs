@@ -168,14 +168,16 @@ impl StressFigures {
     }
 
     /// The first roadmap year in which fewer workloads meet their targets under the shock than
-    /// in the plan (`plan_years`, the plan's own roadmap): that year's figures under the shock;
-    /// `None` when no year is worse or the shock's years were not worked out.
-    pub fn first_year_worse(&self, plan_years: &[YearFigures]) -> Option<&YearFigures> {
+    /// in the plan (`plan_years`, the plan's own roadmap): that year's figures under the shock
+    /// and in the plan; `None` when no year is worse or the shock's years were not worked out.
+    pub fn first_year_worse<'a>(
+        &'a self,
+        plan_years: &'a [YearFigures],
+    ) -> Option<(&'a YearFigures, &'a YearFigures)> {
         self.years
             .iter()
             .zip(plan_years)
             .find(|(s, p)| s.workloads_meeting_target < p.workloads_meeting_target)
-            .map(|(s, _)| s)
     }
 
     /// How the plan comes out of the shock.
@@ -719,8 +721,9 @@ mod tests {
             years: vec![year(2026, 2), year(2027, 0), year(2028, 1)],
             ..figures(0.4, 2, 2)
         };
-        let worse = shocked.first_year_worse(&plan).expect("2027 is worse");
+        let (worse, own) = shocked.first_year_worse(&plan).expect("2027 is worse");
         assert_eq!((worse.year, worse.workloads_meeting_target), (2027, 0));
+        assert_eq!((own.year, own.workloads_meeting_target), (2027, 2));
         let same = StressFigures {
             years: plan.to_vec(),
             ..figures(0.0, 2, 2)

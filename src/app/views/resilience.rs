@@ -241,12 +241,16 @@ fn details_ui(ui: &mut Ui, cx: &ViewCtx, s: &StressFigures) {
         ));
     });
     ui.label(format!("To survive it: {}.", s.mitigation_text()));
-    if let Some(y) = s.first_year_worse(&cx.doc.years) {
+    if let Some((shocked, own)) = s.first_year_worse(&cx.doc.years) {
         ui.horizontal_wrapped(|ui| {
-            badge_ui(ui, "LATER", theme::status_color(ui.visuals(), Status::Bad));
+            badge_ui(
+                ui,
+                "LATER",
+                theme::status_color(ui.visuals(), Status::Bad),
+            );
             ui.label(format!(
-                "From {} the roadmap is hit harder: {} of {} workloads on target that year.",
-                y.year, y.workloads_meeting_target, y.workloads_with_target
+                "From {} the roadmap is hit harder: {} workloads on target that year, against {} in the plan.",
+                shocked.year, shocked.workloads_meeting_target, own.workloads_meeting_target
             ));
         });
     }
