@@ -6,10 +6,10 @@
 //! app_budget`).
 
 mod common;
+use common::{click, shows, texts_containing, wait_a_second};
 
 use std::path::PathBuf;
 
-use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -31,26 +31,6 @@ fn latam() -> Plan {
     file::load(&latam_path(), Catalog::builtin())
         .expect("example opens")
         .plan
-}
-
-fn shows(h: &Harness<'_, PlannerApp>, text: &str) -> bool {
-    h.query_all_by_value(text).next().is_some()
-}
-
-fn texts_containing(h: &Harness<'_, PlannerApp>, part: &str) -> Vec<String> {
-    h.query_all_by(|n| n.role() == Role::Label && n.value().is_some_and(|v| v.contains(part)))
-        .filter_map(|n| n.value())
-        .collect()
-}
-
-fn click(h: &mut Harness<'_, PlannerApp>, label: &str) {
-    h.get_by_label(label).click();
-    h.run();
-}
-
-fn wait_a_second(h: &mut Harness<'_, PlannerApp>) {
-    h.run_steps(4);
-    h.run();
 }
 
 /// Clicks the text field whose placeholder starts with `hint`, types `text` and presses Enter.

@@ -4,7 +4,6 @@
 
 use std::path::PathBuf;
 
-use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -12,6 +11,7 @@ use egui_kittest::kittest::Queryable as _;
 use consortium_planner::app::PlannerApp;
 
 mod common;
+use common::texts_containing;
 
 const COMMENTED: &str = r#"// Header: kept.
 (
@@ -31,12 +31,6 @@ fn start(path: PathBuf) -> Harness<'static, PlannerApp> {
     let mut h = common::start_app(Some(path), None);
     h.run();
     h
-}
-
-fn texts_containing(h: &Harness<'_, PlannerApp>, part: &str) -> Vec<String> {
-    h.query_all_by(|n| n.role() == Role::Label && n.value().is_some_and(|v| v.contains(part)))
-        .filter_map(|n| n.value())
-        .collect()
 }
 
 fn save(h: &mut Harness<'_, PlannerApp>) {

@@ -15,6 +15,7 @@ use egui_kittest::kittest::Queryable as _;
 use consortium_planner::app::PlannerApp;
 
 mod common;
+use common::texts_containing;
 
 /// The placeholder of the export prompt's field, per kind.
 const HTML_HINT: &str = "/path/to/report.html";
@@ -47,12 +48,6 @@ fn prompt_text(h: &Harness<'_, PlannerApp>, hint: &str) -> String {
     h.get_by(|n| n.data().placeholder() == Some(hint))
         .value()
         .unwrap_or_default()
-}
-
-fn texts_containing(h: &Harness<'_, PlannerApp>, part: &str) -> Vec<String> {
-    h.query_all_by(|n| n.role() == Role::Label && n.value().is_some_and(|v| v.contains(part)))
-        .filter_map(|n| n.value())
-        .collect()
 }
 
 fn type_and_enter(h: &mut Harness<'_, PlannerApp>, text: &str) {

@@ -15,7 +15,7 @@ use egui::{Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-use common::start_app;
+use common::{click, shows, start_app, texts_containing, wait_a_second};
 use consortium_planner::analysis::stress::report_under;
 use consortium_planner::app::PlannerApp;
 use consortium_planner::catalog::Catalog;
@@ -33,31 +33,11 @@ fn latam() -> Plan {
         .plan
 }
 
-fn shows(h: &Harness<'_, PlannerApp>, text: &str) -> bool {
-    h.query_all_by_value(text).next().is_some()
-}
-
 /// Whether the table has a row (a clickable shock name) called `name`.
 fn row(h: &Harness<'_, PlannerApp>, name: &str) -> bool {
     h.query_all_by(|n| n.role() != Role::Label && n.label().as_deref() == Some(name))
         .next()
         .is_some()
-}
-
-fn texts_containing(h: &Harness<'_, PlannerApp>, part: &str) -> Vec<String> {
-    h.query_all_by(|n| n.role() == Role::Label && n.value().is_some_and(|v| v.contains(part)))
-        .filter_map(|n| n.value())
-        .collect()
-}
-
-fn click(h: &mut Harness<'_, PlannerApp>, label: &str) {
-    h.get_by_label(label).click();
-    h.run();
-}
-
-fn wait_a_second(h: &mut Harness<'_, PlannerApp>) {
-    h.run_steps(4);
-    h.run();
 }
 
 /// `report --json`'s `stress[]`, as the command line prints it.

@@ -4,6 +4,7 @@
 //! that line's years as one undo step. A snapshot of the Roadmap view on the Latam example.
 
 mod common;
+use common::{click, shows, wait_a_second};
 
 use std::path::{Path, PathBuf};
 
@@ -34,21 +35,6 @@ fn start() -> Harness<'static, PlannerApp> {
     let mut h = common::start_app(Some(PathBuf::from("saves/latam-gpt.ron")), None);
     h.run();
     h
-}
-
-fn click(h: &mut Harness<'_, PlannerApp>, label: &str) {
-    h.get_by_label(label).click();
-    h.run();
-}
-
-fn shows(h: &Harness<'_, PlannerApp>, text: &str) -> bool {
-    h.query_all_by_value(text).next().is_some()
-}
-
-/// Lets time pass without input, so a settling edit becomes an undo point.
-fn wait_a_second(h: &mut Harness<'_, PlannerApp>) {
-    h.run_steps(4);
-    h.run();
 }
 
 fn pooled_in(plan: &Plan, year: u16) -> String {

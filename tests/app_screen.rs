@@ -10,6 +10,7 @@ use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use consortium_planner::app::PlannerApp;
 
 mod common;
+use common::{click, shows};
 
 /// The example plan (Latam-GPT) at 1366×768.
 fn app() -> Harness<'static, PlannerApp> {
@@ -84,11 +85,6 @@ fn the_export_blocker_is_listed_once_under_warnings_not_again_under_findings() {
         count_containing(&h, "1 blocker listed under Warnings above."),
         1
     );
-}
-
-fn click(h: &mut Harness<'_, PlannerApp>, label: &str) {
-    h.get_by_label(label).click();
-    h.run();
 }
 
 #[test]
@@ -369,10 +365,6 @@ fn ctrl_shift_p_opens_the_palette_the_arrows_choose_and_esc_closes_it() {
 // ---------------------------------------------------------------------------------------------
 // Numbers
 // ---------------------------------------------------------------------------------------------
-
-fn shows(h: &Harness<'_, PlannerApp>, text: &str) -> bool {
-    h.query_all_by_value(text).next().is_some()
-}
 
 #[test]
 fn large_figures_show_their_digits_grouped_with_their_units() {

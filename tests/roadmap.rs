@@ -241,3 +241,44 @@ fn bad_years_are_refused_with_where_and_why() {
         loaded.problems
     );
 }
+
+#[test]
+fn the_export_has_the_roadmap_year_by_year_and_the_diff_shows_years() {
+    let plan = load("saves/latam-gpt.ron");
+    let md = consortium_planner::export::export(
+        &plan,
+        catalog(),
+        consortium_planner::export::Format::Markdown,
+    );
+    let section = md
+        .split("## Roadmap 2026–2030")
+        .nth(1)
+        .expect("a roadmap section");
+    for year in 2026..=2030 {
+        assert!(
+            section.contains(&format!("\n| {year} | ")),
+            "a row for {year}"
+        );
+    }
+    assert!(section.contains("Launch model on rented AWS cloud: 2026\n"));
+    // A flat plan has no such section.
+    let eu = load("saves/eu.ron");
+    let md = consortium_planner::export::export(
+        &eu,
+        catalog(),
+        consortium_planner::export::Format::Markdown,
+    );
+    assert!(!md.contains("## Roadmap"));
+
+    let mut later = plan.clone();
+    later.members[0].chips[1].years.last = Some(2027);
+    let d = consortium_planner::diff::diff(&plan, &later, catalog());
+    let text = consortium_planner::diff::diff_text(&d, "a.ron", "b.ron");
+    assert!(
+        text.contains("years: “until 2026” → “until 2027”"),
+        "{text}"
+    );
+    // 2027 keeps the rented H100s: its compute and spending move; 2026's do not.
+    assert!(text.contains("2027: dense BF16"), "{text}");
+    assert!(!text.contains("2026: dense BF16"), "{text}");
+}

@@ -74,6 +74,70 @@ pub fn key_figures(a: &Report, b: &Report) -> Vec<FigureChange> {
     collect(a, b, true)
 }
 
+/// The roadmap year by year (pooled compute, spending, overall dependency) and its total
+/// spending, for the figures that moved (all of them when `all`).
+pub fn roadmap_figures(
+    a: &[crate::analysis::years::YearFigures],
+    b: &[crate::analysis::years::YearFigures],
+    all: bool,
+) -> Vec<FigureChange> {
+    let mut out = Vec::new();
+    let mut years: Vec<u16> = a.iter().chain(b).map(|y| y.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    type Read = fn(&crate::analysis::years::YearFigures) -> f64;
+    let reads: [(&'static str, &str, &'static str, Read); 3] = [
+        ("years.bf16_pflops", "dense BF16", "PFLOP/s", |y| {
+            y.bf16_pflops
+        }),
+        ("years.spending_usd", "spending", "USD", |y| y.spending_usd),
+        (
+            "years.dependency_overall",
+            "foreign dependency",
+            SHARE,
+            |y| y.dependency_overall,
+        ),
+    ];
+    for year in years {
+        let find = |list: &[crate::analysis::years::YearFigures]| {
+            list.iter().find(|y| y.year == year).cloned()
+        };
+        let (ya, yb) = (find(a), find(b));
+        for (key, label, unit, read) in reads {
+            let f = FigureChange {
+                section: "Roadmap",
+                key,
+                subject: Some(year.to_string()),
+                label: format!("{year}: {label}"),
+                unit,
+                before: ya.as_ref().map(read),
+                after: yb.as_ref().map(read),
+            };
+            if all || moved(f.unit, f.before, f.after) {
+                out.push(f);
+            }
+        }
+    }
+    if !a.is_empty() || !b.is_empty() {
+        let total = |list: &[crate::analysis::years::YearFigures]| {
+            (!list.is_empty()).then(|| crate::analysis::years::total_spending_usd(list))
+        };
+        let f = FigureChange {
+            section: "Roadmap",
+            key: "roadmap.spending_usd",
+            subject: None,
+            label: "spending over the roadmap".to_string(),
+            unit: "USD",
+            before: total(a),
+            after: total(b),
+        };
+        if all || moved(f.unit, f.before, f.after) {
+            out.push(f);
+        }
+    }
+    out
+}
+
 /// Whether a figure counts as moved (shares by at least 0.05 percentage points).
 pub fn has_moved(f: &FigureChange) -> bool {
     moved(f.unit, f.before, f.after)

@@ -2,7 +2,7 @@
 
 use crate::catalog::Catalog;
 use crate::numbers;
-use crate::plan::{ChipLine, ExpertLine, Funding, Member, Plan, PowerLine, Tenure};
+use crate::plan::{ChipLine, ExpertLine, Funding, Member, Plan, PowerLine, Tenure, Years};
 
 use super::pairing::{change, field_changes, fields, pair_by_key};
 use super::types::{Change, Entry, EntryKind, MemberChange, Status, Value};
@@ -25,6 +25,17 @@ fn price(v: Option<f64>, other: Option<f64>, fallback: &str) -> Option<Value> {
         (None, Some(_)) => text(fallback),
         (None, None) => None,
     }
+}
+
+/// A line's years, in words, if they differ.
+fn years_change(a: Option<Years>, b: Option<Years>) -> Option<Change> {
+    change(
+        "years",
+        "years",
+        "",
+        a.and_then(|y| text(y.label())),
+        b.and_then(|y| text(y.label())),
+    )
 }
 
 fn num(v: f64) -> Option<Value> {
@@ -83,6 +94,7 @@ fn chip_changes(
             a.and_then(|l| text(place(l.hosted_in.as_ref(), country, catalog))),
             b.and_then(|l| text(place(l.hosted_in.as_ref(), country, catalog))),
         ),
+        years_change(a.map(|l| l.years), b.map(|l| l.years)),
         change(
             "price_usd",
             "price per accelerator",
@@ -124,6 +136,7 @@ fn power_changes(
             a.and_then(|l| num(l.imported_share)),
             b.and_then(|l| num(l.imported_share)),
         ),
+        years_change(a.map(|l| l.years), b.map(|l| l.years)),
         change(
             "usd_per_mwh",
             "electricity price",
@@ -165,6 +178,7 @@ fn expert_changes(a: Option<&ExpertLine>, b: Option<&ExpertLine>) -> Vec<Change>
             a.and_then(|l| num(l.foreign_fte)),
             b.and_then(|l| num(l.foreign_fte)),
         ),
+        years_change(a.map(|l| l.years), b.map(|l| l.years)),
     ]
     .into_iter()
     .flatten()

@@ -68,6 +68,14 @@ pub fn diff(a: &Plan, b: &Plan, catalog: &'static Catalog) -> PlanDiff {
         assumptions: assumptions::assumptions(a, b, catalog),
         custom_accelerators,
         custom_models,
-        figures: figures::figures(&default_report(a, catalog), &default_report(b, catalog)),
+        figures: {
+            let mut f = figures::figures(&default_report(a, catalog), &default_report(b, catalog));
+            f.extend(figures::roadmap_figures(
+                &crate::analysis::years::years(a, catalog),
+                &crate::analysis::years::years(b, catalog),
+                false,
+            ));
+            f
+        },
     }
 }

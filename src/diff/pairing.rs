@@ -52,10 +52,20 @@ pub fn fields<T: Serialize>(record: &T, skip: &[&str]) -> Vec<(String, Value)> {
     out
 }
 
+/// Whether a flattened field holds a calendar year (`joins`, `start_year`, `first_year`, …).
+fn is_year_field(path: &str) -> bool {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    last == "joins" || last == "year" || last.ends_with("_year") || path.contains("years.")
+}
+
 fn flatten(path: &str, v: &Json, out: &mut Vec<(String, Value)>) {
     match v {
         Json::Null => {}
         Json::Bool(b) => out.push((path.to_string(), Value::Flag(*b))),
+        // Years read as years ("2027"), not as amounts ("2,027").
+        Json::Number(n) if is_year_field(path) => {
+            out.push((path.to_string(), Value::Text(n.to_string())))
+        }
         Json::Number(n) => out.push((path.to_string(), Value::Number(n.as_f64().unwrap_or(0.0)))),
         Json::String(s) => out.push((path.to_string(), Value::Text(s.clone()))),
         Json::Array(items) => {

@@ -5,7 +5,7 @@
 use crate::analysis::explain::si;
 use crate::analysis::{Layer, Report, Severity, series};
 use crate::catalog::{Catalog, Openness};
-use crate::numbers::{percent, readable, usd, usd_range};
+use crate::numbers::{grouped, percent, readable, usd, usd_range};
 use crate::plan::{ExpertRole, Plan};
 
 use super::assumption_values::{assumption_rows, cost_assumption_rows};
@@ -63,6 +63,85 @@ pub struct Document {
     pub title: String,
     /// Its content in order.
     pub blocks: Vec<Block>,
+}
+
+/// The roadmap year by year (nothing without a roadmap).
+fn roadmap(b: &mut Builder, plan: &Plan, catalog: &'static Catalog) {
+    let years = crate::analysis::years::years(plan, catalog);
+    let (Some(first), Some(last)) = (years.first(), years.last()) else {
+        return;
+    };
+    b.heading(2, &format!("Roadmap {}–{}", first.year, last.year), true);
+    b.para(format!(
+        "The figures above are those of {} (the roadmap's first year). Each year below is the plan as it stands that year: the lines that count then, the members that have joined, the base model of that year. Spending = the owned chips that arrive that year (with their systems and build-out) + that year's running costs; over the roadmap: {}.",
+        first.year,
+        crate::numbers::usd(crate::analysis::years::total_spending_usd(&years))
+    ));
+    if let Some(r) = &plan.roadmap {
+        let mut items: Vec<String> = r
+            .phases
+            .iter()
+            .map(|p| {
+                let span = crate::plan::Years {
+                    first: Some(p.first_year),
+                    last: Some(p.last_year),
+                };
+                format!("{}: {}", p.name, span.label())
+            })
+            .collect();
+        items.extend(r.model_changes.iter().map(|c| {
+            let name = plan
+                .model(catalog, &c.base_model)
+                .map_or(c.base_model.clone(), |m| m.name.clone());
+            format!("From {}: base model {name}", c.year)
+        }));
+        if !items.is_empty() {
+            b.0.push(Block::List(items));
+        }
+    }
+    let rows = years
+        .iter()
+        .map(|y| {
+            vec![
+                y.year.to_string(),
+                y.phases.join("; "),
+                y.members.to_string(),
+                grouped(y.accelerators as f64, 0),
+                readable(y.bf16_pflops),
+                readable(y.needed_pflops),
+                mw(y.required_mw),
+                readable(y.experts_fte),
+                crate::numbers::usd(y.spending_usd),
+                percent(y.dependency_overall),
+                format!(
+                    "{} of {}",
+                    y.workloads_meeting_target, y.workloads_with_target
+                ),
+                if y.replacements_due > 0 {
+                    grouped(y.replacements_due as f64, 0)
+                } else {
+                    String::new()
+                },
+            ]
+        })
+        .collect();
+    b.table(
+        &[
+            ("Year", false),
+            ("Phases", false),
+            ("Members", true),
+            ("Accelerators", true),
+            ("Dense BF16 (PFLOP/s)", true),
+            ("Needed (PFLOP/s)", true),
+            ("Power required", true),
+            ("Experts (FTE)", true),
+            ("Spending", true),
+            ("Foreign dependency", true),
+            ("Workloads on target", true),
+            ("Replacements due", true),
+        ],
+        rows,
+    );
 }
 
 /// The blocks of a document being written, with shorthands for the common ones.
@@ -661,7 +740,7 @@ fn warnings(b: &mut Builder, report: &Report) {
 /// The proposal for a plan, its report, and the switch-off test's figures (`stress`, in `year`).
 pub fn document(
     plan: &Plan,
-    catalog: &Catalog,
+    catalog: &'static Catalog,
     report: &Report,
     stress: &[StressFigures],
     year: Option<u16>,
@@ -678,6 +757,7 @@ pub fn document(
     languages(&mut b, plan, report);
     workloads(&mut b, plan, report);
     budget(&mut b, report);
+    roadmap(&mut b, plan, catalog);
     resilience(&mut b, stress, year);
     assumptions(&mut b, plan, catalog);
     Document {

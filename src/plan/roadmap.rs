@@ -37,6 +37,17 @@ impl Years {
         self.first.is_none() && self.last.is_none()
     }
 
+    /// The span in words: `2026–2030`, `from 2026`, `until 2027`, or `whole horizon`.
+    pub fn label(&self) -> String {
+        match (self.first, self.last) {
+            (Some(f), Some(l)) if f == l => f.to_string(),
+            (Some(f), Some(l)) => format!("{f}–{l}"),
+            (Some(f), None) => format!("from {f}"),
+            (None, Some(l)) => format!("until {l}"),
+            (None, None) => "whole horizon".to_string(),
+        }
+    }
+
     /// Whether the span includes `year`.
     pub fn includes(&self, year: u16) -> bool {
         self.first.is_none_or(|f| f <= year) && self.last.is_none_or(|l| year <= l)
