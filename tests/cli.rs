@@ -324,6 +324,47 @@ fn assert_documented_keys(v: &Value) {
         has(w, &["severity", "subject", "message"], "warnings[]");
         assert!(w["subject"]["kind"].is_string(), "{w}");
     }
+    for s in v["stress"].as_array().into_iter().flatten() {
+        has(
+            s,
+            &[
+                "shock",
+                "name",
+                "description",
+                "custom",
+                "bf16_pflops",
+                "bf16_pflops_lost_share",
+                "accelerators_lost",
+                "workloads_meeting_target",
+                "workloads_with_target",
+                "serving_meets_demand",
+                "days_lost",
+                "experts_fte_lost",
+                "power_mw_lost",
+                "mitigation_usd",
+                "mitigation",
+                "years",
+            ],
+            "stress[]",
+        );
+        has(
+            &s["mitigation"],
+            &["accelerator", "accelerators", "power_mw", "experts_fte"],
+            "stress[].mitigation",
+        );
+        for y in s["years"].as_array().expect("years") {
+            has(
+                y,
+                &[
+                    "year",
+                    "bf16_pflops",
+                    "workloads_meeting_target",
+                    "dependency_overall",
+                ],
+                "stress[].years[]",
+            );
+        }
+    }
 }
 
 #[test]

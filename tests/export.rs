@@ -678,3 +678,52 @@ fn the_rent_or_own_chart_marks_the_year_renting_passes_owning() {
         "the chart marks {when}"
     );
 }
+
+/// The text of the section under `heading` up to the next section heading.
+fn section<'a>(text: &'a str, heading: &str, next: &str) -> &'a str {
+    let start = text.find(heading).expect("the section is there");
+    let rest = &text[start..];
+    &rest[..rest[heading.len()..]
+        .find(next)
+        .map_or(rest.len(), |i| i + heading.len())]
+}
+
+#[test]
+fn the_resilience_section_names_the_worst_shock_and_what_surviving_it_costs() {
+    use consortium_planner::analysis::{stress, years};
+    let plan = load("latam-gpt.ron");
+    let report = analyze(&plan, catalog());
+    let year = years::analysis_year(&plan, None);
+    let figures = stress::stress(
+        &plan,
+        catalog(),
+        year,
+        &report,
+        &years::years(&plan, catalog()),
+        stress::YearsOf::One(None),
+    );
+    let worst = stress::worst(&figures).expect("Latam depends on AWS");
+    assert_eq!(worst.key, "cloud:US");
+    let md = export(&plan, catalog(), Format::Markdown);
+    let md = section(&md, "## Resilience: the switch-off test", "\n## ");
+    assert!(
+        md.contains("Worst shock: United States cloud withdraws: 57 % of compute lost"),
+        "{md}"
+    );
+    assert!(md.contains(&worst.mitigation_text()), "mitigation: {md}");
+    assert_eq!(
+        md.lines().filter(|l| l.starts_with("| ")).count(),
+        2 + figures.len(),
+        "a row per shock: {md}"
+    );
+    let html = export(&plan, catalog(), Format::Html);
+    let html = section(&html, "<h2>Resilience: the switch-off test</h2>", "<h2");
+    assert!(
+        html.contains("Worst shock: United States cloud withdraws"),
+        "{html}"
+    );
+    assert!(
+        html.contains("<td>Taiwan fabrication disrupted</td>"),
+        "{html}"
+    );
+}

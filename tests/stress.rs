@@ -220,3 +220,39 @@ fn report_json_has_stress_and_report_shock_prints_the_plan_under_one() {
         "{err}"
     );
 }
+
+#[test]
+fn the_text_report_ends_with_a_switch_off_block_naming_the_worst_shock_and_each_shock() {
+    let out = cli()
+        .args(["report", "saves/latam-gpt.ron"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let block = &text[text.find("Switch-off test").expect("a Switch-off block")..];
+    assert!(
+        block.contains("worst: United States cloud withdraws: 57 % of compute lost"),
+        "{block}"
+    );
+    for key in [
+        "(cloud:US)",
+        "(export:US)",
+        "(fab:TW)",
+        "(memory:KR)",
+        "(experts)",
+    ] {
+        assert_eq!(
+            block.lines().filter(|l| l.ends_with(key)).count(),
+            1,
+            "one line for {key}: {block}"
+        );
+    }
+    // Under one shock the block is left out: the figures are already the shocked plan's.
+    let out = cli()
+        .args(["report", "saves/latam-gpt.ron", "--shock", "cloud:US"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("Switch-off test ("));
+}

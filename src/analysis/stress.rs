@@ -87,7 +87,114 @@ pub struct StressFigures {
     pub mitigation: Mitigation,
 }
 
+/// How a plan comes out of a shock, for colouring and wording it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing the plan needs is lost.
+    Holds,
+    /// Something is lost (compute, experts, power or days), but every workload that met its
+    /// target still does and serving still meets demand.
+    Weakened,
+    /// A workload misses its target, cannot run at all, or serving no longer meets demand.
+    Breaks,
+}
+
+impl Outcome {
+    /// A word for it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Outcome::Holds => "holds",
+            Outcome::Weakened => "weakened",
+            Outcome::Breaks => "breaks",
+        }
+    }
+
+    /// A clause for it: "the plan holds", "the plan is weakened", "the plan breaks".
+    pub fn verdict(self) -> &'static str {
+        match self {
+            Outcome::Holds => "the plan holds",
+            Outcome::Weakened => "the plan is weakened",
+            Outcome::Breaks => "the plan breaks",
+        }
+    }
+}
+
 impl StressFigures {
+    /// What surviving it takes, in words: "128 × NVIDIA H100 SXM5 80GB · USD 8.01 M", or
+    /// "nothing to add".
+    pub fn mitigation_text(&self) -> String {
+        use crate::numbers::{count, short_usd, with_unit};
+        let m = &self.mitigation;
+        let mut parts = Vec::new();
+        if m.accelerators > 0 {
+            parts.push(format!(
+                "{} × {}",
+                count(m.accelerators),
+                m.accelerator_name
+            ));
+        }
+        if m.experts_fte > 0.0 {
+            parts.push(with_unit(m.experts_fte, "FTE experts"));
+        }
+        if m.power_mw > 0.0 {
+            parts.push(with_unit(m.power_mw, "MW at home"));
+        }
+        if parts.is_empty() {
+            return "nothing to add".to_string();
+        }
+        if m.usd > 0.0 {
+            parts.push(short_usd(m.usd));
+        }
+        parts.join(" · ")
+    }
+
+    /// The shock in one sentence: "United States cloud withdraws: 57 % of compute lost; 2 of 2
+    /// workloads still on target; surviving it costs USD 8.01 M."
+    pub fn sentence(&self) -> String {
+        use crate::numbers::{short_percent, short_usd};
+        let cost = if self.mitigation.usd > 0.0 {
+            format!("surviving it costs {}", short_usd(self.mitigation.usd))
+        } else {
+            "surviving it needs nothing bought".to_string()
+        };
+        format!(
+            "{}: {} of compute lost; {} of {} workloads still on target; {}.",
+            self.name,
+            short_percent(self.bf16_pflops_lost_share),
+            self.workloads_meeting_target,
+            self.workloads_with_target,
+            cost
+        )
+    }
+
+    /// The first roadmap year in which fewer workloads meet their targets under the shock than
+    /// in the plan (`plan_years`, the plan's own roadmap): that year's figures under the shock
+    /// and in the plan; `None` when no year is worse or the shock's years were not worked out.
+    pub fn first_year_worse<'a>(
+        &'a self,
+        plan_years: &'a [YearFigures],
+    ) -> Option<(&'a YearFigures, &'a YearFigures)> {
+        self.years
+            .iter()
+            .zip(plan_years)
+            .find(|(s, p)| s.workloads_meeting_target < p.workloads_meeting_target)
+    }
+
+    /// How the plan comes out of the shock.
+    pub fn outcome(&self) -> Outcome {
+        if self.severity().0 > 0 || self.days_lost.is_none() {
+            Outcome::Breaks
+        } else if self.bf16_pflops_lost_share > 0.0
+            || self.experts_fte_lost > 0.0
+            || self.power_mw_lost > 0.0
+            || self.days_lost.is_some_and(|d| d > 0.0)
+        {
+            Outcome::Weakened
+        } else {
+            Outcome::Holds
+        }
+    }
+
     /// How hard the shock hits, for naming the worst: workloads lost first, then compute lost.
     pub fn severity(&self) -> (usize, f64) {
         (
@@ -186,21 +293,7 @@ pub fn shocks(plan: &Plan, catalog: &Catalog) -> Vec<(String, Shock, bool)> {
         add(ShockRule::ImportedPowerStops);
     }
     for rule in rules {
-        let name = match &rule {
-            ShockRule::CloudWithdraws { country } => format!("{country} cloud withdraws"),
-            ShockRule::ExportDenied {
-                designer_country, ..
-            } => format!("{designer_country} export licences denied"),
-            ShockRule::FabricationDisrupted { country } => {
-                format!("{country} fabrication disrupted")
-            }
-            ShockRule::MemoryDisrupted { country } => format!("{country} memory supply disrupted"),
-            ShockRule::ModelDeveloperStops { country } => {
-                format!("{country} model developer stops")
-            }
-            ShockRule::ForeignExpertsLeave => "Foreign experts leave".to_string(),
-            ShockRule::ImportedPowerStops => "Imported electricity stops".to_string(),
-        };
+        let name = rule_name(&rule, catalog);
         out.push((
             rule.key(),
             Shock {
@@ -212,6 +305,29 @@ pub fn shocks(plan: &Plan, catalog: &Catalog) -> Vec<(String, Shock, bool)> {
         ));
     }
     out
+}
+
+/// A built-in shock's short name, with the country's name from the catalog ("United States
+/// cloud withdraws").
+pub fn rule_name(rule: &ShockRule, catalog: &Catalog) -> String {
+    let name = |code: &str| catalog.country_name(code).to_string();
+    match rule {
+        ShockRule::CloudWithdraws { country } => format!("{} cloud withdraws", name(country)),
+        ShockRule::ExportDenied {
+            designer_country, ..
+        } => format!("{} export licences denied", name(designer_country)),
+        ShockRule::FabricationDisrupted { country } => {
+            format!("{} fabrication disrupted", name(country))
+        }
+        ShockRule::MemoryDisrupted { country } => {
+            format!("{} memory supply disrupted", name(country))
+        }
+        ShockRule::ModelDeveloperStops { country } => {
+            format!("{} model developer stops", name(country))
+        }
+        ShockRule::ForeignExpertsLeave => "Foreign experts leave".to_string(),
+        ShockRule::ImportedPowerStops => "Imported electricity stops".to_string(),
+    }
 }
 
 /// The plan under one shock, as seen in `year` (the roadmap year shown; `None` without one).
@@ -444,4 +560,214 @@ pub fn worst(stress: &[StressFigures]) -> Option<&StressFigures> {
             let (wb, lb) = b.severity();
             wa.cmp(&wb).then(la.total_cmp(&lb))
         })
+}
+
+/// The countries a rule of this `key` (as [`ShockRule::key`] begins: `cloud`, `export`, `fab`,
+/// `memory`, `model`) can name when a planner defines a shock: those the catalog or the plan
+/// knows in that role, the plan's own suppliers first, then the rest by name. Empty for rules
+/// without a country.
+pub fn rule_countries(kind: &str, plan: &Plan, catalog: &Catalog) -> Vec<String> {
+    let mut first: Vec<String> = Vec::new();
+    let mut rest: Vec<String> = Vec::new();
+    let push = |list: &mut Vec<String>, code: &str| {
+        if !code.is_empty() && !list.iter().any(|c| c == code) {
+            list.push(code.to_string());
+        }
+    };
+    let owned: Vec<&Accelerator> = plan
+        .members
+        .iter()
+        .flat_map(|m| &m.chips)
+        .filter_map(|c| plan.accelerator(catalog, &c.accelerator))
+        .collect();
+    let all: Vec<&Accelerator> = plan
+        .custom_accelerators
+        .iter()
+        .chain(&catalog.accelerators)
+        .collect();
+    match kind {
+        "cloud" => {
+            for m in &plan.members {
+                for c in &m.chips {
+                    if let Tenure::Rented {
+                        provider_country, ..
+                    } = &c.tenure
+                    {
+                        push(&mut first, provider_country);
+                        if let Some(h) = &c.hosted_in {
+                            push(&mut first, h);
+                        }
+                    }
+                }
+            }
+            for c in &catalog.countries.countries {
+                push(&mut rest, &c.code);
+            }
+        }
+        "export" => {
+            owned
+                .iter()
+                .for_each(|a| push(&mut first, &a.vendor_country));
+            all.iter().for_each(|a| push(&mut rest, &a.vendor_country));
+        }
+        "fab" => {
+            for a in &owned {
+                a.fab_countries.iter().for_each(|c| push(&mut first, c));
+            }
+            for a in &all {
+                a.fab_countries.iter().for_each(|c| push(&mut rest, c));
+            }
+        }
+        "memory" => {
+            for a in &owned {
+                a.memory_supplier_countries
+                    .iter()
+                    .for_each(|c| push(&mut first, c));
+            }
+            for a in &all {
+                a.memory_supplier_countries
+                    .iter()
+                    .for_each(|c| push(&mut rest, c));
+            }
+        }
+        "model" => {
+            if let Some(m) = plan.base(catalog) {
+                push(&mut first, &m.developer_country);
+            }
+            for m in plan.custom_models.iter().chain(&catalog.models) {
+                push(&mut rest, &m.developer_country);
+            }
+        }
+        _ => {}
+    }
+    rest.retain(|c| !first.contains(c));
+    rest.sort_by(|a, b| catalog.country_name(a).cmp(catalog.country_name(b)));
+    first.extend(rest);
+    first
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(lost: f64, meeting: usize, baseline: usize) -> StressFigures {
+        StressFigures {
+            bf16_pflops_lost_share: lost,
+            workloads_meeting_target: meeting,
+            baseline_meeting_target: baseline,
+            workloads_with_target: baseline,
+            days_lost: Some(0.0),
+            ..StressFigures::default()
+        }
+    }
+
+    #[test]
+    fn a_shock_that_costs_a_workload_its_target_breaks_the_plan() {
+        assert_eq!(figures(0.6, 1, 2).outcome(), Outcome::Breaks);
+        let serving = StressFigures {
+            serving_meets_demand: Some(false),
+            ..figures(0.1, 2, 2)
+        };
+        assert_eq!(serving.outcome(), Outcome::Breaks);
+        let no_chips = StressFigures {
+            days_lost: None,
+            ..figures(1.0, 0, 0)
+        };
+        assert_eq!(no_chips.outcome(), Outcome::Breaks);
+    }
+
+    #[test]
+    fn compute_lost_with_every_target_still_met_weakens_and_nothing_lost_holds() {
+        assert_eq!(figures(0.57, 2, 2).outcome(), Outcome::Weakened);
+        let experts = StressFigures {
+            experts_fte_lost: 5.0,
+            ..figures(0.0, 2, 2)
+        };
+        assert_eq!(experts.outcome(), Outcome::Weakened);
+        assert_eq!(figures(0.0, 2, 2).outcome(), Outcome::Holds);
+    }
+
+    #[test]
+    fn the_sentence_names_the_shock_its_loss_its_workloads_and_its_cost() {
+        let s = StressFigures {
+            name: "United States cloud withdraws".into(),
+            mitigation: Mitigation {
+                accelerator: "nvidia_h100_sxm".into(),
+                accelerator_name: "NVIDIA H100".into(),
+                accelerators: 128,
+                usd: 8_006_400.0,
+                ..Mitigation::default()
+            },
+            ..figures(0.5714, 2, 2)
+        };
+        assert_eq!(
+            s.sentence(),
+            "United States cloud withdraws: 57 % of compute lost; 2 of 2 workloads still on \
+             target; surviving it costs USD 8.01 M."
+        );
+        assert_eq!(s.mitigation_text(), "128 × NVIDIA H100 · USD 8.01 M");
+        assert_eq!(figures(0.0, 2, 2).mitigation_text(), "nothing to add");
+    }
+
+    #[test]
+    fn the_first_year_worse_is_the_first_in_which_a_workload_loses_its_target() {
+        let year = |year: u16, meeting: usize| YearFigures {
+            year,
+            workloads_meeting_target: meeting,
+            ..YearFigures::default()
+        };
+        let plan = [year(2026, 2), year(2027, 2), year(2028, 2)];
+        let shocked = StressFigures {
+            years: vec![year(2026, 2), year(2027, 0), year(2028, 1)],
+            ..figures(0.4, 2, 2)
+        };
+        let (worse, own) = shocked.first_year_worse(&plan).expect("2027 is worse");
+        assert_eq!((worse.year, worse.workloads_meeting_target), (2027, 0));
+        assert_eq!((own.year, own.workloads_meeting_target), (2027, 2));
+        let same = StressFigures {
+            years: plan.to_vec(),
+            ..figures(0.0, 2, 2)
+        };
+        assert_eq!(same.first_year_worse(&plan), None);
+        assert_eq!(
+            figures(0.4, 2, 2).first_year_worse(&plan),
+            None,
+            "not worked out"
+        );
+    }
+
+    #[test]
+    fn built_in_shocks_are_named_with_the_country_s_name() {
+        let catalog = Catalog::builtin();
+        let rule = ShockRule::CloudWithdraws {
+            country: "US".into(),
+        };
+        assert_eq!(rule_name(&rule, catalog), "United States cloud withdraws");
+    }
+
+    #[test]
+    fn rule_countries_put_the_plan_s_suppliers_first() {
+        let catalog = Catalog::builtin();
+        let mut plan = Plan::new("t", "llama3.1-8b");
+        let mut m = crate::plan::Member::new("CL");
+        m.chips
+            .push(ChipLine::new("nvidia_h100_sxm".to_string(), 8));
+        plan.members.push(m);
+        let fab = rule_countries("fab", &plan, catalog);
+        assert_eq!(fab.first().map(String::as_str), Some("TW"));
+        let export = rule_countries("export", &plan, catalog);
+        assert_eq!(export.first().map(String::as_str), Some("US"));
+        assert!(
+            export.iter().any(|c| c == "CN"),
+            "Huawei's designs: {export:?}"
+        );
+        let cloud = rule_countries("cloud", &plan, catalog);
+        assert!(cloud.len() > 190, "every country can host a cloud");
+        assert_eq!(
+            cloud.first().map(String::as_str),
+            Some("AF"),
+            "by name, none rented"
+        );
+        assert!(rule_countries("experts", &plan, catalog).is_empty());
+    }
 }

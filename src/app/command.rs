@@ -24,13 +24,15 @@ pub enum View {
     Languages,
     /// The plan over the years: timeline, phases and per-year charts.
     Roadmap,
+    /// The switch-off test: what still works when a foreign supplier says no.
+    Resilience,
     /// Two scenarios side by side, or the plan against another file.
     Compare,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 9] = [
+    pub const ALL: [View; 10] = [
         View::Overview,
         View::Members,
         View::Model,
@@ -39,6 +41,7 @@ impl View {
         View::Budget,
         View::Languages,
         View::Roadmap,
+        View::Resilience,
         View::Compare,
     ];
 
@@ -51,6 +54,7 @@ impl View {
             View::Workloads => "Workloads & assumptions",
             View::Charts => "Charts",
             View::Budget => "Budget",
+            View::Resilience => "Resilience",
             View::Languages => "Languages",
             View::Roadmap => "Roadmap",
             View::Compare => "Compare",

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use egui::util::undoer::{Settings as UndoSettings, Undoer};
 
 use crate::analysis::Report;
-use crate::analysis::stress::StressFigures;
+use crate::analysis::stress::{StressFigures, report_under};
 use crate::analysis::whole::plan_figures;
 use crate::analysis::years::{YearFigures, analysis_year};
 use crate::catalog::Catalog;
@@ -36,6 +36,16 @@ pub struct Document {
     /// The year the user chose (the year selector); `None` or a year outside the roadmap means
     /// its first year.
     pub chosen_year: Option<u16>,
+    /// The shock presentation mode's lever applies (a key of [`Document::stress`]); `report`
+    /// is then the plan's under that shock. Cleared on leaving presentation mode.
+    pub shock: Option<String>,
+    /// The shock `report` was analysed under (`None`: the plan as it is).
+    pub report_shock: Option<String>,
+    /// The shock whose roadmap is worked out year by year in `stress` (the Resilience view's
+    /// choice; `None`: the worst). The others' `years` are empty.
+    pub years_shock: Option<String>,
+    /// The `years_shock` of the last analysis.
+    analyzed_years_shock: Option<String>,
     /// Every roadmap year's figures (empty without a roadmap).
     pub years: Vec<YearFigures>,
     /// The switch-off test: the plan in `year` under each shock.
@@ -98,6 +108,10 @@ impl Document {
             report: figures.report,
             year: figures.year,
             chosen_year: None,
+            shock: None,
+            report_shock: None,
+            years_shock: None,
+            analyzed_years_shock: None,
             years: figures.years,
             stress: figures.stress,
             generation: 0,
@@ -162,14 +176,34 @@ impl Document {
     /// Re-analyses the plan if it changed since the last analysis; returns whether it did.
     pub fn refresh(&mut self, catalog: &'static Catalog) -> bool {
         let year = analysis_year(&self.plan, self.chosen_year);
-        if self.plan == self.analyzed && year == self.year {
+        if self.plan == self.analyzed
+            && year == self.year
+            && self.shock == self.report_shock
+            && self.years_shock == self.analyzed_years_shock
+        {
             return false;
         }
-        let figures = plan_figures(&self.plan, catalog, self.chosen_year, None);
+        let figures = plan_figures(
+            &self.plan,
+            catalog,
+            self.chosen_year,
+            self.years_shock.as_deref(),
+        );
         self.year = figures.year;
         self.report = figures.report;
         self.years = figures.years;
         self.stress = figures.stress;
+        // Under a shock (presentation mode's lever) the report is the shocked plan's; the stress
+        // figures above stay measured against the plan as it is. A key the plan no longer has
+        // is dropped.
+        if let Some(key) = &self.shock {
+            match report_under(&self.plan, catalog, key, self.year) {
+                Some(r) => self.report = r,
+                None => self.shock = None,
+            }
+        }
+        self.report_shock.clone_from(&self.shock);
+        self.analyzed_years_shock.clone_from(&self.years_shock);
         self.analyzed.clone_from(&self.plan);
         self.generation += 1;
         true

@@ -414,6 +414,10 @@ impl PlannerApp {
     fn set_presenting(&mut self, ctx: &egui::Context, on: bool) {
         if self.presenting != on {
             self.presenting = on;
+            // The shock lever is presentation mode's alone: the editing views show the plan.
+            if !on {
+                self.doc.shock = None;
+            }
             ctx.send_viewport_cmd(ViewportCommand::Fullscreen(on));
         }
     }

@@ -7,6 +7,7 @@ pub mod desktop;
 mod diff_cmd;
 mod export_cmd;
 pub mod json;
+mod switch_off;
 mod text;
 
 use std::path::PathBuf;
@@ -321,6 +322,18 @@ pub fn run(command: Command) -> ExitCode {
                     ));
                 }
                 emit(&report_text(&loaded.plan, catalog, &report));
+                if shock.is_none() {
+                    let years = crate::analysis::years::years(&loaded.plan, catalog);
+                    let stress = crate::analysis::stress::stress(
+                        &loaded.plan,
+                        catalog,
+                        year,
+                        &report,
+                        &years,
+                        crate::analysis::stress::YearsOf::One(None),
+                    );
+                    emit(&switch_off::switch_off_text(&stress));
+                }
             }
             ExitCode::SUCCESS
         }

@@ -11,6 +11,8 @@ use crate::plan::{ExpertRole, Plan};
 use super::assumption_values::{assumption_rows, cost_assumption_rows};
 use super::budget_section::budget;
 use super::contributions;
+use super::resilience_section::resilience;
+use crate::analysis::stress::StressFigures;
 
 /// A chart the HTML report draws in place (Markdown leaves it out).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -735,8 +737,14 @@ fn warnings(b: &mut Builder, report: &Report) {
     }
 }
 
-/// The proposal for a plan and its report.
-pub fn document(plan: &Plan, catalog: &'static Catalog, report: &Report) -> Document {
+/// The proposal for a plan, its report, and the switch-off test's figures (`stress`, in `year`).
+pub fn document(
+    plan: &Plan,
+    catalog: &'static Catalog,
+    report: &Report,
+    stress: &[StressFigures],
+    year: Option<u16>,
+) -> Document {
     let mut b = Builder(Vec::new());
     if !plan.description.is_empty() {
         b.para(plan.description.clone());
@@ -750,6 +758,7 @@ pub fn document(plan: &Plan, catalog: &'static Catalog, report: &Report) -> Docu
     workloads(&mut b, plan, report);
     budget(&mut b, report);
     roadmap(&mut b, plan, catalog);
+    resilience(&mut b, stress, year);
     assumptions(&mut b, plan, catalog);
     Document {
         title: plan.name.clone(),

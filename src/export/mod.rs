@@ -13,10 +13,13 @@ mod document;
 pub mod escape;
 mod html;
 mod markdown;
+mod resilience_section;
 mod svg;
 mod who_pays;
 
-use crate::analysis::years::default_report;
+use crate::analysis::Report;
+use crate::analysis::stress::{StressFigures, YearsOf, stress};
+use crate::analysis::years::{analysis_year, year_report, years};
 use crate::catalog::Catalog;
 use crate::plan::Plan;
 
@@ -43,13 +46,34 @@ pub enum Format {
 pub fn export(plan: &Plan, catalog: &'static Catalog, format: Format) -> String {
     match format {
         Format::Csv => contributions_csv(plan, catalog),
-        Format::WhoPaysCsv => who_pays_csv(&default_report(plan, catalog)),
+        Format::WhoPaysCsv => who_pays_csv(&analysed(plan, catalog).0),
         Format::Markdown => {
-            markdown::markdown(&document(plan, catalog, &default_report(plan, catalog)))
+            let (report, stress, year) = analysed(plan, catalog);
+            markdown::markdown(&document(plan, catalog, &report, &stress, year))
         }
         Format::Html => {
-            let report = default_report(plan, catalog);
-            html::html(&document(plan, catalog, &report), &report, catalog)
+            let (report, stress, year) = analysed(plan, catalog);
+            html::html(
+                &document(plan, catalog, &report, &stress, year),
+                &report,
+                catalog,
+            )
         }
     }
+}
+
+/// The plan's report in its default year, the switch-off test in that year, and the year.
+fn analysed(plan: &Plan, catalog: &'static Catalog) -> (Report, Vec<StressFigures>, Option<u16>) {
+    let year = analysis_year(plan, None);
+    let report = year_report(plan, catalog, year);
+    // The section has no year-by-year table: only the worst shock's roadmap is worked out.
+    let stress = stress(
+        plan,
+        catalog,
+        year,
+        &report,
+        &years(plan, catalog),
+        YearsOf::One(None),
+    );
+    (report, stress, year)
 }

@@ -339,6 +339,8 @@ pub fn levers_ui(ui: &mut Ui, cx: &mut ViewCtx) {
     if year_lever_ui(ui, cx) {
         ui.add_space(14.0);
     }
+    super::shock_lever::shock_lever_ui(ui, cx, combo_width(ui), popup_style(ui));
+    ui.add_space(14.0);
     member_scale_ui(ui, cx);
     ui.add_space(14.0);
     accelerator_ui(ui, cx);

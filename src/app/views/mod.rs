@@ -16,10 +16,13 @@ mod members;
 mod model;
 mod overview;
 mod presentation;
+mod resilience;
 mod roadmap;
 mod roadmap_charts;
 mod roadmap_timeline;
 mod scenarios;
+mod shock_editor;
+mod shock_lever;
 mod workloads;
 mod year_bar;
 mod year_field;
@@ -100,6 +103,8 @@ pub struct ViewState {
     pub scenario_bar: scenarios::BarState,
     /// The Compare view's state (chosen scenarios, the other file, cached figures and diff).
     pub compare: compare::CompareState,
+    /// The Resilience view's state (the shock shown, the shock being defined).
+    pub resilience: resilience::ResilienceState,
 }
 
 pub use compare::{CompareMode, OtherFile};
@@ -115,6 +120,7 @@ pub fn view_ui(ui: &mut Ui, view: View, cx: &mut ViewCtx) {
         View::Workloads => workloads::workloads_ui(ui, cx),
         View::Charts => charts::charts_ui(ui, cx),
         View::Budget => budget::budget_ui(ui, cx),
+        View::Resilience => resilience::resilience_ui(ui, cx),
         View::Languages => languages::languages_ui(ui, cx),
         View::Roadmap => roadmap::roadmap_ui(ui, cx),
         View::Compare => compare::compare_ui(ui, cx),

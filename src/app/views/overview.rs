@@ -476,6 +476,8 @@ pub fn overview_ui(ui: &mut Ui, cx: &mut ViewCtx) {
             tiles.push(super::budget::funded_tile(cx.doc));
             tile_rows_ui(ui, &tiles, TileLook::NORMAL);
             ui.label(RichText::new("Hover a tile to see its formula and inputs.").weak());
+            ui.add_space(4.0);
+            super::resilience::worst_line_ui(ui, cx);
             ui.add_space(10.0);
             warnings_ui(ui, cx);
             ui.add_space(10.0);

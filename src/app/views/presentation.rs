@@ -172,6 +172,7 @@ pub fn presentation_ui(ui: &mut Ui, cx: &mut ViewCtx) {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                super::shock_lever::shock_banner_ui(ui, cx);
                 let mut tiles = key_tiles(cx.doc, cx.catalog, cx.state.show_ranges);
                 tiles.push(super::budget::presentation_tile(
                     cx.doc,
