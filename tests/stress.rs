@@ -256,3 +256,23 @@ fn the_text_report_ends_with_a_switch_off_block_naming_the_worst_shock_and_each_
         .expect("runs");
     assert!(!String::from_utf8_lossy(&out.stdout).contains("Switch-off test ("));
 }
+
+#[test]
+fn a_shock_that_only_hits_a_later_phase_is_shown_as_weakening_the_plan_from_that_year() {
+    let loaded = file::load(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("saves/latam-gpt.ron")
+            .as_path(),
+        catalog(),
+    )
+    .expect("Latam example");
+    let s = run(&loaded.plan);
+    let export = find(&s, "export:US");
+    // Chile's H200s (dated in the first year) are installed; Brazil's B200s (2028) never come.
+    assert_eq!(export.bf16_pflops_lost_share, 0.0);
+    assert_eq!(export.later_loss_year, Some(2028));
+    assert_eq!(export.outcome(), stress::Outcome::Weakened);
+    let model = find(&s, "model:US");
+    assert_eq!(model.later_loss_year, None, "no model change to lose");
+    assert_eq!(model.outcome(), stress::Outcome::Holds);
+}

@@ -345,6 +345,7 @@ pub fn add_stress(
             "days_lost": s.days_lost,
             "experts_fte_lost": s.experts_fte_lost,
             "power_mw_lost": s.power_mw_lost,
+            "later_loss_year": s.later_loss_year,
             "mitigation_usd": s.mitigation.usd,
             "mitigation": {
                 "accelerator": s.mitigation.accelerator,

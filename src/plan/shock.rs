@@ -7,8 +7,9 @@
 //!   is hosted there is gone from the day of the shock.
 //! - **Export licences denied** (designer country, members): no new accelerator designed there
 //!   reaches the members named (all when none are): lines that would arrive in or after the
-//!   shock year do not; owned chips already installed keep working until the end of their life
-//!   and are not replaced. Rented capacity is the cloud rule's business.
+//!   shock year do not (lines dated in the roadmap's first year are its starting position and
+//!   count as installed); owned chips already installed keep working until the end of their
+//!   life and are not replaced. Rented capacity is the cloud rule's business.
 //! - **Fabrication disrupted** / **memory supply disrupted** (country): planned accelerators whose
 //!   logic is fabricated there (or whose HBM comes from there) do not arrive; installed ones keep
 //!   working until the end of their life.
@@ -264,8 +265,12 @@ fn cut_planned(
             }
             let arrival = c.years.first.or(joins).or(start);
             match (arrival, shock_year) {
-                // Arrives at or after the shock: it never comes.
-                (Some(a), Some(s)) if a >= s && (c.years.first.is_some() || joins.is_some()) => {
+                // Arrives at or after the shock: it never comes. (Lines dated in the roadmap's
+                // first year are the consortium's starting position: installed.)
+                (Some(a), Some(s))
+                    if (a > s || (a == s && Some(s) != start))
+                        && (c.years.first.is_some() || joins.is_some()) =>
+                {
                     false
                 }
                 // Installed before the shock (or undated, installed at the start): it works to

@@ -54,12 +54,12 @@ fn cells(s: &StressFigures) -> Vec<Cell> {
     vec![
         cell(s.outcome().label().to_string(), outcome_status(s.outcome())),
         cell(
-            if lost > 0.0 {
-                format!("{} lost", short_percent(lost))
-            } else {
-                "none lost".to_string()
+            match (lost > 0.0, s.later_loss_year) {
+                (true, _) => format!("{} lost", short_percent(lost)),
+                (false, Some(year)) => format!("less from {year}"),
+                (false, None) => "none lost".to_string(),
             },
-            if lost > 0.0 {
+            if lost > 0.0 || s.later_loss_year.is_some() {
                 Status::Warn
             } else {
                 Status::Good
