@@ -147,3 +147,23 @@ pub fn text_width(ui: &Ui, text: impl Into<egui::WidgetText>) -> f32 {
 pub fn badge_ui(ui: &mut Ui, text: &str, color: Color32) {
     ui.label(RichText::new(text).small().strong().color(color));
 }
+
+/// A small Reset button, enabled while `value` differs from `default`, that puts the default back
+/// (one edit); `hover` says what Reset restores. Returns whether it was clicked.
+pub fn reset_button<T: PartialEq + Clone>(
+    ui: &mut Ui,
+    value: &mut T,
+    default: &T,
+    hover: Option<&str>,
+) -> bool {
+    let button = ui.add_enabled(*value != *default, egui::Button::new("Reset").small());
+    let button = match hover {
+        Some(text) => button.on_hover_text(text),
+        None => button,
+    };
+    let clicked = button.clicked();
+    if clicked {
+        *value = default.clone();
+    }
+    clicked
+}

@@ -7,7 +7,7 @@ use egui::{RichText, Ui};
 use super::ViewCtx;
 use super::workloads::{SourcedRow, sourced_row};
 use crate::app::theme::{self, Status};
-use crate::app::widgets::optional_number_ui;
+use crate::app::widgets::{optional_number_ui, reset_button};
 use crate::catalog::{Catalog, Confidence};
 use crate::numbers::{readable, significant};
 use crate::plan::{
@@ -61,13 +61,8 @@ fn choice_row<T: Copy + PartialEq>(
         })
         .response
         .accessible_name(label);
-    if ui
-        .add_enabled(*value != default, egui::Button::new("Reset").small())
-        .on_hover_text(format!("Back to the default: {}", label_of(default)))
-        .clicked()
-    {
-        *value = default;
-    }
+    let hover = format!("Back to the default: {}", label_of(default));
+    reset_button(ui, value, &default, Some(&hover));
     ui.label("(?)").on_hover_text(source);
     ui.end_row();
 }

@@ -5,6 +5,7 @@ use egui::{RichText, Ui};
 use super::ViewCtx;
 use crate::app::theme::{self, Status};
 use crate::app::widgets::number_ui;
+use crate::app::widgets::reset_button;
 use crate::numbers::{count, readable, with_unit};
 use crate::plan::{Assumptions, DependencyWeights, Precision, Workload, WorkloadKind};
 
@@ -227,16 +228,8 @@ pub(super) fn sourced_row(
         row.unit,
         row.speed,
     );
-    if ui
-        .add_enabled(*value != default, egui::Button::new("Reset").small())
-        .on_hover_text(format!(
-            "Back to the default {}",
-            crate::numbers::readable(default)
-        ))
-        .clicked()
-    {
-        *value = default;
-    }
+    let hover = format!("Back to the default {}", crate::numbers::readable(default));
+    reset_button(ui, value, &default, Some(&hover));
     ui.label("(?)").on_hover_text(row.source);
     ui.end_row();
 }
@@ -252,12 +245,7 @@ fn precision_row(ui: &mut Ui, key: &str, value: &mut Precision, default: Precisi
         })
         .response
         .accessible_name(label_of(key));
-    if ui
-        .add_enabled(*value != default, egui::Button::new("Reset").small())
-        .clicked()
-    {
-        *value = default;
-    }
+    reset_button(ui, value, &default, None);
     ui.label("(?)").on_hover_text(source_of(key));
     ui.end_row();
 }
@@ -276,16 +264,12 @@ fn assumptions_ui(ui: &mut Ui, a: &mut Assumptions) {
                 &mut a.mfu_calibrated,
                 "by chip, model size, MoE, precision (the MFU above is then not used for training)",
             );
-            if ui
-                .add_enabled(
-                    a.mfu_calibrated != d.mfu_calibrated,
-                    egui::Button::new("Reset").small(),
-                )
-                .on_hover_text("Back to the calibrated rule")
-                .clicked()
-            {
-                a.mfu_calibrated = d.mfu_calibrated;
-            }
+            reset_button(
+                ui,
+                &mut a.mfu_calibrated,
+                &d.mfu_calibrated,
+                Some("Back to the calibrated rule"),
+            );
             ui.label("(?)").on_hover_text(source_of("mfu_calibrated"));
             ui.end_row();
             assumption_row(
@@ -386,12 +370,7 @@ fn assumptions_ui(ui: &mut Ui, a: &mut Assumptions) {
             ] {
                 ui.label(label);
                 number_ui(ui, ("weight", label), value, 0.0..=100.0, "", 0.1);
-                if ui
-                    .add_enabled(*value != default, egui::Button::new("Reset").small())
-                    .clicked()
-                {
-                    *value = default;
-                }
+                reset_button(ui, value, &default, None);
                 ui.label("");
                 ui.end_row();
             }
