@@ -201,6 +201,16 @@ fn report_json_has_years_and_report_year_prints_one_year() {
     assert_eq!(v["year"], 2029);
     assert_eq!(v["pooled"]["accelerators"], 96 + 128);
     let out = cli()
+        .args(["report", "saves/latam-gpt.ron", "--year", "2029"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("Year 2029 of the roadmap 2026–2030"),
+        "the text report says which year: {text}"
+    );
+    let out = cli()
         .args(["report", "saves/latam-gpt.ron", "--year", "2040"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

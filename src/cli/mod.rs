@@ -321,6 +321,13 @@ pub fn run(command: Command) -> ExitCode {
                         rules.join(" ")
                     ));
                 }
+                if let Some(y) = year {
+                    emit(&format!(
+                        "Year {y} of the roadmap {}–{} (choose another with --year)\n\n",
+                        years.start(),
+                        years.end()
+                    ));
+                }
                 emit(&report_text(&loaded.plan, catalog, &report));
                 if shock.is_none() {
                     let years = crate::analysis::years::years(&loaded.plan, catalog);
