@@ -2,7 +2,7 @@
 //!
 //! The data lives in `assets/*.ron` and is embedded in the binary at compile time, so the app works
 //! offline and every machine sees the same catalog. A plan may add its own accelerators and models;
-//! [`crate::plan::Plan`] carries them and [`Catalog::with_plan`]-style lookups resolve plan entries first.
+//! [`crate::plan::Plan`] carries them and its look-ups (`Plan::accelerator`, `Plan::model`) resolve plan entries first.
 
 mod accelerator;
 mod costs;

@@ -1,7 +1,8 @@
 //! What changed between two versions of a plan, and what it does to the figures.
 //!
 //! [`diff`] compares the inputs (members and their lines, base model, workloads, assumptions, the
-//! plan's own definitions) and runs [`analyze`] on both plans to list the key figures that moved.
+//! plan's own definitions) and analyses both plans (their default year, with the roadmap year
+//! by year: [`crate::analysis::years`]) to list the key figures that moved.
 //! [`diff_text`] and [`diff_json`] render the result; [`take_member`] copies one member's
 //! contributions across. Pure: no UI, no files.
 

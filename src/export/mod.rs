@@ -1,6 +1,7 @@
 //! A delegate's proposal: the plan and its analysis as a self-contained HTML report (with inline
 //! SVG charts), a Markdown report, or the contributions or who-pays table as CSV. Pure: text in, text out;
-//! the command line writes the files. Every figure is read from [`analyze`]'s report and
+//! the command line writes the files. Every figure is read from the analysis of the plan's default
+//! year ([`crate::analysis::years::default_report`]) and
 //! [`crate::analysis::series`].
 
 mod assumption_values;

@@ -17,11 +17,11 @@
 //! - **Totals**: per year = amortisation + running + one-off rentals ÷ horizon; total over the
 //!   horizon = (chips + systems) × ⌈horizon ÷ life⌉ + facility × ⌈horizon ÷ facility life⌉ +
 //!   running × horizon + one-off rentals.
-//! - **Who pays** ([`shares`]): each member brings its owned chips and systems at cost, its rented
+//! - **Who pays** (`shares`): each member brings its owned chips and systems at cost, its rented
 //!   lines' share of the rental spend, the energy its power lines deliver to chips at their site
 //!   (the site's draw shared pro rata to the MW offered there), its experts over the horizon and
 //!   its cash; its fair share is its share under the plan's rule × total.
-//! - **Rent or own** ([`rent_own`]).
+//! - **Rent or own** (`rent_own`).
 //!
 //! Ranges combine each category's spread (chip prices by catalog confidence, rental rates across
 //! providers, the systems factor, build cost, energy via PUE) in quadrature.
