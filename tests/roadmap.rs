@@ -138,6 +138,11 @@ fn a_member_that_joins_later_pays_nothing_before_it_joins() {
     let before = years::year_report(&plan, catalog(), Some(2027));
     let after = years::year_report(&plan, catalog(), Some(2028));
     assert_eq!(before.members.len(), 2, "positions stay the plan's");
+    assert_eq!(
+        (before.members_now, after.members_now),
+        (1, 2),
+        "the tiles count who has joined"
+    );
     assert_eq!(before.members[1].power_mw, 0.0);
     assert_eq!(before.members[1].budget.fair_share_usd, 0.0);
     assert!(

@@ -174,6 +174,9 @@ fn analyze_parts(plan: &Plan, catalog: &'static Catalog, bands: &Bands, full: bo
         warnings: Vec::new(),
         languages: languages::LanguageFigures::default(),
         budget: budget::BudgetFigures::default(),
+        members_now: (0..plan.members.len())
+            .filter(|&i| plan.is_member_now(i))
+            .count(),
     };
     if full {
         report.languages =

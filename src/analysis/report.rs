@@ -32,6 +32,9 @@ pub struct Report {
     pub languages: super::languages::LanguageFigures,
     /// What the consortium costs, who pays, and renting against owning.
     pub budget: super::budget::BudgetFigures,
+    /// Members that count in the plan's year (all but those that join later; every member of a
+    /// plan without a roadmap).
+    pub members_now: usize,
 }
 
 impl SiteFigures {

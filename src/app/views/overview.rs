@@ -79,7 +79,7 @@ pub(super) fn key_tiles(doc: &Document, catalog: &'static Catalog, show_ranges: 
         add(
             "Accelerators",
             &count(p.accelerators),
-            &counted(plan.members.len(), "member", "members"),
+            &counted(report.members_now, "member", "members"),
             Status::Neutral,
             &how(Figure::PooledAccelerators),
         );
