@@ -272,6 +272,21 @@ fn a_shock_that_only_hits_a_later_phase_is_shown_as_weakening_the_plan_from_that
     assert_eq!(export.bf16_pflops_lost_share, 0.0);
     assert_eq!(export.later_loss_year, Some(2028));
     assert_eq!(export.outcome(), stress::Outcome::Weakened);
+    // Surviving it means replacing the B200s' 2028 compute with chips the shock does not touch.
+    let b200_pflops = 128.0 * 2.25;
+    let m = &export.mitigation;
+    assert!(
+        m.accelerators > 0 && !m.accelerator.starts_with("nvidia"),
+        "{m:?}"
+    );
+    let per = catalog()
+        .accelerator(&m.accelerator)
+        .unwrap()
+        .bf16_tflops
+        .unwrap()
+        / 1000.0;
+    assert!((m.accelerators as f64 * per) >= b200_pflops - 1e-6, "{m:?}");
+    assert!(m.usd > 0.0);
     let model = find(&s, "model:US");
     assert_eq!(model.later_loss_year, None, "no model change to lose");
     assert_eq!(model.outcome(), stress::Outcome::Holds);

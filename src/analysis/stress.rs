@@ -428,6 +428,18 @@ pub fn stress(
                     || s.workloads_meeting_target < p.workloads_meeting_target
             })
             .map(|(s, _)| s.year);
+        // When the year shown loses nothing but a later year does, surviving means replacing
+        // what that worst year lacks.
+        let worst_later = years
+            .iter()
+            .zip(baseline_years)
+            .map(|(s, p)| p.bf16_pflops - s.bf16_pflops)
+            .fold(0.0, f64::max);
+        if out[i].mitigation.accelerators == 0 && worst_later > 1e-9 {
+            let mut m = std::mem::take(&mut out[i].mitigation);
+            add_chips(&mut m, plan, catalog, &list[i].1, worst_later);
+            out[i].mitigation = m;
+        }
         out[i].years = years;
     }
     out
@@ -462,6 +474,28 @@ pub fn shock_years(
         .zip(after)
         .map(|(b, a)| if b.year < from { b.clone() } else { a })
         .collect()
+}
+
+/// Adds to `m` the owned accelerators (of the first type in [`REPLACEMENTS`] the shock does not
+/// touch) that restore `lost_pflops` of dense BF16 peak, and their cost with systems and
+/// build-out.
+fn add_chips(m: &mut Mitigation, plan: &Plan, catalog: &Catalog, shock: &Shock, lost_pflops: f64) {
+    if lost_pflops <= 0.0 {
+        return;
+    }
+    let Some(acc) = REPLACEMENTS
+        .iter()
+        .filter_map(|id| catalog.accelerator(id))
+        .find(|a| !touched(a, &shock.rules) && a.bf16_tflops.is_some_and(|t| t > 0.0))
+    else {
+        return;
+    };
+    let per = acc.bf16_tflops.unwrap_or(1.0) / 1000.0;
+    let n = (lost_pflops / per).ceil() as u32;
+    m.accelerator = acc.id.clone();
+    m.accelerator_name = acc.name.clone();
+    m.accelerators = u64::from(n);
+    m.usd += budget::owned_line_capex_usd(plan, catalog, &ChipLine::new(acc.id.clone(), n));
 }
 
 /// Whether `acc` is touched by any of the rules (a supply rule that would stop its delivery).
@@ -518,20 +552,7 @@ fn figures(
         ..Mitigation::default()
     };
     let c = &plan.assumptions.costs;
-    if lost_pflops > 0.0
-        && let Some(acc) = REPLACEMENTS
-            .iter()
-            .filter_map(|id| catalog.accelerator(id))
-            .find(|a| !touched(a, &shock.rules) && a.bf16_tflops.is_some_and(|t| t > 0.0))
-    {
-        let per = acc.bf16_tflops.unwrap_or(1.0) / 1000.0;
-        let n = (lost_pflops / per).ceil() as u32;
-        mitigation.accelerator = acc.id.clone();
-        mitigation.accelerator_name = acc.name.clone();
-        mitigation.accelerators = u64::from(n);
-        mitigation.usd +=
-            budget::owned_line_capex_usd(plan, catalog, &ChipLine::new(acc.id.clone(), n));
-    }
+    add_chips(&mut mitigation, plan, catalog, shock, lost_pflops);
     if experts_fte_lost > 0.0 {
         let average = ExpertRole::ALL
             .iter()
