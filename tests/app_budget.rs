@@ -7,8 +7,7 @@
 
 mod common;
 use common::{click, shows, texts_containing, wait_a_second};
-
-use std::path::PathBuf;
+use common::{latam, latam_path};
 
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
@@ -16,22 +15,9 @@ use egui_kittest::kittest::Queryable as _;
 
 use common::start_app;
 use consortium_planner::app::PlannerApp;
-use consortium_planner::catalog::Catalog;
 use consortium_planner::file;
 use consortium_planner::numbers::{short_money, short_usd};
-use consortium_planner::plan::{FairShareRule, Funding, Plan, Tenure};
-
-/// The example plan, by the relative path a user would type (the status bar in the snapshot
-/// shows it, the same in every checkout).
-fn latam_path() -> PathBuf {
-    PathBuf::from("saves/latam-gpt.ron")
-}
-
-fn latam() -> Plan {
-    file::load(&latam_path(), Catalog::builtin())
-        .expect("example opens")
-        .plan
-}
+use consortium_planner::plan::{FairShareRule, Funding, Tenure};
 
 /// Clicks the text field whose placeholder starts with `hint`, types `text` and presses Enter.
 fn type_into_hinted(h: &mut Harness<'_, PlannerApp>, hint: &str, text: &str) {

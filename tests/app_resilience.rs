@@ -6,8 +6,8 @@
 //! (regenerate with `UPDATE_SNAPSHOTS=1 cargo test --test app_resilience`).
 
 mod common;
+use common::{latam, latam_path};
 
-use std::path::PathBuf;
 use std::process::Command;
 
 use egui::accesskit::Role;
@@ -19,19 +19,7 @@ use common::{click, shows, start_app, texts_containing, wait_a_second};
 use consortium_planner::analysis::stress::report_under;
 use consortium_planner::app::PlannerApp;
 use consortium_planner::catalog::Catalog;
-use consortium_planner::file;
 use consortium_planner::numbers::{short_percent, with_unit};
-use consortium_planner::plan::Plan;
-
-fn latam_path() -> PathBuf {
-    PathBuf::from("saves/latam-gpt.ron")
-}
-
-fn latam() -> Plan {
-    file::load(&latam_path(), Catalog::builtin())
-        .expect("example opens")
-        .plan
-}
 
 /// Whether the table has a row (a clickable shock name) called `name`.
 fn row(h: &Harness<'_, PlannerApp>, name: &str) -> bool {

@@ -51,3 +51,19 @@ pub fn wait_a_second(h: &mut Harness<'_, PlannerApp>) {
     h.run_steps(4);
     h.run();
 }
+
+/// The example plan, by the relative path a user would type (tests run in the crate's folder, so
+/// a snapshot's status bar shows the same path in every checkout).
+pub fn latam_path() -> PathBuf {
+    PathBuf::from("saves/latam-gpt.ron")
+}
+
+/// The example plan as loaded.
+pub fn latam() -> consortium_planner::plan::Plan {
+    consortium_planner::file::load(
+        &latam_path(),
+        consortium_planner::catalog::Catalog::builtin(),
+    )
+    .expect("example opens")
+    .plan
+}
