@@ -157,9 +157,8 @@ impl Plan {
     /// The plan as it stands in `year`: the lines that count that year (owned chips that arrived
     /// and are within their life) and the base model of that year. A member that has not joined
     /// yet stays in its place with no lines and no funding (so positions match the plan's), and
-    /// the analysis leaves it out of shares and coverage ([`Plan::is_member_now`]). Scenarios,
-    /// the plan's name, description and members' notes are left out (a year is a view of the
-    /// active scenario's figures).
+    /// the analysis leaves it out of shares and coverage ([`Plan::is_member_now`]). Scenarios and
+    /// members' notes are left out (a year is a view of the active scenario's figures).
     pub fn in_year(&self, year: u16) -> Plan {
         // Built field by field, cloning only the lines that count: a whole-plan clone of a
         // 193-member plan costs more than its analysis.
@@ -207,24 +206,10 @@ impl Plan {
                 }
             })
             .collect();
-        Plan {
-            format: self.format,
-            name: String::new(),
-            description: String::new(),
-            base_model: self.base_model_in(year).to_string(),
-            workloads: self.workloads.clone(),
-            assumptions: self.assumptions.clone(),
-            members,
-            custom_accelerators: self.custom_accelerators.clone(),
-            custom_models: self.custom_models.clone(),
-            language_corpora: self.language_corpora.clone(),
-            active_scenario: self.active_scenario.clone(),
-            active_position: 0,
-            scenarios: Vec::new(),
-            roadmap: self.roadmap.clone(),
-            shocks: self.shocks.clone(),
-            year: Some(year),
-        }
+        let mut plan = self.with_members(members);
+        plan.base_model = self.base_model_in(year).to_string();
+        plan.year = Some(year);
+        plan
     }
 }
 

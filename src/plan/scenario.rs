@@ -212,6 +212,11 @@ impl Plan {
 
     /// A copy of the plan with its stored scenarios left out (cheaper than cloning them).
     fn clone_without_scenarios(&self) -> Plan {
+        self.with_members(self.members.clone())
+    }
+
+    /// The plan with `members` in place of its own and no stored scenarios (the rest cloned).
+    pub(crate) fn with_members(&self, members: Vec<Member>) -> Plan {
         Plan {
             format: self.format,
             name: self.name.clone(),
@@ -219,7 +224,7 @@ impl Plan {
             base_model: self.base_model.clone(),
             workloads: self.workloads.clone(),
             assumptions: self.assumptions.clone(),
-            members: self.members.clone(),
+            members,
             custom_accelerators: self.custom_accelerators.clone(),
             custom_models: self.custom_models.clone(),
             language_corpora: self.language_corpora.clone(),
