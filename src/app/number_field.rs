@@ -37,7 +37,17 @@ struct Accepts<'a> {
     whole: bool,
 }
 
-impl Accepts<'_> {
+impl<'a> Accepts<'a> {
+    /// Any number in `range`, in `unit`.
+    fn decimal(range: &RangeInclusive<f64>, unit: &'a str) -> Accepts<'a> {
+        Accepts {
+            min: *range.start(),
+            max: *range.end(),
+            unit,
+            whole: false,
+        }
+    }
+
     /// Reads `text`, or says why it is refused.
     fn read(&self, text: &str) -> Result<f64, String> {
         let shown = text.trim();
@@ -81,12 +91,7 @@ pub fn number_ui(
     unit: &str,
     speed: f64,
 ) -> egui::Response {
-    let accepts = Accepts {
-        min: *range.start(),
-        max: *range.end(),
-        unit,
-        whole: false,
-    };
+    let accepts = Accepts::decimal(&range, unit);
     field_ui(ui, id_salt, value, accepts, speed)
 }
 
@@ -126,12 +131,7 @@ pub fn optional_number_ui(
     hint: &str,
     width: f32,
 ) -> egui::Response {
-    let accepts = Accepts {
-        min: *range.start(),
-        max: *range.end(),
-        unit,
-        whole: false,
-    };
+    let accepts = Accepts::decimal(&range, unit);
     let id = ui.make_persistent_id(id_salt);
     let text_id = id.with("optional-text");
     let shown = value.map_or_else(String::new, |v| {
